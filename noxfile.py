@@ -1,0 +1,81 @@
+"""Every workflow is a nox session; each iterates over the provider registry.
+
+nox -s specs        validate + lint every spec, run the spec-rule tests
+nox -s generate     regenerate generated/ from specs/
+nox -s lint         ruff check + format check
+nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
+nox -s tests        the whole pytest suite
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from withdrawal_apis.providers import PROVIDERS  # noqa: E402
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["lint", "typecheck", "specs", "tests"]
+
+PYTHON = "3.11"
+CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
+SPECS = [p.spec_path.relative_to(ROOT) for p in PROVIDERS]
+CLIENTS = [arg for p in PROVIDERS for arg in ("-e", str(p.generated_dir.relative_to(ROOT)))]
+
+
+def install_project(session: nox.Session, *extra: str) -> None:
+    """The package in editable mode, every generated client, and `extra`, all under the pins."""
+    session.install(*CONSTRAINTS, "-e", ".[sandbox,conformance]", *CLIENTS, *extra)
+
+
+def npm_tools(session: nox.Session) -> None:
+    if shutil.which("npm") is None:
+        session.error("npm is required for the Redocly CLI (install Node.js >= 20)")
+    session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True)
+
+
+@nox.session(python=PYTHON)
+def specs(session: nox.Session) -> None:
+    """openapi-spec-validator, Redocly lint (recommended rules) and our own spec rules."""
+    install_project(session, "openapi-spec-validator", "pytest")
+    session.run("openapi-spec-validator", *map(str, SPECS))
+    npm_tools(session)
+    for spec in SPECS:
+        session.run("npx", "--no-install", "redocly", "lint", "--format", "stylish", str(spec), external=True)
+    session.run("pytest", "tests/specs", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate every client under generated/ (the only writer of that directory)."""
+    session.install(*CONSTRAINTS, "openapi-python-client", "ruff")
+    session.run("python", "scripts/generate.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    session.install(*CONSTRAINTS, "ruff")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    install_project(session, "mypy", "types-PyYAML", "pytest", "nox")
+    session.run("mypy", "src", "scripts")
+    for provider in PROVIDERS:
+        # Generated code is checked on its own (strict), from inside its project.
+        session.run("mypy", "--strict", provider.client_package, env={"MYPYPATH": str(provider.generated_dir)})
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    install_project(session, "pytest", "openapi-python-client", "ruff")
+    session.run("pytest", *session.posargs)
