@@ -13,7 +13,7 @@ from pathlib import Path
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
-def _find_repo_file(*parts: str) -> Path:
+def find_repo_file(*parts: str) -> Path:
     """Locate a file shipped beside the source tree (editable install) or inside the wheel."""
     for root in (_PACKAGE_DIR, _PACKAGE_DIR.parent.parent):
         candidate = root.joinpath(*parts)
@@ -35,7 +35,7 @@ class Provider:
 
     @property
     def spec_path(self) -> Path:
-        return _find_repo_file("specs", f"{self.name}.yaml")
+        return find_repo_file("specs", f"{self.name}.yaml")
 
     @property
     def client_package(self) -> str:

@@ -14,8 +14,8 @@ T = TypeVar("T", bound="CreateWithdrawalRequest")
 class CreateWithdrawalRequest:
     """
     Attributes:
-        amount (str): USDT amount as a decimal string; positive, at most 6 decimal places, not above the available
-            balance.
+        amount (str): USDT amount as a decimal string: positive (the lookahead rules out zero), at most 12 integer
+            digits and 6 decimal places, and together with the fee not above the available balance.
         destination_address (str): Address on the chosen network: a 34-character TRON address starting with `T` for
             `TRC20`, or
             `0x` and 40 hex digits for `ERC20`. The checksum (Base58Check, or EIP-55 when mixed case) is

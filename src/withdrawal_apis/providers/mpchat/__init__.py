@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Mapping
 from typing import Any
 
 from mpchat_client import AuthenticatedClient
 
+from ...sandbox.addresses import random_ethereum_address, random_tron_address
+from ..profile import ConformanceProfile
 from .auth import MPChatAuth
 
 PRODUCTION_URL = "https://api.mpchat.com"
 SANDBOX_URL = "https://api-sandbox.mpchat.com"
 
-__all__ = ["PRODUCTION_URL", "SANDBOX_URL", "MPChatAuth", "client"]
+__all__ = ["CONFORMANCE", "PRODUCTION_URL", "SANDBOX_URL", "MPChatAuth", "client"]
 
 
 def client(key_id: str, secret: str, base_url: str = SANDBOX_URL, **kwargs: Any) -> AuthenticatedClient:
@@ -23,3 +27,36 @@ def client(key_id: str, secret: str, base_url: str = SANDBOX_URL, **kwargs: Any)
     httpx_args = dict(kwargs.pop("httpx_args", {}))
     httpx_args["auth"] = MPChatAuth(key_id, secret)
     return AuthenticatedClient(base_url=base_url, token="", prefix="", httpx_args=httpx_args, **kwargs)
+
+
+def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
+    # A balance no schema-valid amount (at most 12 integer digits) can exhaust in a fuzzing run.
+    return {
+        "accounts": [
+            {
+                "id": "conformance-merchant",
+                "credentials": [{"key_id": credentials["key_id"], "secret": credentials["secret"]}],
+                "balances": {"USDT": "1" + "0" * 24},
+            }
+        ]
+    }
+
+
+_ADDRESS_MAKERS = {"TRC20": random_tron_address, "ERC20": random_ethereum_address}
+_rng = random.Random(20241115)
+
+
+def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
+    """The spec checks only an address's shape; give positive cases one valid for their network."""
+    maker = _ADDRESS_MAKERS.get(body.get("network", ""))
+    if operation_id == "create_withdrawal" and maker and "destination_address" in body:
+        body["destination_address"] = maker(_rng)
+
+
+CONFORMANCE = ConformanceProfile(
+    credentials_env={"key_id": "MPCHAT_KEY_ID", "secret": "MPCHAT_SECRET"},
+    make_auth=lambda c: MPChatAuth(c["key_id"], c["secret"]),
+    emulator_seed=_emulator_seed,
+    fix_body=_fix_body,
+    money_moving=frozenset({"create_withdrawal"}),
+)

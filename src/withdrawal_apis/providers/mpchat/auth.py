@@ -104,3 +104,27 @@ def verify(header: str | None, lookup: Callable[[str], ApiKey | None], now: floa
     if abs(now - timestamp) > TOLERANCE_SECONDS:
         raise AuthError(TIMESTAMP_TOO_OLD)
     return key
+
+
+# -- webhooks -------------------------------------------------------------------------------
+# The provider's signing section could not be read; this follows the `t=...,v1=...` header layout
+# it shows (Stripe's convention): v1 = hex(HMAC-SHA256(webhook secret, "{t}.{raw body}")).
+
+
+def webhook_signed_payload(timestamp: int, body: bytes) -> bytes:
+    return f"{timestamp}.".encode() + body
+
+
+def webhook_signature_header(secret: str, body: bytes, timestamp: int) -> str:
+    digest = hmac.new(secret.encode(), webhook_signed_payload(timestamp, body), hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+def verify_webhook(header: str | None, body: bytes, secret: str, now: float, tolerance: int = TOLERANCE_SECONDS) -> bool:
+    """What a merchant's endpoint should do with `X-Merchant-Signature` (and what our tests do)."""
+    fields = dict(part.split("=", 1) for part in (header or "").split(",") if "=" in part)
+    timestamp, signature = fields.get("t", ""), fields.get("v1", "")
+    if not timestamp.isdigit() or abs(now - int(timestamp)) > tolerance:
+        return False
+    expected = webhook_signature_header(secret, body, int(timestamp)).split("v1=", 1)[1]
+    return hmac.compare_digest(expected, signature)

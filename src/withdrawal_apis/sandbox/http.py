@@ -1,0 +1,83 @@
+"""The few HTTP primitives the engine needs on top of raw ASGI: a parsed request and a response."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+from urllib.parse import parse_qsl
+
+JSON = "application/json"
+
+
+class ApiError(Exception):
+    """A failure to report to the client; each provider renders it in its own documented shape.
+
+    `message` is the human text, `code` a provider error code where the provider has them, and
+    `details` any extra fields that provider's error body carries.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: int | str | None = None,
+        headers: dict[str, str] | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+        self.headers = headers or {}
+        self.details = details or {}
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query_string: bytes
+    headers: dict[str, str]
+    body: bytes
+    client_host: str = ""
+    path_params: dict[str, str] = field(default_factory=dict)
+    # Filled in by validation: typed parameters and the parsed JSON body.
+    params: dict[str, Any] = field(default_factory=dict)
+    json: Any = None
+
+    @cached_property
+    def query(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for key, value in parse_qsl(self.query_string.decode("utf-8", "replace"), keep_blank_values=True):
+            found.setdefault(key, []).append(value)
+        return found
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+    def json_exact(self) -> Any:
+        """The body parsed with every JSON number as an exact `Decimal` (for providers that send numbers)."""
+        return json.loads(self.body, parse_float=Decimal, parse_int=Decimal)
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    # The JSON value behind `body`, kept so test mode can validate it without re-parsing.
+    data: Any = None
+
+    @classmethod
+    def json(cls, status: int, data: Any, headers: dict[str, str] | None = None) -> Response:
+        body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+        return cls(status, body, {"content-type": JSON, **(headers or {})}, data)
+
+    @classmethod
+    def empty(cls, status: int = 204) -> Response:
+        return cls(status)

@@ -1,0 +1,182 @@
+"""Routes and request validation compiled once from an OpenAPI document.
+
+Nothing here knows a provider: paths, parameters, their types and the body schema all come from
+the spec, and every failure is raised as `ApiError` for the provider to render in its own shape.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..spec import Operation, SpecDocument, escape_pointer
+from .http import ApiError, Request
+
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str  # path | query | header
+    required: bool
+    schema_pointer: str
+    kind: str  # the schema's primitive type, used to read the string off the wire
+
+
+@dataclass(frozen=True)
+class Route:
+    operation: Operation
+    pattern: re.Pattern[str]
+    parameters: tuple[Parameter, ...]
+    body_pointer: str | None
+    body_required: bool
+    response_pointers: dict[str, str]  # status -> pointer of the response object
+
+    @property
+    def operation_id(self) -> str:
+        assert self.operation.operation_id is not None
+        return self.operation.operation_id
+
+
+class Router:
+    """Matches method + path to a `Route`; validates a request against it."""
+
+    def __init__(self, spec: SpecDocument) -> None:
+        self.spec = spec
+        self.routes = tuple(self._compile(op) for op in spec.operations if not op.is_webhook)
+        # Literal paths win over templated ones, as the OpenAPI spec requires.
+        self._ordered = sorted(self.routes, key=lambda r: r.operation.path.count("{"))
+        for route in self.routes:
+            for parameter in route.parameters:
+                spec.validator(parameter.schema_pointer)
+            if route.body_pointer:
+                spec.validator(route.body_pointer)
+
+    def _compile(self, op: Operation) -> Route:
+        regex = "".join(
+            f"(?P<{part[1:-1]}>[^/]+)" if part.startswith("{") else re.escape(part)
+            for part in re.split(r"(\{[^}]+\})", op.path)
+        )
+        item_pointer = op.pointer.rsplit("/", 1)[0]
+        declared = [(p, f"{item_pointer}/parameters/{i}") for i, p in enumerate(self.spec.at(item_pointer).get("parameters", []))]
+        declared += [(p, f"{op.pointer}/parameters/{i}") for i, p in enumerate(op.raw.get("parameters", []))]
+        parameters: dict[tuple[str, str], Parameter] = {}
+        for raw, pointer in declared:
+            param, pointer = self.spec.resolve(raw, pointer)
+            if param["in"] == "cookie":
+                continue
+            schema, schema_pointer = self.spec.resolve(param["schema"], f"{pointer}/schema")
+            name = param["name"].lower() if param["in"] == "header" else param["name"]
+            parameters[(param["in"], name)] = Parameter(
+                name=name,
+                location=param["in"],
+                required=bool(param.get("required")) or param["in"] == "path",
+                schema_pointer=schema_pointer,
+                kind=str(schema.get("type", "string")),
+            )
+        body_pointer = None
+        body_required = False
+        if "requestBody" in op.raw:
+            body, pointer = self.spec.resolve(op.raw["requestBody"], f"{op.pointer}/requestBody")
+            if "application/json" in body.get("content", {}):
+                body_pointer = f"{pointer}/content/{escape_pointer('application/json')}/schema"
+                body_required = bool(body.get("required"))
+        responses = {str(status): f"{op.pointer}/responses/{status}" for status in op.raw.get("responses", {})}
+        return Route(op, re.compile(f"^{regex}$"), tuple(parameters.values()), body_pointer, body_required, responses)
+
+    def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
+        """The route for `method path`; ApiError 404 for an unknown path, 405 (with Allow) for a wrong method."""
+        allowed: list[str] = []
+        for route in self._ordered:
+            found = route.pattern.match(path)
+            if found is None:
+                continue
+            if route.operation.method == method.lower():
+                return route, found.groupdict()
+            allowed.append(route.operation.method.upper())
+        if allowed:
+            raise ApiError(405, "method not allowed", headers={"allow": ", ".join(sorted(set(allowed)))})
+        raise ApiError(404, "not found")
+
+    def validate(self, route: Route, request: Request) -> None:
+        """Type and check every parameter and the JSON body; fills `request.params` and `request.json`."""
+        for parameter in route.parameters:
+            raw = self._raw_value(parameter, request)
+            if raw is None:
+                if parameter.required:
+                    raise ApiError(400, f"missing required {parameter.location} parameter: {parameter.name}")
+                default = self.spec.at(parameter.schema_pointer).get("default")
+                if default is not None:
+                    request.params[parameter.name] = default
+                continue
+            if parameter.location == "path" and not self._path_value_ok(parameter, raw):
+                # A path segment the schema rules out names no resource: not found, as a real router says.
+                raise ApiError(404, "not found")
+            value = self._typed(parameter, raw)
+            self._check(parameter.schema_pointer, value, f"invalid {parameter.location} parameter {parameter.name}")
+            request.params[parameter.name] = value
+        if route.body_pointer is None:
+            return
+        if not request.body.strip():
+            if route.body_required:
+                raise ApiError(400, "request body is required")
+            return
+        if request.content_type != "application/json":
+            raise ApiError(400, "content type must be application/json")
+        try:
+            request.json = json.loads(request.body, parse_constant=_reject_constant)
+        except (ValueError, RecursionError) as error:
+            raise ApiError(400, f"malformed JSON body: {error}") from None
+        self._check(route.body_pointer, request.json, "invalid request body")
+
+    def _path_value_ok(self, parameter: Parameter, raw: str) -> bool:
+        try:
+            value = self._typed(parameter, raw)
+        except ApiError:
+            return False
+        return bool(self.spec.validator(parameter.schema_pointer).is_valid(value))
+
+    def _raw_value(self, parameter: Parameter, request: Request) -> str | None:
+        if parameter.location == "path":
+            return request.path_params.get(parameter.name)
+        if parameter.location == "header":
+            return request.headers.get(parameter.name)
+        values = request.query.get(parameter.name)
+        return values[-1] if values else None
+
+    def _typed(self, parameter: Parameter, raw: str) -> Any:
+        """Read a wire string as the schema's type; a value that cannot be read is a 400."""
+        if parameter.kind == "integer":
+            if not _INTEGER.fullmatch(raw):
+                raise ApiError(400, f"invalid {parameter.location} parameter {parameter.name}: not an integer")
+            return int(raw)
+        if parameter.kind == "number":
+            if not _NUMBER.fullmatch(raw):
+                raise ApiError(400, f"invalid {parameter.location} parameter {parameter.name}: not a number")
+            return float(raw) if any(c in raw for c in ".eE") else int(raw)
+        if parameter.kind == "boolean":
+            if raw not in ("true", "false"):
+                raise ApiError(400, f"invalid {parameter.location} parameter {parameter.name}: not a boolean")
+            return raw == "true"
+        return raw
+
+    def _check(self, pointer: str, value: Any, prefix: str) -> None:
+        validator = self.spec.validator(pointer)
+        if validator.is_valid(value):
+            return
+        first = next(iter(validator.iter_errors(value)))
+        where = "/".join(map(str, first.instance_path))
+        raise ApiError(400, f"{prefix}{' at ' + where if where else ''}: {first.message}")
+
+
+def allowed_statuses(route: Route) -> Iterable[str]:
+    return route.response_pointers.keys()
