@@ -112,7 +112,8 @@ def run(
         "WITHDRAWAL_APIS_COUNTS": str(counts_file),
         "NO_COLOR": "1",
     }
-    completed = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    # Run from the report directory so schemathesis keeps its caches there, not in the checkout.
+    completed = subprocess.run(args, env=env, capture_output=True, text=True, check=False, cwd=report_dir)
     output = completed.stdout + completed.stderr
     try:
         cases = {k: int(v) for k, v in json.loads(counts_file.read_text() or "{}").items()}

@@ -30,7 +30,7 @@ BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 
 
 def _seeded(seed: int) -> random.Random:
-    return random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    return random.Random(seed)
 
 
 def _replace(text: str, index: int, char: str) -> str:

@@ -14,7 +14,7 @@ import contextlib
 import importlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from ..providers import Provider, find_repo_file, get
@@ -26,9 +26,9 @@ from .routing import Route, Router
 
 log = logging.getLogger("withdrawal_apis.sandbox")
 
-Scope = dict[str, Any]
-Receive = Callable[[], Awaitable[dict[str, Any]]]
-Send = Callable[[dict[str, Any]], Awaitable[None]]
+Scope = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 CONTROL_PREFIX = "/_sandbox/"
 
 
@@ -95,7 +95,9 @@ class SandboxApp:
             fault = self.engine.faults.take()
             if fault and fault.latency_ms:
                 await asyncio.sleep(fault.latency_ms / 1000)
-            response = self._dispatch(request, too_large, fault.status if fault else None, fault.retry_after if fault else 1)
+            response = self._dispatch(
+                request, too_large, fault.status if fault else None, fault.retry_after if fault else 1
+            )
         await send(
             {
                 "type": "http.response.start",
@@ -106,7 +108,13 @@ class SandboxApp:
         )
         await send({"type": "http.response.body", "body": response.body})
         # One line per request; never headers or bodies, so no secret reaches the log.
-        log.info("%s %s -> %d (%.1f ms)", request.method, request.path, response.status, (time.perf_counter() - started) * 1000)
+        log.info(
+            "%s %s -> %d (%.1f ms)",
+            request.method,
+            request.path,
+            response.status,
+            (time.perf_counter() - started) * 1000,
+        )
 
     async def _read_body(self, receive: Receive) -> tuple[bytes, bool]:
         chunks: list[bytes] = []
@@ -137,7 +145,9 @@ class SandboxApp:
                 raise ApiError(400, f"request body larger than {self.config.max_body_bytes} bytes")
             if fault_status is not None:
                 headers = {"retry-after": str(retry_after)} if fault_status == 429 else {}
-                raise ApiError(fault_status, "injected fault" if fault_status != 429 else "rate limit exceeded", headers=headers)
+                raise ApiError(
+                    fault_status, "injected fault" if fault_status != 429 else "rate limit exceeded", headers=headers
+                )
             principal: Principal | None = None
             if route.operation_id not in provider.public_operations:
                 principal = provider.authenticate(request)
@@ -190,7 +200,11 @@ class SandboxApp:
 
     def response_problem(self, route: Route, response: Response, router: Router) -> str | None:
         status = str(response.status)
-        pointer = route.response_pointers.get(status) or route.response_pointers.get(f"{status[0]}XX") or route.response_pointers.get("default")
+        pointer = (
+            route.response_pointers.get(status)
+            or route.response_pointers.get(f"{status[0]}XX")
+            or route.response_pointers.get("default")
+        )
         if pointer is None:
             return f"status {status} is not documented"
         spec = router.spec

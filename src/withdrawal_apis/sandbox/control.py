@@ -41,13 +41,19 @@ class Control:
                 store.put_account(account["id"], data)
                 for credential in account.get("credentials", []):
                     store.put_credential(
-                        credential["key_id"], account["id"], credential["secret"], credential.get("active", True), credential.get("data") or {}
+                        credential["key_id"],
+                        account["id"],
+                        credential["secret"],
+                        credential.get("active", True),
+                        credential.get("data") or {},
                     )
                 for asset, amount in (account.get("balances") or {}).items():
                     frozen = store.balance(account["id"], asset).frozen
                     store.set_balance(account["id"], asset, Decimal(amount), frozen)
                 for destination in account.get("whitelist", []):
-                    store.add_whitelisted(account["id"], destination["network"], destination["address"], destination.get("data"))
+                    store.add_whitelisted(
+                        account["id"], destination["network"], destination["address"], destination.get("data")
+                    )
                 ids.append(account["id"])
         return Response.json(200, {"accounts": ids})
 
@@ -56,7 +62,10 @@ class Control:
         account_id = request.params["account_id"]
         if store.account(account_id) is None:
             raise ApiError(404, "not found")
-        balances = {asset: {"available": str(b.available), "frozen": str(b.frozen)} for asset, b in store.balances(account_id).items()}
+        balances = {
+            asset: {"available": str(b.available), "frozen": str(b.frozen)}
+            for asset, b in store.balances(account_id).items()
+        }
         whitelist = [{"network": row["network"], "address": row["address"]} for row in store.whitelist(account_id)]
         keys = [row["key_id"] for row in store.credentials() if row["account_id"] == account_id]
         return Response.json(200, {"id": account_id, "balances": balances, "whitelist": whitelist, "key_ids": keys})
@@ -70,7 +79,9 @@ class Control:
 
     def _state(self, obj: StoredObject) -> Response:
         available = self.engine.lifecycle.available(obj.status)
-        return Response.json(200, {"id": obj.id, "account_id": obj.account_id, "status": obj.status, "available_transitions": available})
+        return Response.json(
+            200, {"id": obj.id, "account_id": obj.account_id, "status": obj.status, "available_transitions": available}
+        )
 
     def get_withdrawal_state(self, request: Request, principal: Principal | None) -> Response:
         return self._state(self._withdrawal(request))
@@ -106,9 +117,16 @@ class Control:
         body = request.json
         if "status" not in body and not body.get("latency_ms"):
             raise ApiError(400, "a fault needs a status, a latency_ms, or both")
-        self.engine.faults.add(Fault(body["count"], body.get("status"), body.get("latency_ms", 0), body.get("retry_after", 1)))
+        self.engine.faults.add(
+            Fault(body["count"], body.get("status"), body.get("latency_ms", 0), body.get("retry_after", 1))
+        )
         faults = [
-            {"count": f.count, **({"status": f.status} if f.status else {}), "latency_ms": f.latency_ms, "retry_after": f.retry_after}
+            {
+                "count": f.count,
+                **({"status": f.status} if f.status else {}),
+                "latency_ms": f.latency_ms,
+                "retry_after": f.retry_after,
+            }
             for f in self.engine.faults.pending
         ]
         return Response.json(201, {"faults": faults})

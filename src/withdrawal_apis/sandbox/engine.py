@@ -15,7 +15,7 @@ from .clock import VirtualClock
 from .guards import Faults, RateLimiter
 from .http import ApiError, Request, Response
 from .lifecycle import AdvancePolicy, Effect, Lifecycle, Transition
-from .store import StoredObject, Store
+from .store import Store, StoredObject
 from .webhooks import Outbox
 
 
@@ -98,7 +98,10 @@ class Engine:
         self.advance = config.advance
         self.provider = provider_cls(self)
         self.outbox = Outbox(
-            self.store, self.provider.sign_webhook, backoff=config.webhook_backoff, max_attempts=config.webhook_max_attempts
+            self.store,
+            self.provider.sign_webhook,
+            backoff=config.webhook_backoff,
+            max_attempts=config.webhook_max_attempts,
         )
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -113,9 +116,12 @@ class Engine:
         lifecycle = self.lifecycle
         transition = lifecycle.transition(name)
         if transition is None:
-            raise ApiError(400, f"unknown transition {name!r}; known: {', '.join(t.name for t in lifecycle.transitions)}")
+            raise ApiError(
+                400, f"unknown transition {name!r}; known: {', '.join(t.name for t in lifecycle.transitions)}"
+            )
         if obj.status not in transition.sources:
-            raise ApiError(409, f"cannot {name} a withdrawal in {obj.status}; allowed: {', '.join(lifecycle.available(obj.status)) or 'none'}")
+            allowed = ", ".join(lifecycle.available(obj.status)) or "none"
+            raise ApiError(409, f"cannot {name} a withdrawal in {obj.status}; allowed: {allowed}")
         with self.store.transaction() as db:
             if transition.effect is Effect.RELEASE:
                 self.store.release(obj.account_id, obj.asset, obj.hold)
@@ -146,7 +152,8 @@ class Engine:
         """Apply every scheduled transition whose time has come on the virtual clock, in order."""
         rows = list(
             self.store.db.execute(
-                "SELECT kind, object_id, transition FROM schedule WHERE due_at <= ? ORDER BY due_at, rowid", (self.clock.now(),)
+                "SELECT kind, object_id, transition FROM schedule WHERE due_at <= ? ORDER BY due_at, rowid",
+                (self.clock.now(),),
             )
         )
         applied = 0

@@ -67,7 +67,10 @@ class Router:
             for part in re.split(r"(\{[^}]+\})", op.path)
         )
         item_pointer = op.pointer.rsplit("/", 1)[0]
-        declared = [(p, f"{item_pointer}/parameters/{i}") for i, p in enumerate(self.spec.at(item_pointer).get("parameters", []))]
+        declared = [
+            (p, f"{item_pointer}/parameters/{i}")
+            for i, p in enumerate(self.spec.at(item_pointer).get("parameters", []))
+        ]
         declared += [(p, f"{op.pointer}/parameters/{i}") for i, p in enumerate(op.raw.get("parameters", []))]
         parameters: dict[tuple[str, str], Parameter] = {}
         for raw, pointer in declared:

@@ -120,7 +120,10 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as db:
-            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     # -- accounts and credentials -------------------------------------------------------------
     def put_account(self, account_id: str, data: dict[str, Any]) -> None:
@@ -163,12 +166,15 @@ class Store:
 
     def whitelisted(self, account_id: str, network: str, address: str) -> dict[str, Any] | None:
         row = self.db.execute(
-            "SELECT data FROM whitelist WHERE account_id = ? AND network = ? AND address = ?", (account_id, network, address)
+            "SELECT data FROM whitelist WHERE account_id = ? AND network = ? AND address = ?",
+            (account_id, network, address),
         ).fetchone()
         return json.loads(row["data"]) if row else None
 
     def whitelist(self, account_id: str) -> list[sqlite3.Row]:
-        return list(self.db.execute("SELECT * FROM whitelist WHERE account_id = ? ORDER BY network, address", (account_id,)))
+        return list(
+            self.db.execute("SELECT * FROM whitelist WHERE account_id = ? ORDER BY network, address", (account_id,))
+        )
 
     # -- balances -----------------------------------------------------------------------------
     def balance(self, account_id: str, asset: str) -> Balance:
@@ -178,7 +184,9 @@ class Store:
         return Balance(Decimal(row["available"]), Decimal(row["frozen"])) if row else Balance(Decimal(0), Decimal(0))
 
     def balances(self, account_id: str) -> dict[str, Balance]:
-        rows = self.db.execute("SELECT asset, available, frozen FROM balances WHERE account_id = ? ORDER BY asset", (account_id,))
+        rows = self.db.execute(
+            "SELECT asset, available, frozen FROM balances WHERE account_id = ? ORDER BY asset", (account_id,)
+        )
         return {row["asset"]: Balance(Decimal(row["available"]), Decimal(row["frozen"])) for row in rows}
 
     def _write_balance(self, account_id: str, asset: str, balance: Balance) -> None:
@@ -229,15 +237,17 @@ class Store:
     def add_ledger_entry(self, entry: dict[str, Any]) -> None:
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO ledger (id, account_id, asset, entry_type, amount, balance_after, description, ref, created_at) "
-                "VALUES (:id, :account_id, :asset, :entry_type, :amount, :balance_after, :description, :ref, :created_at)",
+                "INSERT INTO ledger (id, account_id, asset, entry_type, amount, balance_after, description, ref, "
+                "created_at) VALUES (:id, :account_id, :asset, :entry_type, :amount, :balance_after, :description, "
+                ":ref, :created_at)",
                 entry,
             )
 
     def ledger_page(self, account_id: str, limit: int, offset: int) -> tuple[list[sqlite3.Row], int]:
         rows = list(
             self.db.execute(
-                "SELECT * FROM ledger WHERE account_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?", (account_id, limit, offset)
+                "SELECT * FROM ledger WHERE account_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
+                (account_id, limit, offset),
             )
         )
         total = self.db.execute("SELECT COUNT(*) FROM ledger WHERE account_id = ?", (account_id,)).fetchone()[0]
@@ -245,19 +255,31 @@ class Store:
 
     # -- provider objects (withdrawals, intents, requests) ------------------------------------
     def insert_object(
-        self, kind: str, obj_id: str, account_id: str, status: str, body: dict[str, Any], *,
-        asset: str = "", hold: Decimal = Decimal(0), idem_key: str | None = None,
+        self,
+        kind: str,
+        obj_id: str,
+        account_id: str,
+        status: str,
+        body: dict[str, Any],
+        *,
+        asset: str = "",
+        hold: Decimal = Decimal(0),
+        idem_key: str | None = None,
     ) -> StoredObject:
         with self.transaction() as db:
             cursor = db.execute(
-                "INSERT INTO objects (kind, id, account_id, status, asset, hold, idem_key, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO objects (kind, id, account_id, status, asset, hold, idem_key, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (kind, obj_id, account_id, status, asset, str(hold), idem_key, json.dumps(body)),
             )
             return StoredObject(kind, obj_id, account_id, status, asset, hold, body, int(cursor.lastrowid or 0))
 
     def update_object(self, obj: StoredObject, status: str, body: dict[str, Any]) -> StoredObject:
         with self.transaction() as db:
-            db.execute("UPDATE objects SET status = ?, body = ? WHERE kind = ? AND id = ?", (status, json.dumps(body), obj.kind, obj.id))
+            db.execute(
+                "UPDATE objects SET status = ?, body = ? WHERE kind = ? AND id = ?",
+                (status, json.dumps(body), obj.kind, obj.id),
+            )
         return StoredObject(obj.kind, obj.id, obj.account_id, status, obj.asset, obj.hold, body, obj.seq)
 
     def get_object(self, kind: str, obj_id: str) -> StoredObject | None:
@@ -271,23 +293,37 @@ class Store:
         return _object(row) if row else None
 
     def objects_page(
-        self, kind: str, account_id: str, limit: int, offset: int = 0, before_seq: int | None = None,
-        where: str = "", args: tuple[Any, ...] = (),
+        self,
+        kind: str,
+        account_id: str,
+        limit: int,
+        offset: int = 0,
+        before_seq: int | None = None,
+        where: str = "",
+        args: tuple[Any, ...] = (),
     ) -> tuple[list[StoredObject], int]:
         """Newest first; `before_seq` gives keyset paging that stays stable while new objects arrive."""
         clause = "kind = ? AND account_id = ?" + (f" AND {where}" if where else "")
         base: tuple[Any, ...] = (kind, account_id, *args)
-        total = int(self.db.execute(f"SELECT COUNT(*) FROM objects WHERE {clause}", base).fetchone()[0])  # noqa: S608
+        # `clause` is assembled from fixed text only; every value goes through a placeholder.
+        count_sql = f"SELECT COUNT(*) FROM objects WHERE {clause}"  # noqa: S608
+        total = int(self.db.execute(count_sql, base).fetchone()[0])
         if before_seq is not None:
             clause += " AND seq < ?"
             base = (*base, before_seq)
-        rows = self.db.execute(
-            f"SELECT * FROM objects WHERE {clause} ORDER BY seq DESC LIMIT ? OFFSET ?", (*base, limit, offset)  # noqa: S608
-        )
+        page_sql = f"SELECT * FROM objects WHERE {clause} ORDER BY seq DESC LIMIT ? OFFSET ?"  # noqa: S608
+        rows = self.db.execute(page_sql, (*base, limit, offset))
         return [_object(row) for row in rows], total
 
 
 def _object(row: sqlite3.Row) -> StoredObject:
     return StoredObject(
-        row["kind"], row["id"], row["account_id"], row["status"], row["asset"], Decimal(row["hold"]), json.loads(row["body"]), row["seq"]
+        row["kind"],
+        row["id"],
+        row["account_id"],
+        row["status"],
+        row["asset"],
+        Decimal(row["hold"]),
+        json.loads(row["body"]),
+        row["seq"],
     )

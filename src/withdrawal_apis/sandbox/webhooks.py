@@ -10,6 +10,7 @@ readable through the control API.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import time
@@ -35,7 +36,9 @@ class Outbox:
         self.max_attempts = max_attempts
         self.wakeup = asyncio.Event()
 
-    def enqueue(self, account_id: str, event: str, payload: dict[str, Any], timestamp: int, extra_headers: dict[str, str]) -> str:
+    def enqueue(
+        self, account_id: str, event: str, payload: dict[str, Any], timestamp: int, extra_headers: dict[str, str]
+    ) -> str:
         """Queue `payload` for the account's webhook endpoint; returns the delivery id."""
         account = self.store.account(account_id) or {}
         endpoint = account.get("webhook") or {}
@@ -47,16 +50,28 @@ class Outbox:
         delivery_id = f"whd_{uuid.uuid4().hex}"
         with self.store.transaction() as db:
             db.execute(
-                "INSERT INTO webhooks (id, account_id, event, url, body, headers, status, attempts, next_attempt_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                (delivery_id, account_id, event, url, body, json.dumps(headers), "pending" if url else "no_endpoint", time.time(), time.time()),
+                "INSERT INTO webhooks (id, account_id, event, url, body, headers, status, attempts, next_attempt_at, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                (
+                    delivery_id,
+                    account_id,
+                    event,
+                    url,
+                    body,
+                    json.dumps(headers),
+                    "pending" if url else "no_endpoint",
+                    time.time(),
+                    time.time(),
+                ),
             )
         self.wakeup.set()
         return delivery_id
 
     def deliveries(self, account_id: str | None = None) -> list[dict[str, Any]]:
-        query = "SELECT * FROM webhooks" + (" WHERE account_id = ?" if account_id else "") + " ORDER BY seq"
-        rows = self.store.db.execute(query, (account_id,) if account_id else ())
+        if account_id:
+            rows = self.store.db.execute("SELECT * FROM webhooks WHERE account_id = ? ORDER BY seq", (account_id,))
+        else:
+            rows = self.store.db.execute("SELECT * FROM webhooks ORDER BY seq")
         return [
             {
                 "id": row["id"],
@@ -78,7 +93,8 @@ class Outbox:
     def _due(self) -> list[Any]:
         return list(
             self.store.db.execute(
-                "SELECT * FROM webhooks WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT 50", (time.time(),)
+                "SELECT * FROM webhooks WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT 50",
+                (time.time(),),
             )
         )
 
@@ -117,7 +133,7 @@ class Outbox:
         row = self.store.db.execute("SELECT MIN(next_attempt_at) FROM webhooks WHERE status = 'pending'").fetchone()
         return None if row[0] is None else max(0.0, float(row[0]) - time.time())
 
-    async def run(self, tick: Callable[[], None], interval: float = 0.2) -> None:
+    async def run(self, tick: Callable[[], object], interval: float = 0.2) -> None:
         """Deliver forever; `tick` runs first on each round (the lifecycle's due transitions)."""
         async with httpx.AsyncClient(timeout=5.0) as client:
             while True:
@@ -128,7 +144,7 @@ class Outbox:
                     log.exception("webhook round failed")
                 wait = self.next_due_in()
                 self.wakeup.clear()
-                try:
-                    await asyncio.wait_for(self.wakeup.wait(), timeout=min(interval, wait if wait is not None else interval))
-                except TimeoutError:
-                    pass
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self.wakeup.wait(), timeout=interval if wait is None else min(interval, wait)
+                    )

@@ -120,7 +120,9 @@ def webhook_signature_header(secret: str, body: bytes, timestamp: int) -> str:
     return f"t={timestamp},v1={digest}"
 
 
-def verify_webhook(header: str | None, body: bytes, secret: str, now: float, tolerance: int = TOLERANCE_SECONDS) -> bool:
+def verify_webhook(
+    header: str | None, body: bytes, secret: str, now: float, tolerance: int = TOLERANCE_SECONDS
+) -> bool:
     """What a merchant's endpoint should do with `X-Merchant-Signature` (and what our tests do)."""
     fields = dict(part.split("=", 1) for part in (header or "").split(",") if "=" in part)
     timestamp, signature = fields.get("t", ""), fields.get("v1", "")

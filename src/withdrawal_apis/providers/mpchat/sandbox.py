@@ -97,7 +97,7 @@ class Sandbox(ProviderSandbox):
 
     @property
     def fee_on_top(self) -> bool:
-        return self.engine.config.options.get("fee_mode", "on_top") == "on_top"
+        return str(self.engine.config.options.get("fee_mode", "on_top")) == "on_top"
 
     # -- operations ---------------------------------------------------------------------------
     def create_withdrawal(self, request: Request, principal: Principal | None) -> Response:
@@ -130,13 +130,17 @@ class Sandbox(ProviderSandbox):
                 self.store.freeze(principal.account_id, ASSET, hold)
             except InsufficientFunds:
                 raise ApiError(400, "insufficient balance") from None
-            obj = self.store.insert_object(KIND, withdrawal_id, principal.account_id, LIFECYCLE.initial, withdrawal, asset=ASSET, hold=hold)
+            obj = self.store.insert_object(
+                KIND, withdrawal_id, principal.account_id, LIFECYCLE.initial, withdrawal, asset=ASSET, hold=hold
+            )
             self.engine.schedule_happy_path(obj)
         return Response.json(201, withdrawal)
 
     def list_withdrawals(self, request: Request, principal: Principal | None) -> Response:
         assert principal is not None
-        objects, total = self.store.objects_page(KIND, principal.account_id, request.params["limit"], request.params["offset"])
+        objects, total = self.store.objects_page(
+            KIND, principal.account_id, request.params["limit"], request.params["offset"]
+        )
         # The provider's list example leaves merchant_id out of each item.
         items = [{k: v for k, v in obj.body.items() if k != "merchant_id"} for obj in objects]
         return Response.json(200, {"withdrawals": items, "total": total})
@@ -154,7 +158,12 @@ class Sandbox(ProviderSandbox):
         assert principal is not None
         balance = self.store.balance(principal.account_id, ASSET)
         return Response.json(
-            200, {"merchant_id": principal.account_id, "available": format_decimal(balance.available, 2), "frozen": format_decimal(balance.frozen, 2)}
+            200,
+            {
+                "merchant_id": principal.account_id,
+                "available": format_decimal(balance.available, 2),
+                "frozen": format_decimal(balance.frozen, 2),
+            },
         )
 
     def list_transactions(self, request: Request, principal: Principal | None) -> Response:

@@ -1,0 +1,173 @@
+"""Ledger races, crash recovery and auth attacks, run once per provider through its Scenario."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from withdrawal_apis.sandbox.server import free_port
+
+from .scenarios import Scenario
+
+CAPACITY = 50
+ATTEMPTS = 200
+
+
+def test_concurrent_creates_never_overdraw(scenario: Scenario, serve: Any) -> None:
+    """200 creates race for a balance that covers exactly 50: 50 succeed, the ledger adds up."""
+    running = serve(scenario.provider, rate_limit=0)
+    initial = scenario.unit * CAPACITY
+    running.control.post("/_sandbox/seed", json=scenario.seed(initial)).raise_for_status()
+    barrier = threading.Barrier(32)
+
+    def attempt(i: int) -> int:
+        with running.client(scenario.auth()) as client:
+            if i < 32:
+                barrier.wait()
+            return scenario.create(client, i).status_code
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        statuses = Counter(pool.map(attempt, range(ATTEMPTS)))
+    assert statuses[scenario.success_status] == CAPACITY, statuses
+    assert set(statuses) <= {scenario.success_status, 400, 403, 422}, statuses
+    available, frozen = running.balance(scenario.account_id, scenario.asset)
+    assert available == initial - CAPACITY * scenario.unit == 0
+    assert frozen == CAPACITY * scenario.frozen_per_success
+
+
+def _start_server(provider: str, db: Path, port: int, seed: Path | None) -> subprocess.Popen[bytes]:
+    args = [
+        sys.executable,
+        "-m",
+        "withdrawal_apis.cli",
+        "sandbox",
+        provider,
+        "--db",
+        str(db),
+        "--port",
+        str(port),
+        "--rate-limit",
+        "0",
+    ]
+    if seed is not None:
+        args += ["--seed", str(seed)]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/_sandbox/clock", timeout=1)
+            return process
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("emulator did not start")
+
+
+def test_acknowledged_creates_survive_sigkill(scenario: Scenario, tmp_path: Path) -> None:
+    """SIGKILL the server during a burst of creates; after a restart on the same DB every 201 is there."""
+    db, seed = tmp_path / "sandbox.db", tmp_path / "seed.json"
+    initial = scenario.unit * 1000
+    seed.write_text(json.dumps(scenario.seed(initial)))
+    port = free_port()
+    server = _start_server(scenario.provider, db, port, seed)
+    acknowledged: list[str] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def burst(worker: int) -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=scenario.auth(), timeout=5) as client:
+            i = 0
+            while not stop.is_set():
+                try:
+                    response = scenario.create(client, worker * 100_000 + i)
+                except httpx.HTTPError:
+                    return  # the server died mid-request: that create was never acknowledged
+                i += 1
+                if response.status_code == scenario.success_status:
+                    with lock:
+                        acknowledged.append(scenario.created_id(response))
+
+    threads = [threading.Thread(target=burst, args=(w,)) for w in range(8)]
+    for thread in threads:
+        thread.start()
+    while len(acknowledged) < 150:
+        time.sleep(0.005)
+    os.kill(server.pid, signal.SIGKILL)
+    server.wait()
+    stop.set()
+    for thread in threads:
+        thread.join()
+
+    server = _start_server(scenario.provider, db, port, None)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=scenario.auth(), timeout=5) as client:
+            missing = [wid for wid in acknowledged if scenario.get(client, wid).status_code != 200]
+            state = httpx.get(f"http://127.0.0.1:{port}/_sandbox/accounts/{scenario.account_id}").json()
+    finally:
+        server.terminate()
+        server.wait()
+    assert not missing, f"{len(missing)} acknowledged withdrawals lost: {missing[:5]}"
+    balance = state["balances"][scenario.asset]
+    available, frozen = Decimal(balance["available"]), Decimal(balance["frozen"])
+    # Creates that committed but whose response was lost in the kill are fine; money must still add up.
+    stored = (initial - available) / scenario.unit
+    assert stored == int(stored)
+    assert stored >= len(acknowledged)
+    assert frozen == stored * scenario.frozen_per_success
+
+
+def test_auth_attacks_are_refused(scenario: Scenario, serve: Any) -> None:
+    running = serve(scenario.provider, rate_limit=0)
+    running.control.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
+    with running.client(scenario.auth()) as client:
+        assert client.get(scenario.read_path).status_code == 200
+    attacks = scenario.auth_attacks()
+    assert len(attacks) >= 6
+    with running.client() as client:
+        for attack in attacks:
+            response = client.get(scenario.read_path, headers=attack.headers)
+            assert response.status_code == attack.status, f"{attack.name}: {response.status_code} {response.text}"
+            body = response.json()
+            assert {k: body.get(k) for k in attack.body} == attack.body, f"{attack.name}: {body}"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "content", "headers", "status"),
+    [
+        ("GET", "/nowhere", b"", {}, 404),
+        ("PATCH", "/v1/withdrawals", b"", {}, 405),
+        ("POST", "/v1/withdrawals", b"{not json", {"content-type": "application/json"}, 400),
+        ("POST", "/v1/withdrawals", b'{"amount": NaN}', {"content-type": "application/json"}, 400),
+        ("POST", "/v1/withdrawals", b"amount=1", {"content-type": "application/x-www-form-urlencoded"}, 400),
+        ("POST", "/v1/withdrawals", b"[" * 100_000, {"content-type": "application/json"}, 400),
+        ("POST", "/v1/withdrawals", b"\xff\xfe", {"content-type": "application/json"}, 400),
+        ("GET", "/v1/withdrawals?limit=1e3", b"", {}, 400),
+        ("GET", "/v1/withdrawals?limit=99999999999999999999999", b"", {}, 400),
+    ],
+)
+def test_bad_requests_get_the_provider_error_shape(
+    serve: Any, method: str, path: str, content: bytes, headers: dict[str, str], status: int
+) -> None:
+    from .scenarios import MPCHAT
+
+    running = serve("mpchat", rate_limit=0)
+    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal(10))).raise_for_status()
+    with running.client(MPCHAT.auth()) as client:
+        response = client.request(method, path, content=content, headers=headers)
+    assert response.status_code == status, response.text
+    assert set(response.json()) == {"error"}
+    if status == 405:
+        assert response.headers["allow"] == "GET, POST"
