@@ -7,10 +7,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import uvicorn
-
-from .app import SandboxApp
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -19,15 +18,15 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
-def make_server(app: SandboxApp, host: str, port: int, access_log: bool = False) -> uvicorn.Server:
+def make_server(app: Any, host: str, port: int, access_log: bool = False) -> uvicorn.Server:
     # Our own one-line-per-request log replaces uvicorn's access log.
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=access_log, lifespan="on")
     return uvicorn.Server(config)
 
 
 @contextmanager
-def serve_in_thread(app: SandboxApp, host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
-    """Run `app` on loopback for the duration of the block; yields its base URL."""
+def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
+    """Run an ASGI `app` on loopback for the duration of the block; yields its base URL."""
     server = make_server(app, host, port or free_port(host))
     thread = threading.Thread(target=server.run, name="sandbox-server", daemon=True)
     thread.start()

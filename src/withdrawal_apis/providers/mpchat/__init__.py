@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from mpchat_client import AuthenticatedClient
@@ -18,14 +19,17 @@ SANDBOX_URL = "https://api-sandbox.mpchat.com"
 __all__ = ["CONFORMANCE", "PRODUCTION_URL", "SANDBOX_URL", "MPChatAuth", "client"]
 
 
-def client(key_id: str, secret: str, base_url: str = SANDBOX_URL, **kwargs: Any) -> AuthenticatedClient:
+def client(
+    key_id: str, secret: str, base_url: str = SANDBOX_URL, clock: Callable[[], float] = time.time, **kwargs: Any
+) -> AuthenticatedClient:
     """The generated MPChat client with per-request HMAC signing installed.
 
     Extra keyword arguments go to `AuthenticatedClient` (timeout, headers, httpx_args, ...). The
-    static token slot is left empty: `MPChatAuth` writes a fresh `Authorization` on every request.
+    static token slot is left empty: `MPChatAuth` writes a fresh `Authorization` on every request,
+    timestamped by `clock` (replace it only to test clock skew).
     """
     httpx_args = dict(kwargs.pop("httpx_args", {}))
-    httpx_args["auth"] = MPChatAuth(key_id, secret)
+    httpx_args["auth"] = MPChatAuth(key_id, secret, clock=clock)
     return AuthenticatedClient(base_url=base_url, token="", prefix="", httpx_args=httpx_args, **kwargs)
 
 

@@ -1,0 +1,115 @@
+"""The generated MPChat client, with its auth, against the emulator over loopback: a whole payout."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from mpchat_client.api.balance import get_balance, list_transactions
+from mpchat_client.api.withdrawals import create_withdrawal, get_withdrawal, list_withdrawals
+from mpchat_client.models import (
+    Balance,
+    CreateWithdrawalRequest,
+    EntryType,
+    Error,
+    Network,
+    TransactionList,
+    Withdrawal,
+    WithdrawalList,
+    WithdrawalStatus,
+)
+
+from withdrawal_apis.providers import mpchat
+
+from ..conftest import Running
+from ..sandbox.scenarios import MPCHAT, MPCHAT_ADDRESS, MPCHAT_KEY, MPCHAT_SECRET
+
+
+@pytest.fixture
+def running(serve: Any) -> Running:
+    running: Running = serve("mpchat", rate_limit=0)
+    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("1250.50"))).raise_for_status()
+    return running
+
+
+def test_create_get_list_review_complete_ledger(running: Running) -> None:
+    client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url)
+    request = CreateWithdrawalRequest(amount="500.00", destination_address=MPCHAT_ADDRESS, network=Network.TRC20)
+    created = create_withdrawal.sync(client=client, body=request)
+    assert isinstance(created, Withdrawal)
+    assert (created.status, created.amount, created.fee, created.tx_hash) == (
+        WithdrawalStatus.PENDING,
+        "500.00",
+        "1.00",
+        None,
+    )
+
+    fetched = get_withdrawal.sync(created.id, client=client)
+    assert isinstance(fetched, Withdrawal)
+    assert fetched.id == created.id
+    page = list_withdrawals.sync(client=client, limit=10)
+    assert isinstance(page, WithdrawalList)
+    assert (page.total, page.withdrawals[0].id) == (1, created.id)
+
+    balance = get_balance.sync(client=client)
+    assert isinstance(balance, Balance)
+    assert (Decimal(balance.available), Decimal(balance.frozen)) == (Decimal("749.50"), Decimal("501.00"))
+
+    for step in ("submit_for_review", "approve_level1", "approve_level2", "broadcast", "complete"):
+        running.control.post(
+            f"/_sandbox/withdrawals/{created.id}/transitions", json={"transition": step}
+        ).raise_for_status()
+    done = get_withdrawal.sync(created.id, client=client)
+    assert isinstance(done, Withdrawal)
+    assert done.status is WithdrawalStatus.COMPLETED
+    assert done.tx_hash
+
+    ledger = list_transactions.sync(client=client)
+    assert isinstance(ledger, TransactionList)
+    debit = ledger.transactions[0]
+    assert (debit.entry_type, debit.amount, debit.balance_after) == (EntryType.DEBIT, "500.00", "749.50")
+    assert debit.description == f"Withdrawal {created.id}"
+    balance = get_balance.sync(client=client)
+    assert isinstance(balance, Balance)
+    assert (balance.available, balance.frozen) == ("749.50", "0.00")
+
+
+def test_not_found_parses_into_the_error_model(running: Running) -> None:
+    client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url)
+    response = get_withdrawal.sync_detailed("wd_nope", client=client)
+    assert response.status_code == 404
+    assert isinstance(response.parsed, Error)
+    assert response.parsed.error == "withdrawal not found"
+
+
+@pytest.mark.parametrize(
+    ("key_id", "secret", "clock_skew", "message"),
+    [
+        (MPCHAT_KEY, "not-the-secret", 0, "invalid signature"),
+        ("mk_test_nobody", MPCHAT_SECRET, 0, "api key not found"),
+        ("mk_test_inactive", MPCHAT_SECRET, 0, "api key is inactive"),
+        (MPCHAT_KEY, MPCHAT_SECRET, -600, "request timestamp too old"),
+        (MPCHAT_KEY, MPCHAT_SECRET, +600, "request timestamp too old"),
+        ("mk:bad", MPCHAT_SECRET, 0, "invalid authorization format"),
+    ],
+)
+def test_each_auth_error_reaches_the_client(
+    running: Running, key_id: str, secret: str, clock_skew: int, message: str
+) -> None:
+    client = mpchat.client(key_id, secret, base_url=running.base_url, clock=lambda: time.time() + clock_skew)
+    response = get_balance.sync_detailed(client=client)
+    assert response.status_code == 401
+    assert isinstance(response.parsed, Error)
+    assert response.parsed.error == message
+
+
+def test_missing_header_is_reported(running: Running) -> None:
+    from mpchat_client import AuthenticatedClient
+
+    client = AuthenticatedClient(base_url=running.base_url, token="", prefix="")
+    response = get_balance.sync_detailed(client=client)
+    assert response.status_code == 401
+    assert isinstance(response.parsed, Error)
+    assert response.parsed.error == "missing authorization header"
