@@ -5,10 +5,13 @@ nox -s generate     regenerate generated/ from specs/
 nox -s lint         ruff check + format check
 nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
 nox -s tests        the whole pytest suite
+nox -s conformance  every emulator against its spec with schemathesis (the main job)
+nox -s bench        the MPChat emulator against Prism's mock under wrk (not a test)
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -77,5 +80,49 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    install_project(session, "pytest", "openapi-python-client", "ruff")
+    install_project(session, "pytest", "pyjwt", "openapi-python-client", "ruff")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def conformance(session: nox.Session) -> None:
+    """The main job: every emulator on loopback, the schemathesis harness against each, a summary per provider.
+
+    nox -s conformance [-- PROVIDER ... --max-examples N]
+    """
+    install_project(session)
+    session.run("withdrawal-apis", "conformance", "--report-dir", "reports/conformance", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """The MPChat emulator against Prism's mock under wrk (a benchmark, not a test; not a default session).
+
+    nox -s bench [-- --duration 15 --warmup 3 --servers memory,file,prism]   (or BENCH_DURATION, BENCH_WARMUP)
+    """
+    install_project(session)
+    if shutil.which("wrk") is None:
+        if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+            session.error("wrk is required: install Debian's `wrk` package (sudo apt-get install wrk)")
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "wrk", external=True)
+    if shutil.which("npm") is None:
+        session.error("npm is required for Prism's mock server (install Node.js >= 20)")
+    with session.chdir(ROOT / "bench"):
+        # bench/.npmrc keeps registry addresses out of bench/package-lock.json.
+        env = {"SCARF_ANALYTICS": "false"}
+        session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True, env=env)
+    session.run("python", "scripts/bench.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def publish(session: nox.Session) -> None:
+    """Build dist/ for other languages: bundled and dereferenced specs, HTML references, TypeScript types.
+
+    Builds twice and requires identical bytes, type-checks ts/<provider>.ts against the generated
+    types, then renders every page in headless Chromium (Debian's `chromium` package).
+    """
+    session.install(*CONSTRAINTS, "-e", ".")
+    npm_tools(session)
+    session.run("python", "scripts/publish.py", "--check-reproducible")
+    session.run("python", "scripts/publish_docs_check.py")
