@@ -113,6 +113,7 @@ def bench(session: nox.Session) -> None:
         env = {"SCARF_ANALYTICS": "false"}
         session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True, env=env)
     session.run("python", "scripts/bench.py", *session.posargs)
+    session.run("python", "scripts/client_overhead.py")
 
 
 @nox.session(python=PYTHON)
