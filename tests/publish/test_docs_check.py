@@ -1,0 +1,70 @@
+"""scripts/publish_docs_check.py: the pieces that decide pass or fail.
+
+The full check (every operation of every published page) runs in `nox -s publish`; here a tiny page
+shows that a network fetch is caught. That test needs Chromium and is skipped without it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from tests.publish import load_script
+
+docs_check = load_script("publish_docs_check")
+
+
+def png(path: Path, width: int, rows: list[bytes]) -> Path:
+    """A greyscale PNG; each row holds `width` bytes."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, len(rows), 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\0" + row for row in rows))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+    return path
+
+
+def test_a_flat_screenshot_counts_as_blank(tmp_path: Path) -> None:
+    assert docs_check.looks_blank(png(tmp_path / "white.png", 64, [b"\xff" * 64] * 64))
+    assert not docs_check.looks_blank(png(tmp_path / "text.png", 64, [bytes(range(i, i + 64)) for i in range(64)]))
+
+
+def test_console_messages_are_sorted_into_problems_and_notes() -> None:
+    stderr = "\n".join(
+        [
+            "[1:1:1121/000000.000000:INFO:CONSOLE:0] \"Loading the image 'https://cdn.example/logo.svg' violates "
+            'the following Content Security Policy directive: "img-src data:".", source: file:///x.html (0)',
+            '[1:1:1121/000000.000000:INFO:CONSOLE:7] "Uncaught TypeError: x is undefined", source: file:///x.html (7)',
+            '[1:1:1121/000000.000000:INFO:CONSOLE:9] "Redoc 3.0.1", source: file:///x.html (9)',
+        ]
+    )
+    problems, notes = docs_check.console_findings(stderr)
+    assert len(problems) == 1
+    assert "Uncaught TypeError" in problems[0]
+    assert len(notes) == 1
+    assert "logo.svg" in notes[0]
+
+
+def test_route_links_are_read_in_both_forms() -> None:
+    reader = docs_check.read(
+        '<a href="/withdrawals">w</a><a href="#/withdrawals/create">c</a><h2>Create <b>it</b></h2>'
+    )
+    assert reader.links == ["#/withdrawals", "#/withdrawals/create"]
+    assert reader.headings == ["Create it"]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="Chromium is not installed"
+)
+def test_a_page_that_fetches_is_caught(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><h2>Hello</h2><img src="https://cdn.example.invalid/logo.svg"></body></html>')
+    rendered = docs_check.render(page.as_uri())
+    assert rendered.requests == ["https://cdn.example.invalid/logo.svg"]
+    assert docs_check.read(rendered.dom).headings == ["Hello"]
