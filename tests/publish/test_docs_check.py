@@ -1,12 +1,12 @@
 """scripts/publish_docs_check.py: the pieces that decide pass or fail.
 
 The full check (every operation of every published page) runs in `nox -s publish`; here a tiny page
-shows that a network fetch is caught. That test needs Chromium and is skipped without it.
+shows that a network fetch is caught. That test needs Chromium, so it carries the `chromium` marker:
+`nox -s tests` deselects it and `nox -s publish`, which installs nothing but requires Chromium, runs it.
 """
 
 from __future__ import annotations
 
-import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -59,9 +59,7 @@ def test_route_links_are_read_in_both_forms() -> None:
     assert reader.headings == ["Create it"]
 
 
-@pytest.mark.skipif(
-    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="Chromium is not installed"
-)
+@pytest.mark.chromium
 def test_a_page_that_fetches_is_caught(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text('<html><body><h2>Hello</h2><img src="https://cdn.example.invalid/logo.svg"></body></html>')

@@ -1,8 +1,8 @@
 """scripts/publish.py: dereferencing, the offline check of the page, the TypeScript proof, dist/ itself.
 
 The tests that run the Node tools (Redocly, openapi-typescript, tsc) need `npm install` to have
-run, as `nox -s specs` and `nox -s publish` do; without node_modules/ they are skipped. Chromium
-is not needed here (see test_docs_check.py).
+run, as the `specs`, `tests` and `publish` nox sessions do. Chromium is not needed here (see
+test_docs_check.py).
 """
 
 from __future__ import annotations
@@ -22,12 +22,6 @@ from withdrawal_apis.providers import PROVIDERS, Provider
 from withdrawal_apis.spec import SpecDocument
 
 publish = load_script("publish")
-
-needs_node_tools = pytest.mark.skipif(
-    not all((REPO / "node_modules" / ".bin" / tool).exists() for tool in ("redocly", "openapi-typescript", "tsc")),
-    reason="Node tools not installed (run `npm install`; nox -s specs and nox -s publish do)",
-)
-
 
 def document(tmp_path: Path, raw: dict[str, Any]) -> SpecDocument:
     path = tmp_path / "doc.json"
@@ -142,14 +136,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@needs_node_tools
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     subprocess.run([sys.executable, str(REPO / "scripts" / "publish.py"), "--out", str(again)], check=True)
     assert publish.tree_differences(built, again) == []
 
 
-@needs_node_tools
 def test_the_index_lists_every_provider_with_true_checksums(built: Path) -> None:
     index = json.loads((built / "index.json").read_text())
     assert [entry["name"] for entry in index["providers"]] == [provider.name for provider in PROVIDERS]
@@ -165,7 +157,6 @@ def test_the_index_lists_every_provider_with_true_checksums(built: Path) -> None
             assert item["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@needs_node_tools
 @pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
 def test_the_bundles_have_no_external_refs_and_match_the_source(built: Path, provider: Provider) -> None:
     version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
@@ -177,7 +168,6 @@ def test_the_bundles_have_no_external_refs_and_match_the_source(built: Path, pro
         assert bundle["paths"].keys() == source["paths"].keys()
 
 
-@needs_node_tools
 @pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
 def test_our_dereferencing_agrees_with_redocly(built: Path, provider: Provider, tmp_path: Path) -> None:
     # Redocly's --dereferenced cannot write recursive specs, which is why we have our own; where it
@@ -186,16 +176,10 @@ def test_our_dereferencing_agrees_with_redocly(built: Path, provider: Provider, 
     folder = built / provider.name / version
     theirs = tmp_path / "redocly.deref.json"
     command = [publish.node_tool("redocly"), "bundle", folder / "openapi.json", "--dereferenced", "--output", theirs]
-    try:
-        publish.run(command, "redocly bundle --dereferenced")
-    except publish.PublishError as error:
-        if "circular reference" not in str(error):
-            raise
-        pytest.skip(f"{provider.name} is recursive; Redocly cannot dereference it to JSON")
+    publish.run(command, "redocly bundle --dereferenced")
     assert json.loads((folder / "openapi.deref.json").read_text()) == json.loads(theirs.read_text())
 
 
-@needs_node_tools
 @pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
 def test_a_spec_change_that_breaks_the_typescript_file_fails(built: Path, provider: Provider, tmp_path: Path) -> None:
     version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
