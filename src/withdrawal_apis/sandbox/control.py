@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..money import format_decimal
 from .engine import Engine, Principal
 from .guards import Fault
 from .http import ApiError, Request, Response
@@ -63,7 +64,7 @@ class Control:
         if store.account(account_id) is None:
             raise ApiError(404, "not found")
         balances = {
-            asset: {"available": str(b.available), "frozen": str(b.frozen)}
+            asset: {"available": format_decimal(b.available), "frozen": format_decimal(b.frozen)}
             for asset, b in store.balances(account_id).items()
         }
         whitelist = [{"network": row["network"], "address": row["address"]} for row in store.whitelist(account_id)]

@@ -16,6 +16,7 @@ from ..spec import Operation, SpecDocument, escape_pointer
 from .http import ApiError, Request
 
 _INTEGER = re.compile(r"-?[0-9]{1,18}")
+_SENSITIVE = frozenset({"password", "secret", "token", "api_key", "apikey", "pin"})
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
 
@@ -178,7 +179,12 @@ class Router:
             return
         first = next(iter(validator.iter_errors(value)))
         where = "/".join(map(str, first.instance_path))
-        raise ApiError(400, f"{prefix}{' at ' + where if where else ''}: {first.message}")
+        # Schema messages quote the offending value; never echo a credential, and keep it short.
+        sensitive = any(str(part).lower() in _SENSITIVE for part in first.instance_path)
+        problem = "invalid value" if sensitive or prefix.endswith(tuple(_SENSITIVE)) else first.message
+        if len(problem) > 200:
+            problem = problem[:200] + "..."
+        raise ApiError(400, f"{prefix}{' at ' + where if where else ''}: {problem}")
 
 
 def allowed_statuses(route: Route) -> Iterable[str]:

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal, Inexact
 from typing import Any
 
 SCHEMA = """
@@ -52,6 +52,11 @@ CREATE TABLE IF NOT EXISTS webhooks (
     delivered_at REAL);
 """
 TABLES = ("meta", "accounts", "credentials", "balances", "whitelist", "objects", "ledger", "schedule", "webhooks")
+
+
+# Balances of 18-decimal assets outgrow the default 28 significant digits; this context is wide
+# enough for any amount a chain can hold, and it raises rather than round if that is ever wrong.
+MONEY = Context(prec=96, traps=[Inexact])
 
 
 class InsufficientFunds(Exception):
@@ -206,7 +211,7 @@ class Store:
             current = self.balance(account_id, asset)
             if amount > current.available:
                 raise InsufficientFunds(asset, current.available, amount)
-            updated = Balance(current.available - amount, current.frozen + amount)
+            updated = Balance(MONEY.subtract(current.available, amount), MONEY.add(current.frozen, amount))
             self._write_balance(account_id, asset, updated)
             return updated
 
@@ -214,7 +219,7 @@ class Store:
         """Return frozen funds to available (a withdrawal that will not happen)."""
         with self.transaction():
             current = self.balance(account_id, asset)
-            updated = Balance(current.available + amount, current.frozen - amount)
+            updated = Balance(MONEY.add(current.available, amount), MONEY.subtract(current.frozen, amount))
             self._write_balance(account_id, asset, updated)
             return updated
 
@@ -222,14 +227,14 @@ class Store:
         """Remove frozen funds for good (a withdrawal that left)."""
         with self.transaction():
             current = self.balance(account_id, asset)
-            updated = Balance(current.available, current.frozen - amount)
+            updated = Balance(current.available, MONEY.subtract(current.frozen, amount))
             self._write_balance(account_id, asset, updated)
             return updated
 
     def credit(self, account_id: str, asset: str, amount: Decimal) -> Balance:
         with self.transaction():
             current = self.balance(account_id, asset)
-            updated = Balance(current.available + amount, current.frozen)
+            updated = Balance(MONEY.add(current.available, amount), current.frozen)
             self._write_balance(account_id, asset, updated)
             return updated
 
