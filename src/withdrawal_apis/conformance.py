@@ -4,6 +4,10 @@ Against an emulator (`emulator=True`) it runs every phase in positive and negati
 real sandbox it runs positive mode only, rate-limited, and leaves out the operations that move money
 unless `allow_withdrawals` is set. Either way it writes a JUnit file and a short text report and
 returns the per-operation case counts.
+
+A provider whose profile lists `variants` (one per authentication scheme, say) is run once per
+variant, with that variant's overlay merged into the credentials; the result adds the runs up and
+passes only if every variant passed.
 """
 
 from __future__ import annotations
@@ -25,13 +29,29 @@ PHASES = "examples,coverage,fuzzing,stateful"
 
 
 @dataclass(frozen=True)
+class VariantResult:
+    """One schemathesis run: the whole result of a provider without variants, or one of its variants."""
+
+    name: str  # "" when the provider has no variants
+    exit_code: int
+    cases: dict[str, int]
+    junit: Path
+    output: str
+
+    @property
+    def passed(self) -> bool:
+        return self.exit_code == 0
+
+
+@dataclass(frozen=True)
 class Result:
     provider: str
     exit_code: int
     cases: dict[str, int]
-    junit: Path
+    junit: Path  # the first run's JUnit file; every run's is in `variants`
     report: Path
     output: str
+    variants: tuple[VariantResult, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -39,6 +59,10 @@ class Result:
 
     def summary(self) -> str:
         lines = [f"{self.provider}: {'PASSED' if self.passed else 'FAILED'} ({sum(self.cases.values())} cases)"]
+        named = [v for v in self.variants if v.name]
+        lines += [
+            f"  under {v.name}: {'PASSED' if v.passed else 'FAILED'} ({sum(v.cases.values())} cases)" for v in named
+        ]
         lines += [f"  {operation:<32} {count:>6} cases" for operation, count in sorted(self.cases.items())]
         return "\n".join(lines)
 
@@ -70,8 +94,51 @@ def run(
     extra_args: Sequence[str] = (),
 ) -> Result:
     report_dir.mkdir(parents=True, exist_ok=True)
-    junit = report_dir / f"{provider.name}-junit.xml"
     report = report_dir / f"{provider.name}-report.txt"
+    runs = [
+        _run_once(
+            provider,
+            base_url,
+            variant_credentials,
+            variant=name,
+            emulator=emulator,
+            report_dir=report_dir,
+            max_examples=max_examples,
+            allow_withdrawals=allow_withdrawals,
+            rate_limit=rate_limit,
+            seed=seed,
+            extra_args=extra_args,
+        )
+        for name, variant_credentials in profile(provider).credential_variants(credentials).items()
+    ]
+    cases: dict[str, int] = {}
+    for one in runs:
+        for operation, count in one.cases.items():
+            cases[operation] = cases.get(operation, 0) + count
+    exit_code = next((one.exit_code for one in runs if not one.passed), 0)
+    # Failed runs last: callers show the tail of the output.
+    ordered = sorted(runs, key=lambda one: not one.passed)
+    output = "\n".join(f"==== under {one.name} ====\n{one.output}" if one.name else one.output for one in ordered)
+    result = Result(provider.name, exit_code, cases, runs[0].junit, report, output, tuple(runs))
+    report.write_text(f"{result.summary()}\n\nbase URL: {base_url}\n\n{output}", encoding="utf-8")
+    return result
+
+
+def _run_once(
+    provider: Provider,
+    base_url: str,
+    credentials: Mapping[str, str],
+    *,
+    variant: str,
+    emulator: bool,
+    report_dir: Path,
+    max_examples: int,
+    allow_withdrawals: bool,
+    rate_limit: str | None,
+    seed: int | None,
+    extra_args: Sequence[str],
+) -> VariantResult:
+    junit = report_dir / (f"{provider.name}-{variant}-junit.xml" if variant else f"{provider.name}-junit.xml")
     counts_file = Path(tempfile.mkstemp(prefix="cases-", suffix=".json")[1])
     args = [
         str(Path(sys.executable).parent / "schemathesis"),
@@ -108,6 +175,7 @@ def run(
         **os.environ,
         "SCHEMATHESIS_HOOKS": "withdrawal_apis.conformance_hooks",
         "WITHDRAWAL_APIS_PROVIDER": provider.name,
+        "WITHDRAWAL_APIS_BASE_URL": base_url,
         "WITHDRAWAL_APIS_CREDENTIALS": json.dumps(dict(credentials)),
         "WITHDRAWAL_APIS_COUNTS": str(counts_file),
         "NO_COLOR": "1",
@@ -119,6 +187,4 @@ def run(
         cases = {k: int(v) for k, v in json.loads(counts_file.read_text() or "{}").items()}
     finally:
         counts_file.unlink(missing_ok=True)
-    result = Result(provider.name, completed.returncode, cases, junit, report, output)
-    report.write_text(f"{result.summary()}\n\nbase URL: {base_url}\n\n{output}", encoding="utf-8")
-    return result
+    return VariantResult(variant, completed.returncode, cases, junit, output)

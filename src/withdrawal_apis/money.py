@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 
 def parse_decimal(text: str) -> Decimal:
@@ -23,3 +25,29 @@ def format_decimal(value: Decimal, min_places: int = 0) -> str:
         return text
     whole, _, fraction = text.partition(".")
     return f"{whole}.{fraction.ljust(min_places, '0')}"
+
+
+def json_number(value: Decimal) -> str:
+    """A Decimal as JSON number text: exact, plain notation, no trailing zeros (`0.1`, `100`)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def loads_exact(content: bytes | str) -> Any:
+    """JSON with every number as an exact `Decimal` (providers that put money in JSON numbers)."""
+    return json.loads(content, parse_float=Decimal, parse_int=Decimal)
+
+
+def dumps_exact(value: Any) -> str:
+    """Compact JSON in which `Decimal` values are written as exact numbers (the stdlib would need a float)."""
+    if isinstance(value, Decimal):
+        return json_number(value)
+    if isinstance(value, dict):
+        return (
+            "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{dumps_exact(v)}" for k, v in value.items()) + "}"
+        )
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(dumps_exact(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)

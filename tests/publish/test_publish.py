@@ -23,6 +23,7 @@ from withdrawal_apis.spec import SpecDocument
 
 publish = load_script("publish")
 
+
 def document(tmp_path: Path, raw: dict[str, Any]) -> SpecDocument:
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(raw))

@@ -14,3 +14,9 @@ def scenario(request: pytest.FixtureRequest) -> Scenario:
     provider: Provider = request.param
     assert provider.name in SCENARIOS, f"add a Scenario for {provider.name} in tests/sandbox/scenarios.py"
     return SCENARIOS[provider.name]
+
+
+@pytest.fixture(params=[s for s in SCENARIOS.values() if s.fixed_unit], ids=lambda s: s.provider)
+def ledger_scenario(request: pytest.FixtureRequest) -> Scenario:
+    """Providers whose create holds a fixed amount: the ledger race and crash tests apply to them."""
+    return request.param  # type: ignore[no-any-return]

@@ -26,7 +26,8 @@ CAPACITY = 50
 ATTEMPTS = 200
 
 
-def test_concurrent_creates_never_overdraw(scenario: Scenario, serve: Any) -> None:
+def test_concurrent_creates_never_overdraw(ledger_scenario: Scenario, serve: Any) -> None:
+    scenario = ledger_scenario
     """200 creates race for a balance that covers exactly 50: 50 succeed, the ledger adds up."""
     running = serve(scenario.provider, rate_limit=0)
     initial = scenario.unit * CAPACITY
@@ -76,7 +77,8 @@ def _start_server(provider: str, db: Path, port: int, seed: Path | None) -> subp
     raise RuntimeError("emulator did not start")
 
 
-def test_acknowledged_creates_survive_sigkill(scenario: Scenario, tmp_path: Path) -> None:
+def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_path: Path) -> None:
+    scenario = ledger_scenario
     """SIGKILL the server during a burst of creates; after a restart on the same DB every 201 is there."""
     db, seed = tmp_path / "sandbox.db", tmp_path / "seed.json"
     initial = scenario.unit * 1000

@@ -63,6 +63,26 @@ PROVIDERS: tuple[Provider, ...] = (
         title="MPChat (MP Merchant API)",
         docs_url="https://merchant.mutualprotocal.com/docs/api",
     ),
+    Provider(
+        name="bigone",
+        title="BigONE",
+        docs_url="https://open.bigone.com/docs/getting-started",
+    ),
+    Provider(
+        name="kamipay",
+        title="kamiPay",
+        docs_url="https://apidocs.kamipay.io/docs/api-reference/introduction",
+    ),
+    Provider(
+        name="onekonto",
+        title="1Konto (1KPrime)",
+        docs_url="https://docs.1konto.com/1konto-v1.0-api-docs/",
+    ),
+    Provider(
+        name="smartypay",
+        title="SmartyPay (Partner API)",
+        docs_url="https://partner-docs.smartypay.io",
+    ),
 )
 
 

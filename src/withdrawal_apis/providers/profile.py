@@ -22,3 +22,13 @@ class ConformanceProfile:
     fix_body: Callable[[str, dict[str, Any]], None] | None = None
     # Operations that move money: never run against a real sandbox without --allow-withdrawals.
     money_moving: frozenset[str] = field(default_factory=frozenset)
+    # Named overlays merged into the credentials, one conformance run each: a provider with several
+    # authentication schemes lists one variant per scheme (`{"basic": {"scheme": "basic"}, ...}`) so
+    # every scheme is fuzzed. Empty means one run with the credentials as they are.
+    variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def credential_variants(self, credentials: Mapping[str, str]) -> dict[str, dict[str, str]]:
+        """Variant name -> the credentials to run it with (`{"": credentials}` without variants)."""
+        if not self.variants:
+            return {"": dict(credentials)}
+        return {name: {**credentials, **overlay} for name, overlay in self.variants.items()}

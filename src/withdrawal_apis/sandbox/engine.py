@@ -95,7 +95,7 @@ class Engine:
         self.faults = Faults()
         limit, window = provider_cls.rate_limit
         self.limiter = RateLimiter(limit if config.rate_limit is None else config.rate_limit, window)
-        self.advance = config.advance
+        self.advance = AdvancePolicy(config.advance)  # accept the plain string too
         self.provider = provider_cls(self)
         self.outbox = Outbox(
             self.store,

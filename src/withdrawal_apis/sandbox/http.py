@@ -9,7 +9,20 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import parse_qsl
 
+from ..money import dumps_exact, loads_exact
+
 JSON = "application/json"
+
+
+class _HasDecimal(TypeError):
+    pass
+
+
+def _no_decimal(value: object) -> Any:
+    # Only a Decimal may reach here; the fast path hands it over to the exact encoder.
+    if isinstance(value, Decimal):
+        raise _HasDecimal
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 class ApiError(Exception):
@@ -62,7 +75,7 @@ class Request:
 
     def json_exact(self) -> Any:
         """The body parsed with every JSON number as an exact `Decimal` (for providers that send numbers)."""
-        return json.loads(self.body, parse_float=Decimal, parse_int=Decimal)
+        return loads_exact(self.body)
 
 
 @dataclass
@@ -75,8 +88,13 @@ class Response:
 
     @classmethod
     def json(cls, status: int, data: Any, headers: dict[str, str] | None = None) -> Response:
-        body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
-        return cls(status, body, {"content-type": JSON, **(headers or {})}, data)
+        """A JSON response; `Decimal` values go on the wire as their exact number text."""
+        try:
+            text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=_no_decimal)
+        except _HasDecimal:
+            text = dumps_exact(data)
+            data = json.loads(text)  # what a client parses; only test-mode validation reads it
+        return cls(status, text.encode(), {"content-type": JSON, **(headers or {})}, data)
 
     @classmethod
     def empty(cls, status: int = 204) -> Response:

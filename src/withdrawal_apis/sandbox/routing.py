@@ -15,7 +15,7 @@ from typing import Any
 from ..spec import Operation, SpecDocument, escape_pointer
 from .http import ApiError, Request
 
-_INTEGER = re.compile(r"-?[0-9]{1,18}")
+_INTEGER = re.compile(r"-?[0-9]{1,4000}")  # any size the schema allows; Python ints are unbounded
 _SENSITIVE = frozenset({"password", "secret", "token", "api_key", "apikey", "pin"})
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
@@ -54,8 +54,12 @@ class Router:
     def __init__(self, spec: SpecDocument) -> None:
         self.spec = spec
         self.routes = tuple(self._compile(op) for op in spec.operations if not op.is_webhook)
-        # Literal paths win over templated ones, as the OpenAPI spec requires.
-        self._ordered = sorted(self.routes, key=lambda r: r.operation.path.count("{"))
+        # One entry per path, concrete paths before templated ones (OpenAPI's matching rule): a URL
+        # that fits a concrete path belongs to it, whatever the method, and never to a template.
+        by_path: dict[str, list[Route]] = {}
+        for route in self.routes:
+            by_path.setdefault(route.operation.path, []).append(route)
+        self._paths = sorted(by_path.values(), key=lambda group: group[0].operation.path.count("{"))
         for route in self.routes:
             for parameter in route.parameters:
                 spec.validator(parameter.schema_pointer)
@@ -99,16 +103,15 @@ class Router:
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
         """The route for `method path`; ApiError 404 for an unknown path, 405 (with Allow) for a wrong method."""
-        allowed: list[str] = []
-        for route in self._ordered:
-            found = route.pattern.match(path)
+        for group in self._paths:
+            found = group[0].pattern.match(path)
             if found is None:
                 continue
-            if route.operation.method == method.lower():
-                return route, found.groupdict()
-            allowed.append(route.operation.method.upper())
-        if allowed:
-            raise ApiError(405, "method not allowed", headers={"allow": ", ".join(sorted(set(allowed)))})
+            for route in group:
+                if route.operation.method == method.lower():
+                    return route, found.groupdict()
+            allowed = ", ".join(sorted(route.operation.method.upper() for route in group))
+            raise ApiError(405, "method not allowed", headers={"allow": allowed})
         raise ApiError(404, "not found")
 
     def validate(self, route: Route, request: Request) -> None:
@@ -180,8 +183,9 @@ class Router:
         first = next(iter(validator.iter_errors(value)))
         where = "/".join(map(str, first.instance_path))
         # Schema messages quote the offending value; never echo a credential, and keep it short.
-        sensitive = any(str(part).lower() in _SENSITIVE for part in first.instance_path)
-        problem = "invalid value" if sensitive or prefix.endswith(tuple(_SENSITIVE)) else first.message
+        problem = first.message
+        if any(str(part).lower() in _SENSITIVE for part in first.instance_path) or prefix.endswith(tuple(_SENSITIVE)):
+            problem = problem.replace(json.dumps(first.instance, ensure_ascii=False), '"***"')
         if len(problem) > 200:
             problem = problem[:200] + "..."
         raise ApiError(400, f"{prefix}{' at ' + where if where else ''}: {problem}")

@@ -59,6 +59,14 @@ TABLES = ("meta", "accounts", "credentials", "balances", "whitelist", "objects",
 MONEY = Context(prec=96, traps=[Inexact])
 
 
+_SQL_MAX = 2**63 - 1
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    """SQLite binds 64-bit integers; a larger (schema-valid) offset simply means past the end."""
+    return min(limit, _SQL_MAX), min(offset, _SQL_MAX)
+
+
 class InsufficientFunds(Exception):
     def __init__(self, asset: str, available: Decimal, needed: Decimal) -> None:
         super().__init__(f"insufficient {asset}: {available} available, {needed} needed")
@@ -317,7 +325,7 @@ class Store:
             clause += " AND seq < ?"
             base = (*base, before_seq)
         page_sql = f"SELECT * FROM objects WHERE {clause} ORDER BY seq DESC LIMIT ? OFFSET ?"  # noqa: S608
-        rows = self.db.execute(page_sql, (*base, limit, offset))
+        rows = self.db.execute(page_sql, (*base, *_page(limit, offset)))
         return [_object(row) for row in rows], total
 
 

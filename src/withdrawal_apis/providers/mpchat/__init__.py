@@ -10,6 +10,7 @@ from typing import Any
 from mpchat_client import AuthenticatedClient
 
 from ...sandbox.addresses import random_ethereum_address, random_tron_address
+from ..clients import with_auth
 from ..profile import ConformanceProfile
 from .auth import MPChatAuth
 
@@ -22,15 +23,12 @@ __all__ = ["CONFORMANCE", "PRODUCTION_URL", "SANDBOX_URL", "MPChatAuth", "client
 def client(
     key_id: str, secret: str, base_url: str = SANDBOX_URL, clock: Callable[[], float] = time.time, **kwargs: Any
 ) -> AuthenticatedClient:
-    """The generated MPChat client with per-request HMAC signing installed.
+    """The generated MPChat client signing every request with a fresh `{key_id}:{ts}:{hmac}` bearer.
 
-    Extra keyword arguments go to `AuthenticatedClient` (timeout, headers, httpx_args, ...). The
-    static token slot is left empty: `MPChatAuth` writes a fresh `Authorization` on every request,
-    timestamped by `clock` (replace it only to test clock skew).
+    `clock` timestamps the signatures (replace it only to test clock skew); extra keyword arguments
+    go to `AuthenticatedClient`.
     """
-    httpx_args = dict(kwargs.pop("httpx_args", {}))
-    httpx_args["auth"] = MPChatAuth(key_id, secret, clock=clock)
-    return AuthenticatedClient(base_url=base_url, token="", prefix="", httpx_args=httpx_args, **kwargs)
+    return with_auth(AuthenticatedClient, base_url, MPChatAuth(key_id, secret, clock=clock), **kwargs)
 
 
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:

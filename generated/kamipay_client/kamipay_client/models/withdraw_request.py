@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.chain import Chain
+from ..models.withdraw_token import WithdrawToken
+
+T = TypeVar("T", bound="WithdrawRequest")
+
+
+@_attrs_define
+class WithdrawRequest:
+    """
+    Attributes:
+        chain (Chain): The blockchain; kamiPay supports only Polygon for these calls.
+        token (WithdrawToken): The token to send, lower case as in the docs.
+        amount (float): How much of `token` to send, as a JSON number. The server reads the number's decimal text
+            exactly: `0.1` is one tenth, not the binary float nearest to it. At most 6 decimal places
+            for `usdt` and 18 for `matic`; more is answered 406. Gas is not included: it is paid in
+            MATIC on top, by `from_address`.
+        from_address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when in mixed case.
+            The
+            pattern checks only the prefix and the alphabet, because the provider's examples are redacted
+            (see Known deviations); the server checks the rest.
+        to_address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when in mixed case. The
+            pattern checks only the prefix and the alphabet, because the provider's examples are redacted
+            (see Known deviations); the server checks the rest.
+    """
+
+    chain: Chain
+    token: WithdrawToken
+    amount: float
+    from_address: str
+    to_address: str
+
+    def to_dict(self) -> dict[str, Any]:
+        chain = self.chain.value
+
+        token = self.token.value
+
+        amount = self.amount
+
+        from_address = self.from_address
+
+        to_address = self.to_address
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "chain": chain,
+                "token": token,
+                "amount": amount,
+                "from_address": from_address,
+                "to_address": to_address,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        chain = Chain(d.pop("chain"))
+
+        token = WithdrawToken(d.pop("token"))
+
+        amount = d.pop("amount")
+
+        from_address = d.pop("from_address")
+
+        to_address = d.pop("to_address")
+
+        withdraw_request = cls(
+            chain=chain,
+            token=token,
+            amount=amount,
+            from_address=from_address,
+            to_address=to_address,
+        )
+
+        return withdraw_request

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.request_status import RequestStatus
+from ..models.withdraw_type import WithdrawType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WithdrawRequest")
+
+
+@_attrs_define
+class WithdrawRequest:
+    """One withdraw request as the query returns it (*inferred*; the docs show no record).
+
+    Attributes:
+        withdraw_request_id (str):
+        type_ (WithdrawType): The kind of a withdraw request: `blockchain`, or the fiat transfer method. The query page
+            lists
+            `unknown, fedwire, blockchain, rtp, etc.`; the other fiat methods come from the fiat page.
+        amount (str): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space and the
+            asset symbol. The server requires the value to be positive, the asset to be present and known,
+            and no more decimal places than the asset has; it answers `ValidationFailed` otherwise.
+        request_status (RequestStatus): - `pending`: accepted, waiting to be processed; the amount is locked.
+            - `completed`: paid out; the amount has left the account (terminal).
+            - `canceled`: withdrawn before processing; the amount is free again (terminal).
+            - `rejected`: refused by 1Konto; the amount is free again (terminal).
+            - `invalid`: listed by the docs without a meaning; it reads as the unset default of the enum.
+            What happens to the funds is not documented; the notes above are the withdrawal-apis reading.
+            The generated client tolerates values not listed here.
+        account_id (str | Unset):
+        network (str | Unset): Blockchain requests only.
+        address (str | Unset): Blockchain requests only.
+        routing_number (str | Unset): Fiat requests only.
+        account_number (str | Unset): Fiat requests only.
+        instructions (list[str] | Unset):
+        submitted_at (datetime.datetime | Unset): UTC, seven fractional digits as elsewhere in the API
+            (`2023-02-21T22:07:38.6325460Z`).
+        updated_at (datetime.datetime | Unset):
+    """
+
+    withdraw_request_id: str
+    type_: WithdrawType
+    amount: str
+    request_status: RequestStatus
+    account_id: str | Unset = UNSET
+    network: str | Unset = UNSET
+    address: str | Unset = UNSET
+    routing_number: str | Unset = UNSET
+    account_number: str | Unset = UNSET
+    instructions: list[str] | Unset = UNSET
+    submitted_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        withdraw_request_id = self.withdraw_request_id
+
+        type_ = self.type_.value
+
+        amount = self.amount
+
+        request_status = self.request_status.value
+
+        account_id = self.account_id
+
+        network = self.network
+
+        address = self.address
+
+        routing_number = self.routing_number
+
+        account_number = self.account_number
+
+        instructions: list[str] | Unset = UNSET
+        if not isinstance(self.instructions, Unset):
+            instructions = self.instructions
+
+        submitted_at: str | Unset = UNSET
+        if not isinstance(self.submitted_at, Unset):
+            submitted_at = self.submitted_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "withdrawRequestId": withdraw_request_id,
+                "type": type_,
+                "amount": amount,
+                "requestStatus": request_status,
+            }
+        )
+        if account_id is not UNSET:
+            field_dict["accountId"] = account_id
+        if network is not UNSET:
+            field_dict["network"] = network
+        if address is not UNSET:
+            field_dict["address"] = address
+        if routing_number is not UNSET:
+            field_dict["routingNumber"] = routing_number
+        if account_number is not UNSET:
+            field_dict["accountNumber"] = account_number
+        if instructions is not UNSET:
+            field_dict["instructions"] = instructions
+        if submitted_at is not UNSET:
+            field_dict["submittedAt"] = submitted_at
+        if updated_at is not UNSET:
+            field_dict["updatedAt"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        withdraw_request_id = d.pop("withdrawRequestId")
+
+        type_ = WithdrawType(d.pop("type"))
+
+        amount = d.pop("amount")
+
+        request_status = RequestStatus(d.pop("requestStatus"))
+
+        account_id = d.pop("accountId", UNSET)
+
+        network = d.pop("network", UNSET)
+
+        address = d.pop("address", UNSET)
+
+        routing_number = d.pop("routingNumber", UNSET)
+
+        account_number = d.pop("accountNumber", UNSET)
+
+        instructions = cast(list[str], d.pop("instructions", UNSET))
+
+        _submitted_at = d.pop("submittedAt", UNSET)
+        submitted_at: datetime.datetime | Unset
+        if isinstance(_submitted_at, Unset):
+            submitted_at = UNSET
+        else:
+            submitted_at = datetime.datetime.fromisoformat(_submitted_at)
+
+        _updated_at = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        withdraw_request = cls(
+            withdraw_request_id=withdraw_request_id,
+            type_=type_,
+            amount=amount,
+            request_status=request_status,
+            account_id=account_id,
+            network=network,
+            address=address,
+            routing_number=routing_number,
+            account_number=account_number,
+            instructions=instructions,
+            submitted_at=submitted_at,
+            updated_at=updated_at,
+        )
+
+        withdraw_request.additional_properties = d
+        return withdraw_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,42 @@
+from enum import StrEnum
+
+
+class Currency(StrEnum):
+    """Known values are members; an unknown value the provider starts sending becomes a pseudo-member
+    (see `is_known`) instead of failing the whole response."""
+
+    ASUSDC = "asUSDC"
+    ASUSDT = "asUSDT"
+    AUSDC = "aUSDC"
+    AUSDT = "aUSDT"
+    BBUSD = "bBUSD"
+    BTBUSD = "btBUSD"
+    BTMNXE = "btMNXe"
+    BTUSDTV2 = "btUSDTv2"
+    BUSDT = "bUSDT"
+    DAI = "DAI"
+    PMUSDC = "pmUSDC"
+    PMUSDT = "pmUSDT"
+    PUSDC = "pUSDC"
+    PUSDT = "pUSDT"
+    SUSDC = "sUSDC"
+    SUSDT = "sUSDT"
+    USDC = "USDC"
+    USDT = "USDT"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "Currency | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value this client was not generated with."""
+        return self._name_ in type(self).__members__
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.intent_predicates import IntentPredicates
+    from ..models.page_request import PageRequest
+
+
+T = TypeVar("T", bound="IntentSearchRequest")
+
+
+@_attrs_define
+class IntentSearchRequest:
+    """
+    Attributes:
+        predicates (IntentPredicates | Unset): Filters, combined with AND; an absent predicate does not filter.
+        page (PageRequest | Unset): Which slice of the results to return (bounds and defaults inferred).
+    """
+
+    predicates: IntentPredicates | Unset = UNSET
+    page: PageRequest | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        predicates: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.predicates, Unset):
+            predicates = self.predicates.to_dict()
+
+        page: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.page, Unset):
+            page = self.page.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if predicates is not UNSET:
+            field_dict["predicates"] = predicates
+        if page is not UNSET:
+            field_dict["page"] = page
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.intent_predicates import IntentPredicates  # noqa: PLC0415
+        from ..models.page_request import PageRequest  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _predicates = d.pop("predicates", UNSET)
+        predicates: IntentPredicates | Unset
+        if isinstance(_predicates, Unset):
+            predicates = UNSET
+        else:
+            predicates = IntentPredicates.from_dict(_predicates)
+
+        _page = d.pop("page", UNSET)
+        page: PageRequest | Unset
+        if isinstance(_page, Unset):
+            page = UNSET
+        else:
+            page = PageRequest.from_dict(_page)
+
+        intent_search_request = cls(
+            predicates=predicates,
+            page=page,
+        )
+
+        return intent_search_request

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.blockchain import Blockchain
+from ..models.withdrawal_status import WithdrawalStatus
+
+if TYPE_CHECKING:
+    from ..models.money import Money
+
+
+T = TypeVar("T", bound="Withdrawal")
+
+
+@_attrs_define
+class Withdrawal:
+    """A sweep of one currency to the merchant's address. Fields not listed here may appear; ignore them.
+
+    Attributes:
+        id (str): The withdrawal identifier.
+        blockchain (Blockchain): A blockchain network code (all EVM). `BinanceMainNet`, `PolygonMainNet`,
+            `ArbitrumMainNet` and
+            `EthereumMainNet` are main networks; `BinanceTestNet`, `PolygonMumbaiNet`, `ArbitrumSepolia` and
+            `EthereumSepolia` are test networks. The generated client tolerates codes not listed here.
+        destination_address (str): The merchant's confirmed address the tokens go to.
+        amount (Money): An amount of one token. Example: {'value': '998', 'currency': 'bUSDT'}.
+        status (WithdrawalStatus): The provider lists the values without describing them; the meanings are our reading.
+            - `New`: created from an intent, not yet broadcast; the swept tokens are held.
+            - `Running`: the sweep transaction is on its way.
+            - `Paused`: halted by the provider; it may resume.
+            - `Finished`: the tokens reached the merchant's address (terminal).
+            - `Cancelled`: stopped before completion; the tokens stay in the merchant's contract (terminal).
+            - `Error`: failed, for example because the gas wallet could not pay; the tokens stay (terminal).
+            The generated client tolerates values not listed here.
+    """
+
+    id: str
+    blockchain: Blockchain
+    destination_address: str
+    amount: Money
+    status: WithdrawalStatus
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        blockchain = self.blockchain.value
+
+        destination_address = self.destination_address
+
+        amount = self.amount.to_dict()
+
+        status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "blockchain": blockchain,
+                "destinationAddress": destination_address,
+                "amount": amount,
+                "status": status,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.money import Money  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        blockchain = Blockchain(d.pop("blockchain"))
+
+        destination_address = d.pop("destinationAddress")
+
+        amount = Money.from_dict(d.pop("amount"))
+
+        status = WithdrawalStatus(d.pop("status"))
+
+        withdrawal = cls(
+            id=id,
+            blockchain=blockchain,
+            destination_address=destination_address,
+            amount=amount,
+            status=status,
+        )
+
+        withdrawal.additional_properties = d
+        return withdrawal
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.network import Network
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WithdrawalPredicates")
+
+
+@_attrs_define
+class WithdrawalPredicates:
+    """Filters, combined with AND; an absent predicate does not filter.
+
+    Attributes:
+        network (Network | Unset): Whether a blockchain is a main network or a test network.
+    """
+
+    network: Network | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        network: str | Unset = UNSET
+        if not isinstance(self.network, Unset):
+            network = self.network.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if network is not UNSET:
+            field_dict["network"] = network
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _network = d.pop("network", UNSET)
+        network: Network | Unset
+        if isinstance(_network, Unset):
+            network = UNSET
+        else:
+            network = Network(_network)
+
+        withdrawal_predicates = cls(
+            network=network,
+        )
+
+        return withdrawal_predicates

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.page_request import PageRequest
+    from ..models.withdrawal_predicates import WithdrawalPredicates
+
+
+T = TypeVar("T", bound="WithdrawalSearchRequest")
+
+
+@_attrs_define
+class WithdrawalSearchRequest:
+    """
+    Attributes:
+        predicates (WithdrawalPredicates | Unset): Filters, combined with AND; an absent predicate does not filter.
+        page (PageRequest | Unset): Which slice of the results to return (bounds and defaults inferred).
+    """
+
+    predicates: WithdrawalPredicates | Unset = UNSET
+    page: PageRequest | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        predicates: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.predicates, Unset):
+            predicates = self.predicates.to_dict()
+
+        page: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.page, Unset):
+            page = self.page.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if predicates is not UNSET:
+            field_dict["predicates"] = predicates
+        if page is not UNSET:
+            field_dict["page"] = page
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.page_request import PageRequest  # noqa: PLC0415
+        from ..models.withdrawal_predicates import WithdrawalPredicates  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _predicates = d.pop("predicates", UNSET)
+        predicates: WithdrawalPredicates | Unset
+        if isinstance(_predicates, Unset):
+            predicates = UNSET
+        else:
+            predicates = WithdrawalPredicates.from_dict(_predicates)
+
+        _page = d.pop("page", UNSET)
+        page: PageRequest | Unset
+        if isinstance(_page, Unset):
+            page = UNSET
+        else:
+            page = PageRequest.from_dict(_page)
+
+        withdrawal_search_request = cls(
+            predicates=predicates,
+            page=page,
+        )
+
+        return withdrawal_search_request

@@ -1,0 +1,128 @@
+"""kamiPay: base URLs, the authenticated client factory, exact-decimal helpers and the conformance profile."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+import httpx
+from kamipay_client import AuthenticatedClient
+
+from ...money import loads_exact
+from ...sandbox.addresses import random_ethereum_address
+from ..clients import with_auth
+from ..profile import ConformanceProfile
+from .auth import LOGIN_PATH, KamipayAuth
+
+PRODUCTION_URL = "https://api.kamipay.io"
+"""The host in the Go sample of kamiPay's address-balance page."""
+DEVELOPMENT_URL = "https://devnakamotoapi2.kamipay.io"
+"""The development host a third-party integration uses; kamiPay's own pages do not name one."""
+
+__all__ = [
+    "CONFORMANCE",
+    "DEVELOPMENT_URL",
+    "PRODUCTION_URL",
+    "KamipayAuth",
+    "client",
+    "exact_json",
+    "withdraw_exact",
+]
+
+
+def client(username: str, password: str, base_url: str = DEVELOPMENT_URL, **kwargs: Any) -> AuthenticatedClient:
+    """The generated kamiPay client, logging in with `username`/`password` as needed.
+
+    Extra keyword arguments go to `AuthenticatedClient` (timeout, headers, httpx_args, ...). The static
+    token slot is left empty: `KamipayAuth` writes `Authorization: Bearer <token>` on every request,
+    logging in first when it has no token or the token is about to expire.
+    """
+    auth = KamipayAuth(username, password, login_url=base_url.rstrip("/") + LOGIN_PATH)
+    return with_auth(AuthenticatedClient, base_url, auth, **kwargs)
+
+
+def exact_json(content: bytes | str) -> Any:
+    """A kamiPay answer parsed with every JSON number as an exact `Decimal` (`0.1` stays one tenth)."""
+    return loads_exact(content)
+
+
+def withdraw_exact(
+    api: AuthenticatedClient, *, token: str, amount: Decimal, from_address: str, to_address: str, chain: str = "polygon"
+) -> httpx.Response:
+    """`create_withdrawal` with the amount written as the exact number text of a `Decimal`.
+
+    The generated model types `amount` as a float, which cannot hold every 18-decimal MATIC amount;
+    this sends the same request with the digits you gave. Read the answer with `exact_json`.
+    """
+    if not amount.is_finite() or amount <= 0:
+        raise ValueError("amount must be a positive, finite Decimal")
+    head = json.dumps({"chain": chain, "token": token, "from_address": from_address, "to_address": to_address})
+    text = f'{head[:-1]}, "amount": {format(amount, "f")}}}'
+    return api.get_httpx_client().post(
+        "/v1/wallet/withdraw", content=text.encode(), headers={"Content-Type": "application/json"}
+    )
+
+
+# -- conformance ------------------------------------------------------------------------------
+_rng = random.Random(20250101)
+CONFORMANCE_WALLET = random_ethereum_address(_rng)
+CONFORMANCE_DESTINATIONS = tuple(random_ethereum_address(_rng) for _ in range(3))
+_MAX_FUZZ_AMOUNT = Decimal(1_000_000)
+_FUZZ_UNIT = Decimal("0.000001")
+
+
+def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
+    # Balances no fix_body'd amount (at most 1,000,000 plus gas) can exhaust in a fuzzing run.
+    wallet = CONFORMANCE_WALLET.lower()
+    return {
+        "accounts": [
+            {
+                "id": "conformance-merchant",
+                "credentials": [{"key_id": credentials["username"], "secret": credentials["password"]}],
+                "extra": {"merchant_id": 1, "wallets": [{"address": CONFORMANCE_WALLET, "wallet_desc": "Main wallet"}]},
+                "balances": {f"USDT@{wallet}": "1" + "0" * 15, f"MATIC@{wallet}": "1" + "0" * 15},
+                "whitelist": [{"network": "polygon", "address": a} for a in CONFORMANCE_DESTINATIONS],
+            }
+        ]
+    }
+
+
+def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
+    """Positive logins: the real credentials half of the time (the rest check the 401). Positive
+    withdrawals: the seeded wallet, a whitelisted destination, an amount the token can carry."""
+    if operation_id == "create_access_token" and _LOGIN and _rng.random() < 0.5:
+        body.update(_LOGIN)
+    if operation_id != "create_withdrawal":
+        return
+    if "from_address" in body:
+        body["from_address"] = CONFORMANCE_WALLET
+    if "to_address" in body:
+        body["to_address"] = _rng.choice(CONFORMANCE_DESTINATIONS)
+    amount = body.get("amount")
+    if isinstance(amount, (int, float)) and not isinstance(amount, bool):
+        value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
+        value = max(min(value, _MAX_FUZZ_AMOUNT).quantize(_FUZZ_UNIT, rounding=ROUND_DOWN), _FUZZ_UNIT)
+        # At most 13 significant digits, so the float's shortest repr is exactly these digits.
+        body["amount"] = int(value) if value == value.to_integral_value() else float(value)
+
+
+_LOGIN: dict[str, str] = {}
+"""The credentials of the running conformance session, for `_fix_body` to log in with."""
+
+
+def _make_auth(credentials: Mapping[str, str]) -> httpx.Auth:
+    """The client's own auth; the harness drives its login against the base URL under test."""
+    _LOGIN.update(username=credentials["username"], password=credentials["password"])
+    return KamipayAuth(credentials["username"], credentials["password"])
+
+
+CONFORMANCE = ConformanceProfile(
+    credentials_env={"username": "KAMIPAY_USERNAME", "password": "KAMIPAY_PASSWORD"},
+    make_auth=_make_auth,
+    emulator_seed=_emulator_seed,
+    fix_body=_fix_body,
+    money_moving=frozenset({"create_withdrawal"}),
+)

@@ -1,0 +1,99 @@
+"""SmartyPay (partner API): base URL, the authenticated client factory and the conformance profile."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from smartypay_client import AuthenticatedClient
+
+from ..profile import ConformanceProfile
+from .auth import SmartyPayBasicAuth, SmartyPayHmacAuth, make_auth
+
+PRODUCTION_URL = "https://partner-api.smartypay.io"
+"""The only partner host the docs give; staging keys exist, a staging host is not published."""
+
+__all__ = ["CONFORMANCE", "PRODUCTION_URL", "SmartyPayBasicAuth", "SmartyPayHmacAuth", "client"]
+
+
+def client(
+    api_key: str, secret: str, base_url: str = PRODUCTION_URL, scheme: str = "hmac", **kwargs: Any
+) -> AuthenticatedClient:
+    """The generated SmartyPay client, authenticating every request with `scheme` (`"hmac"` or `"basic"`).
+
+    HMAC signs timestamp, method, URI and the exact body bytes of each request; Basic sends the key
+    and secret. Extra keyword arguments go to `AuthenticatedClient` (timeout, headers, httpx_args, ...);
+    its static token slot is left empty because the installed `httpx.Auth` writes the credentials.
+    """
+    httpx_args = dict(kwargs.pop("httpx_args", {}))
+    httpx_args["auth"] = make_auth(api_key, secret, scheme)
+    return AuthenticatedClient(base_url=base_url, token="", prefix="", httpx_args=httpx_args, **kwargs)
+
+
+# -- conformance ----------------------------------------------------------------------------
+# The examples in the spec name these merchants; seeding them lets the examples phase reach them.
+CONFORMANCE_MERCHANTS = ("RgFw2p65CQn3pE8uriL53d", "FdDQBuaqXoReYAxf9VtEBq", "9xBoSUdGWeiAzMn5VHBvMB")
+HISTORY = (("bUSDT", "120.5", "Finished"), ("pUSDC", "3", "Cancelled"), ("btUSDTv2", "10", "Error"))
+_CHAINS = (
+    "BinanceMainNet",
+    "BinanceTestNet",
+    "PolygonMainNet",
+    "PolygonMumbaiNet",
+    "ArbitrumMainNet",
+    "ArbitrumSepolia",
+    "EthereumMainNet",
+    "EthereumSepolia",
+)
+
+
+def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
+    wallets = [
+        {"blockchain": chain, "address": "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753", "nativeBalance": "1" + "0" * 27}
+        for chain in _CHAINS
+    ]
+    merchants = [
+        {
+            "id": merchant_id,
+            "balances": {"bUSDT": "998", "pUSDC": "3015", "btUSDTv2": "150.5"},
+            "extra": {
+                "partner": "conformance-partner",
+                "destinationAddress": "0x7aa002968e2B68b4803cbE15DdfdEe1488550180",
+                "isKYBFinished": True,
+                "gasWallets": wallets,
+                # Past withdrawals give the searches something to page through and the docs' example id
+                # something to retrieve.
+                "withdrawals": [
+                    {"id": f"{merchant_id[:4]}Past{n}", "currency": currency, "value": value, "status": status}
+                    for n, (currency, value, status) in enumerate(HISTORY)
+                ]
+                + (
+                    [{"id": "BuDXTw3Dse5iRfkwsSpdec", "currency": "btUSDTv2", "value": "10", "status": "Finished"}]
+                    if merchant_id == CONFORMANCE_MERCHANTS[0]
+                    else []
+                ),
+            },
+        }
+        for merchant_id in CONFORMANCE_MERCHANTS
+    ]
+    partner = {
+        "id": "conformance-partner",
+        "credentials": [{"key_id": credentials["api_key"], "secret": credentials["secret"]}],
+    }
+    return {"accounts": [partner, *merchants]}
+
+
+def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
+    """Merchant ids are opaque strings to the schema; positive withdraw-now cases name a seeded one."""
+    if operation_id == "withdraw_now" and "merchantId" in body:
+        index = sum(map(ord, str(body["merchantId"]))) % len(CONFORMANCE_MERCHANTS)
+        body["merchantId"] = CONFORMANCE_MERCHANTS[index]
+
+
+CONFORMANCE = ConformanceProfile(
+    credentials_env={"api_key": "SMARTYPAY_API_KEY", "secret": "SMARTYPAY_SECRET"},
+    make_auth=lambda c: make_auth(c["api_key"], c["secret"], c.get("scheme", "hmac")),
+    emulator_seed=_emulator_seed,
+    fix_body=_fix_body,
+    money_moving=frozenset({"withdraw_now", "update_withdrawal_schedule"}),
+    variants={"basic": {"scheme": "basic"}, "hmac": {"scheme": "hmac"}},
+)

@@ -1,0 +1,508 @@
+"""The SmartyPay emulator over real HTTP: the generated client, the control API and the ledger.
+
+Also the SmartyPay readings of the generic race and crash tests (tests/sandbox), which assume each
+create holds a fixed unit: here concurrent withdraw-now calls must produce one intent and one sweep
+of the whole balance, and acknowledged intents must survive a SIGKILL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from smartypay_client.api.withdrawals import get_withdrawal, search_withdrawals, withdraw_now
+from smartypay_client.models import (
+    Currency,
+    IntentStatus,
+    Withdrawal,
+    WithdrawalList,
+    WithdrawalStatus,
+    WithdrawNowRequest,
+    WithdrawNowResponse,
+)
+
+from withdrawal_apis.providers import smartypay
+from withdrawal_apis.providers.smartypay import auth
+from withdrawal_apis.providers.smartypay.sandbox import DEFAULT_GAS_COST_WEI
+from withdrawal_apis.sandbox import AdvancePolicy, SandboxApp, SandboxConfig, build_app
+from withdrawal_apis.sandbox.server import free_port, serve_in_thread
+
+KEY, SECRET = "sp_test_key", "sp_test_secret_0123456789"
+M1, M2, M3, FOREIGN = "RgFw2p65CQn3pE8uriL53d", "FdDQBuaqXoReYAxf9VtEBq", "9xBoSUdGWeiAzMn5VHBvMB", "ForeignMerchant01"
+ADDRESS = "0x7aa002968e2B68b4803cbE15DdfdEe1488550180"
+GAS_ADDRESS = "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753"
+GAS = "254803120000000000"
+
+
+def wallet(chain: str, balance: str = GAS, out_of_service: bool = False) -> dict[str, Any]:
+    return {"blockchain": chain, "address": GAS_ADDRESS, "nativeBalance": balance, "isOutOfService": out_of_service}
+
+
+def merchant(merchant_id: str, balances: dict[str, str], wallets: list[dict[str, Any]], partner: str = "p1") -> dict:
+    extra = {"partner": partner, "destinationAddress": ADDRESS, "gasWallets": wallets}
+    return {"id": merchant_id, "balances": balances, "extra": extra}
+
+
+def seed() -> dict[str, Any]:
+    return {
+        "accounts": [
+            {"id": "p1", "credentials": [{"key_id": KEY, "secret": SECRET}]},
+            merchant(
+                M1,
+                {"bUSDT": "998", "pUSDC": "3015", "btUSDTv2": "150.5"},
+                [wallet("BinanceMainNet"), wallet("BinanceTestNet"), wallet("PolygonMainNet", "1")],
+            ),
+            merchant(M2, {"bUSDT": "12.25", "btMNXe": "0.5"}, [wallet("BinanceMainNet", out_of_service=True)]),
+            merchant(M3, {"bUSDT": "5"}, []),
+            {"id": "p2", "credentials": [{"key_id": "other", "secret": "other-secret"}]},
+            merchant(FOREIGN, {"bUSDT": "1"}, [wallet("BinanceMainNet")], partner="p2"),
+        ]
+    }
+
+
+class Emulator:
+    def __init__(self, app: SandboxApp, base_url: str) -> None:
+        self.app = app
+        self.base_url = base_url
+        self.control = httpx.Client(base_url=base_url, timeout=10)
+
+    def http(self, scheme: str = "hmac", key: str = KEY, secret: str = SECRET) -> httpx.Client:
+        return httpx.Client(base_url=self.base_url, auth=auth.make_auth(key, secret, scheme), timeout=10)
+
+    def client(self, scheme: str = "hmac") -> Any:
+        return smartypay.client(KEY, SECRET, base_url=self.base_url, scheme=scheme)
+
+    def balance(self, merchant_id: str, asset: str) -> tuple[Decimal, Decimal]:
+        entry = self.control.get(f"/_sandbox/accounts/{merchant_id}").json()["balances"].get(asset)
+        entry = entry or {"available": "0", "frozen": "0"}
+        return Decimal(entry["available"]), Decimal(entry["frozen"])
+
+    def advance(self, seconds: float) -> None:
+        self.control.post("/_sandbox/clock/advance", json={"seconds": seconds}).raise_for_status()
+
+    def transition(self, withdrawal_id: str, name: str) -> httpx.Response:
+        return self.control.post(f"/_sandbox/withdrawals/{withdrawal_id}/transitions", json={"transition": name})
+
+    def withdraw_now(self, merchant_id: str = M1, currency: str = "bUSDT", scheme: str = "hmac") -> dict[str, Any]:
+        with self.http(scheme) as http:
+            response = http.post("/v1/withdrawals/withdraw-now", json={"merchantId": merchant_id, "currency": currency})
+        assert response.status_code == 200, response.text
+        return dict(response.json()["intent"])
+
+    def search(self, what: str = "withdrawals", **query: Any) -> list[dict[str, Any]]:
+        path = "/v1/withdrawals/search" if what == "withdrawals" else "/v1/withdrawals/intents/search"
+        with self.http() as http:
+            response = http.post(path, json=query)
+        assert response.status_code == 200, response.text
+        return list(response.json()["list"])
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    app = build_app("smartypay", SandboxConfig(test_mode=True, rate_limit=0))
+    with serve_in_thread(app) as base_url:
+        running = Emulator(app, base_url)
+        running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+        yield running
+        running.control.close()
+    assert not app.violations, app.violations
+
+
+# -- the sweep ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("scheme", ["basic", "hmac"])
+def test_withdraw_now_sweeps_the_whole_balance_at_the_next_slot(emulator: Emulator, scheme: str) -> None:
+    client = emulator.client(scheme)
+    response = withdraw_now.sync(client=client, body=WithdrawNowRequest(merchant_id=M1, currency=Currency.BUSDT))
+    assert isinstance(response, WithdrawNowResponse)
+    intent = response.intent
+    assert intent.status is IntentStatus.PENDING
+    assert response.merchant_id == M1
+    assert intent.process_at.timestamp() % 300 == 0  # the next five-minute slot
+    assert intent.process_at > datetime.now(UTC)
+    # Asking again while the intent is pending answers the same intent; nothing has moved yet.
+    assert emulator.withdraw_now(scheme=scheme)["id"] == intent.id
+    assert emulator.balance(M1, "bUSDT") == (Decimal("998"), 0)
+    assert emulator.search("withdrawals") == []
+
+    emulator.advance(301)
+    [processed] = emulator.search("intents")
+    assert processed["status"] == "Succeeded"
+    assert processed["currency"] == processed["asset"] == "bUSDT"
+    [swept] = emulator.search("withdrawals")
+    assert swept["amount"] == {"value": "998", "currency": "bUSDT"}
+    assert (swept["status"], swept["blockchain"], swept["destinationAddress"]) == ("New", "BinanceMainNet", ADDRESS)
+    assert emulator.balance(M1, "bUSDT") == (0, Decimal("998"))  # held by the withdrawal
+    gas = int(GAS) - DEFAULT_GAS_COST_WEI
+    assert emulator.balance(M1, "gas:BinanceMainNet") == (gas, 0)
+    with emulator.http() as http:
+        balances = http.get(f"/v1/merchants/{M1}/balance").json()["balances"]
+        wallets = http.get(f"/v1/merchants/{M1}/gas-wallets").json()["gasWallets"]
+    assert {b["currency"] for b in balances} == {"pUSDC", "btUSDTv2"}  # a zero balance is not listed
+    assert wallets[0] == {**wallet("BinanceMainNet", str(gas))}
+
+    assert emulator.transition(swept["id"], "start").json()["status"] == "Running"
+    assert emulator.transition(swept["id"], "finish").json()["status"] == "Finished"
+    fetched = get_withdrawal.sync(swept["id"], client=client)
+    assert isinstance(fetched, Withdrawal)
+    assert fetched.status is WithdrawalStatus.FINISHED
+    assert emulator.balance(M1, "bUSDT") == (0, 0)  # the tokens left for the merchant's address
+    # A payment arriving afterwards is swept by a new intent.
+    emulator.control.post("/_sandbox/seed", json={"accounts": [merchant(M1, {"bUSDT": "7"}, [])]})
+    assert emulator.withdraw_now()["id"] != intent.id
+
+
+def test_a_gas_wallet_that_cannot_pay_fails_the_sweep_and_returns_the_tokens(emulator: Emulator) -> None:
+    out_of_service = emulator.withdraw_now(M2, "bUSDT")  # its BinanceMainNet wallet is out of service
+    no_wallet = emulator.withdraw_now(M3, "bUSDT")
+    too_poor = emulator.withdraw_now(M1, "pUSDC")  # 1 wei on PolygonMainNet
+    emulator.advance(301)
+    statuses = {i["id"]: i["status"] for i in emulator.search("intents")}
+    assert [statuses[i["id"]] for i in (out_of_service, no_wallet, too_poor)] == ["Failed"] * 3
+    failed = emulator.search("withdrawals")
+    assert sorted((w["amount"]["value"], w["status"]) for w in failed) == [
+        ("12.25", "Error"),
+        ("3015", "Error"),
+        ("5", "Error"),
+    ]
+    assert emulator.balance(M2, "bUSDT") == (Decimal("12.25"), 0)
+    assert emulator.balance(M1, "pUSDC") == (Decimal("3015"), 0)
+    assert emulator.balance(M1, "gas:PolygonMainNet") == (1, 0)
+
+
+def test_nothing_to_sweep_succeeds_without_a_withdrawal(emulator: Emulator) -> None:
+    emulator.withdraw_now(M1, "DAI")
+    emulator.advance(301)
+    assert [i["status"] for i in emulator.search("intents")] == ["Succeeded"]
+    assert emulator.search("withdrawals") == []
+
+
+def test_pause_resume_cancel_and_fail_through_the_control_api(emulator: Emulator) -> None:
+    emulator.withdraw_now(M1, "bUSDT")
+    emulator.withdraw_now(M1, "btUSDTv2")
+    emulator.advance(301)
+    by_currency = {w["amount"]["currency"]: w["id"] for w in emulator.search("withdrawals")}
+    first, second = by_currency["bUSDT"], by_currency["btUSDTv2"]
+    assert emulator.transition(first, "pause").json()["available_transitions"] == ["resume", "cancel", "fail"]
+    assert emulator.transition(first, "cancel").json()["status"] == "Cancelled"
+    assert emulator.balance(M1, "bUSDT") == (Decimal("998"), 0)  # cancelled: the tokens stay
+    assert emulator.transition(first, "start").status_code == 409
+    assert emulator.transition(second, "start").json()["status"] == "Running"
+    assert emulator.transition(second, "pause").json()["status"] == "Paused"
+    assert emulator.transition(second, "resume").json()["status"] == "Running"
+    assert emulator.transition(second, "fail").json()["status"] == "Error"
+    assert emulator.balance(M1, "btUSDTv2") == (Decimal("150.5"), 0)
+
+
+def test_instant_advance_runs_the_sweep_to_the_end() -> None:
+    app = build_app("smartypay", SandboxConfig(test_mode=True, rate_limit=0, advance=AdvancePolicy.INSTANT))
+    with serve_in_thread(app) as base_url:
+        running = Emulator(app, base_url)
+        running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+        intent = running.withdraw_now(M1, "btUSDTv2")
+        assert abs(datetime.fromisoformat(intent["processAt"]).timestamp() - time.time()) < 5
+        deadline = time.monotonic() + 5
+        while running.search("withdrawals") == [] or running.search("withdrawals")[0]["status"] != "Finished":
+            assert time.monotonic() < deadline, running.search("withdrawals")
+            time.sleep(0.05)
+        assert running.balance(M1, "btUSDTv2") == (0, 0)
+    assert not app.violations
+
+
+# -- searches -----------------------------------------------------------------------------------
+def test_search_predicates_are_anded_and_pages_are_newest_first(emulator: Emulator) -> None:
+    for currency in ("bUSDT", "btUSDTv2", "pUSDC"):
+        emulator.withdraw_now(M1, currency)
+    emulator.withdraw_now(M2, "bUSDT")
+    emulator.advance(301)  # M1's pUSDC and M2's bUSDT fail on gas, the others succeed
+    intents = emulator.search("intents")
+    assert len(intents) == 4
+    assert [i["currency"] for i in intents] == ["bUSDT", "pUSDC", "btUSDTv2", "bUSDT"]  # newest first
+    main = emulator.search("intents", predicates={"network": "MainNet"})
+    assert {i["blockchain"] for i in main} == {"BinanceMainNet", "PolygonMainNet"}
+    failed_main = emulator.search("intents", predicates={"network": "MainNet", "status": "Failed"})
+    assert sorted(i["currency"] for i in failed_main) == ["bUSDT", "pUSDC"]
+    assert emulator.search("intents", predicates={"network": "TestNet", "status": "Failed"}) == []
+    assert [w["blockchain"] for w in emulator.search("withdrawals", predicates={"network": "TestNet"})] == [
+        "BinanceTestNet"
+    ]
+    everything = emulator.search("withdrawals")
+    assert emulator.search("withdrawals", page={"limit": 2}) == everything[:2]
+    assert emulator.search("withdrawals", page={"limit": 2, "offset": 2}) == everything[2:4]
+    assert emulator.search("withdrawals", page={"offset": 99}) == []
+    with emulator.http() as http:
+        page = http.post("/v1/withdrawals/search", json={"page": {"limit": 3, "offset": 1}}).json()["page"]
+        assert page == {"limit": 3, "offset": 1}
+        assert http.post("/v1/withdrawals/search").json()["page"] == {"limit": 20, "offset": 0}
+        for bad in ({"predicates": {"status": "New"}}, {"page": {"limit": 101}}, {"page": {"limit": 0}}, {"x": 1}):
+            refused = http.post("/v1/withdrawals/search", json=bad)
+            assert refused.status_code == 400, bad
+            assert refused.json()["code"] == "BadRequest"
+
+
+def test_searches_see_only_the_partners_own_merchants(emulator: Emulator) -> None:
+    emulator.withdraw_now(M1, "bUSDT")
+    emulator.advance(301)
+    [own] = emulator.search("withdrawals")
+    with emulator.http(key="other", secret="other-secret") as other:
+        assert other.post("/v1/withdrawals/search").json()["list"] == []
+        assert other.post("/v1/withdrawals/intents/search").json()["list"] == []
+        missing = other.get(f"/v1/withdrawals/{own['id']}")
+        assert missing.status_code == 404
+        assert missing.json() == {"status": 404, "code": "WithdrawalNotFound", "message": "Withdrawal not found"}
+        for path in (f"/v1/merchants/{M1}/balance", f"/v1/merchants/{M1}/gas-wallets"):
+            assert other.get(path).json()["code"] == "MerchantNotFound"
+        refused = other.post("/v1/withdrawals/withdraw-now", json={"merchantId": M1, "currency": "bUSDT"})
+        assert (refused.status_code, refused.json()["code"]) == (404, "MerchantNotFound")
+
+
+def test_the_generated_client_pages_through_withdrawals(emulator: Emulator) -> None:
+    emulator.withdraw_now(M1, "bUSDT")
+    emulator.advance(301)
+    page = search_withdrawals.sync(client=emulator.client("basic"))
+    assert isinstance(page, WithdrawalList)
+    assert [w.amount.value for w in page.list_] == ["998"]
+    assert page.list_[0].status is WithdrawalStatus.NEW
+
+
+# -- the schedule -------------------------------------------------------------------------------
+def test_schedule_amount_is_validated_and_kept_exactly(emulator: Emulator) -> None:
+    path = f"/v1/merchants/{M1}/withdrawal-schedule"
+    with emulator.http() as http:
+        http.headers["content-type"] = "application/json"
+        assert http.get(path).json() == {"period": "NotSet", "unifiedMinAmount": 0}
+        exact = http.put(path, content=b'{"period":"FirstDayOfMonth","unifiedMinAmount":0.10}')
+        assert exact.content == b'{"period":"FirstDayOfMonth","unifiedMinAmount":0.10}'
+        assert http.get(path).content == exact.content
+        many = b'{"period":"FirstDayOfWeek","unifiedMinAmount":123456789012345678.123456789012345678}'
+        assert http.put(path, content=many).content == many
+        for bad in (-1, "50", None, True):
+            refused = http.put(path, json={"period": "FirstDayOfWeek", "unifiedMinAmount": bad})
+            assert refused.status_code == 400, bad
+            assert refused.json()["code"] == "UnifiedMinAmountInvalid", refused.json()
+        refused = http.put(path, json={"period": "Daily", "unifiedMinAmount": 1})
+        assert refused.json()["code"] == "BadRequest"
+        assert http.put(f"/v1/merchants/{FOREIGN}/withdrawal-schedule", content=exact.content).status_code == 404
+
+
+def test_a_weekly_schedule_sweeps_what_reached_the_minimum(emulator: Emulator) -> None:
+    with emulator.http() as http:
+        schedule = {"period": "FirstDayOfWeek", "unifiedMinAmount": 150.5}
+        assert http.put(f"/v1/merchants/{M1}/withdrawal-schedule", json=schedule).status_code == 200
+    assert emulator.search("intents") == []
+    now = datetime.now(UTC)
+    next_monday = (now + timedelta(days=7 - now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+    emulator.advance(next_monday.timestamp() - time.time() + 1)
+    intents = emulator.search("intents")
+    assert sorted(i["currency"] for i in intents) == ["bUSDT", "btUSDTv2", "pUSDC"]  # all at least 150.5
+    assert all(datetime.fromisoformat(i["processAt"]) == next_monday + timedelta(minutes=5) for i in intents)
+    emulator.advance(300)
+    assert {i["status"] for i in emulator.search("intents")} == {"Succeeded", "Failed"}  # pUSDC: no gas
+    # The same week does not trigger twice.
+    emulator.advance(3600)
+    assert len(emulator.search("intents")) == 3
+
+
+# -- errors and seeds ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("method", "path", "content", "status", "code"),
+    [
+        ("POST", "/v1/withdrawals/withdraw-now", b"{not json", 400, "BadRequest"),
+        ("POST", "/v1/withdrawals/withdraw-now", b'{"merchantId": "x"}', 400, "BadRequest"),
+        ("POST", "/v1/withdrawals/withdraw-now", b'{"merchantId": "x", "currency": "XRP"}', 400, "BadRequest"),
+        ("GET", "/nowhere", b"", 404, "NotFound"),
+        ("GET", "/v1/withdrawals/search", b"", 405, "MethodNotAllowed"),
+        ("DELETE", "/v1/withdrawals/withdraw-now", b"", 405, "MethodNotAllowed"),
+        ("GET", "/v1/withdrawals/not-an-id", b"", 404, "NotFound"),
+    ],
+)
+def test_bad_requests_get_the_standard_error_object(
+    emulator: Emulator, method: str, path: str, content: bytes, status: int, code: str
+) -> None:
+    with emulator.http() as http:
+        response = http.request(method, path, content=content, headers={"content-type": "application/json"})
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"status", "code", "message"}
+    assert (body["status"], body["code"]) == (status, code)
+    if status == 405:
+        assert response.headers["allow"] == "POST"
+
+
+@pytest.mark.parametrize(
+    "account",
+    [
+        merchant("m", {"XRP": "1"}, []),
+        merchant("m", {"pUSDC": "0.0000001"}, []),  # pUSDC has 6 decimals
+        merchant("m", {"bUSDT": "1" + "0" * 90}, []),  # no room for 18 decimals in the store's precision
+        {**merchant("m", {}, []), "credentials": [{"key_id": "k", "secret": "s"}]},
+        {"id": "m", "extra": {"partner": "p1", "destinationAddress": "0x7AA002968e2B68b4803cbE15DdfdEe1488550180"}},
+        merchant("m", {}, [wallet("BinanceMainNet"), wallet("BinanceMainNet")]),
+        merchant("m", {}, [wallet("Solana")]),
+        merchant("m", {}, [wallet("BinanceMainNet", "1.5")]),
+        {**merchant("m", {}, []), "extra": {**merchant("m", {}, [])["extra"], "color": "red"}},
+        {"id": "p", "balances": {"bUSDT": "1"}},
+    ],
+)
+def test_seeds_the_model_cannot_serve_are_refused(emulator: Emulator, account: dict[str, Any]) -> None:
+    response = emulator.control.post("/_sandbox/seed", json={"accounts": [account]})
+    assert response.status_code == 400, response.text
+
+
+# -- the race and crash tests, SmartyPay's reading -------------------------------------------------
+def test_concurrent_withdraw_now_makes_one_intent_and_one_sweep(emulator: Emulator) -> None:
+    barrier = threading.Barrier(16)
+
+    def attempt(i: int) -> tuple[int, str]:
+        with emulator.http("basic" if i % 2 else "hmac") as http:
+            if i < 16:
+                barrier.wait()
+            response = http.post("/v1/withdrawals/withdraw-now", json={"merchantId": M1, "currency": "bUSDT"})
+            return response.status_code, response.json()["intent"]["id"]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(attempt, range(64)))
+    assert {status for status, _ in results} == {200}
+    assert len({intent_id for _, intent_id in results}) == 1
+    emulator.advance(301)
+    with ThreadPoolExecutor(max_workers=8) as pool:  # many requests race to process the slot
+        list(pool.map(lambda _: emulator.search("intents"), range(16)))
+    [swept] = emulator.search("withdrawals")
+    assert swept["amount"]["value"] == "998"
+    assert emulator.balance(M1, "bUSDT") == (0, Decimal("998"))
+
+
+def _start_server(db: Path, port: int, seed_file: Path | None) -> subprocess.Popen[bytes]:
+    args = [sys.executable, "-m", "withdrawal_apis.cli", "sandbox", "smartypay", "--db", str(db), "--port", str(port)]
+    if seed_file is not None:
+        args += ["--seed", str(seed_file)]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/_sandbox/clock", timeout=1)
+            return process
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("emulator did not start")
+
+
+def test_acknowledged_intents_survive_sigkill(tmp_path: Path) -> None:
+    """SIGKILL during a burst of withdraw-now over many merchants; every acknowledged intent is kept."""
+    merchants = [f"Crash{n:03d}" for n in range(40)]
+    accounts = [{"id": "p1", "credentials": [{"key_id": KEY, "secret": SECRET}]}]
+    accounts += [merchant(m, {"bUSDT": "10", "btUSDTv2": "2.5"}, [wallet("BinanceMainNet")]) for m in merchants]
+    db, seed_file = tmp_path / "sandbox.db", tmp_path / "seed.json"
+    seed_file.write_text(json.dumps({"accounts": accounts}))
+    port = free_port()
+    server = _start_server(db, port, seed_file)
+    base_url = f"http://127.0.0.1:{port}"
+    acknowledged: dict[str, tuple[str, str]] = {}
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def burst(worker: int) -> None:
+        with httpx.Client(base_url=base_url, auth=auth.make_auth(KEY, SECRET), timeout=5) as http:
+            i = worker
+            while not stop.is_set():
+                pair = (merchants[i % len(merchants)], ("bUSDT", "btUSDTv2")[(i // len(merchants)) % 2])
+                i += 7
+                try:
+                    response = http.post(
+                        "/v1/withdrawals/withdraw-now", json={"merchantId": pair[0], "currency": pair[1]}
+                    )
+                except httpx.HTTPError:
+                    return  # the server died mid-request: that call was never acknowledged
+                if response.status_code == 200:
+                    with lock:
+                        acknowledged[response.json()["intent"]["id"]] = pair
+
+    threads = [threading.Thread(target=burst, args=(w,)) for w in range(6)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 30
+    while len(acknowledged) < 40:
+        assert time.monotonic() < deadline, f"only {len(acknowledged)} withdraw-now calls acknowledged"
+        time.sleep(0.005)
+    os.kill(server.pid, signal.SIGKILL)
+    server.wait()
+    stop.set()
+    for thread in threads:
+        thread.join()
+
+    server = _start_server(db, port, None)
+    try:
+        with httpx.Client(base_url=base_url, auth=auth.make_auth(KEY, SECRET, "basic"), timeout=5) as http:
+            found = http.post("/v1/withdrawals/intents/search", json={"page": {"limit": 100}}).json()["list"]
+            stored = {i["id"]: i for i in found}
+            assert set(acknowledged) <= set(stored), set(acknowledged) - set(stored)
+            httpx.post(f"{base_url}/_sandbox/clock/advance", json={"seconds": 301}).raise_for_status()
+            swept = http.post("/v1/withdrawals/search", json={"page": {"limit": 100}}).json()["list"]
+            state = httpx.get(f"{base_url}/_sandbox/accounts/{merchants[0]}").json()
+    finally:
+        server.terminate()
+        server.wait()
+    # One pending intent per merchant and currency at most, hence one sweep each, of the whole balance.
+    per_pair: dict[tuple[str, str], set[str]] = {}
+    for intent_id, pair in acknowledged.items():
+        per_pair.setdefault(pair, set()).add(intent_id)
+    assert all(len(ids) == 1 for ids in per_pair.values()), per_pair
+    assert len(stored) <= 2 * len(merchants)
+    assert len(swept) == len(stored)
+    assert {w["amount"]["value"] for w in swept} <= {"10", "2.5"}
+    held = {asset: Decimal(b["frozen"]) + Decimal(b["available"]) for asset, b in state["balances"].items()}
+    assert held["bUSDT"] == 10
+    assert held["btUSDTv2"] == Decimal("2.5")
+
+
+# -- the conformance harness reaches the business logic under each scheme --------------------------
+def test_conformance_under_each_scheme_gets_past_authentication(tmp_path: Path) -> None:
+    """A 403 is an accepted answer to any schemathesis case, so a green run alone cannot prove that
+    the HMAC signer signs what is sent; count what the emulator answered to signed requests."""
+    from withdrawal_apis import conformance
+    from withdrawal_apis.providers import get
+
+    app = build_app("smartypay", SandboxConfig(test_mode=True, rate_limit=0))
+    answered: dict[tuple[str, str, int], int] = {}
+    dispatch = app._dispatch
+
+    def counting(request: Any, *args: Any, **kwargs: Any) -> Any:
+        response = dispatch(request, *args, **kwargs)
+        scheme = "hmac" if "x-api-sig" in request.headers else "basic" if "authorization" in request.headers else ""
+        # Negative cases put arbitrary characters in path segments; the engine hands the provider the
+        # decoded path, so their re-encoded URI may differ from the signed one (see the engine requests).
+        plain = re.fullmatch(r"[A-Za-z0-9/_-]+", request.path) is not None
+        key = (scheme, request.path.rsplit("/", 1)[-1] if plain else "<unusual path>", response.status)
+        answered[key] = answered.get(key, 0) + 1
+        return response
+
+    app._dispatch = counting  # type: ignore[method-assign]
+    profile = conformance.profile(get("smartypay"))
+    credentials = {"api_key": "conformance-key", "secret": "conformance-secret"}
+    with serve_in_thread(app) as base_url:
+        httpx.post(f"{base_url}/_sandbox/seed", json=profile.emulator_seed(credentials)).raise_for_status()
+        result = conformance.run(
+            get("smartypay"), base_url, credentials, emulator=True, report_dir=tmp_path, max_examples=5
+        )
+    assert result.passed, result.output[-3000:]
+    assert [v.name for v in result.variants] == ["basic", "hmac"]
+    assert all(v.passed and v.junit.exists() for v in result.variants)
+    for scheme in ("basic", "hmac"):
+        assert answered.get((scheme, "withdraw-now", 200), 0) >= 3, answered
+        assert answered.get((scheme, "withdrawal-schedule", 200), 0) >= 3, answered
+        refused = {k: v for k, v in answered.items() if k[0] == scheme and k[2] == 403 and k[1] != "<unusual path>"}
+        assert sum(refused.values()) <= 3, refused  # schemathesis's own auth probes at most
