@@ -79,8 +79,8 @@ def run_sandbox(args: argparse.Namespace) -> int:
         seed_app(app, seed or app.provider.demo_seed())
     base_url = f"http://{args.host}:{args.port}"
     print(f"{args.provider} sandbox on {base_url} (control API: {base_url}/_sandbox/, advance: {config.advance})")
-    for row in app.engine.store.credentials():
-        print(f"  account {row['account_id']}: key id {row['key_id']}  secret {row['secret']}")
+    for credential in app.engine.store.credentials():
+        print(f"  account {credential.account_id}: key id {credential.key_id}  secret {credential.secret}")
     make_server(app, args.host, args.port).run()
     return 0
 

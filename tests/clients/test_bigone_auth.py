@@ -9,6 +9,7 @@ import jwt as pyjwt
 import pytest
 
 from withdrawal_apis import jwt
+from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers.bigone import auth
 
 # BigONE's example secret is ten bytes; PyJWT warns about short HMAC keys, which is beside the point here.
@@ -28,10 +29,10 @@ DOCS_NONCE = 1527665262168391000
 API_KEY = "765fc50d-39e0-11f0-9669-5a69d7ba6f46"  # the key of the page's printed payload
 
 KEYS = {
-    DOCS_SUB: auth.ApiKey(DOCS_SUB, SECRET, account_id="docs"),
-    API_KEY: auth.ApiKey(API_KEY, SECRET, account_id="a1"),
-    "disabled": auth.ApiKey("disabled", SECRET, account_id="a1", active=False),
-    "other": auth.ApiKey("other", "other-secret", account_id="a2"),
+    DOCS_SUB: Credential(DOCS_SUB, SECRET, account_id="docs"),
+    API_KEY: Credential(API_KEY, SECRET, account_id="a1"),
+    "disabled": Credential("disabled", SECRET, account_id="a1", active=False),
+    "other": Credential("other", "other-secret", account_id="a2"),
 }
 NOW = 1_700_000_000 * auth.NANOS
 

@@ -20,10 +20,11 @@ from bigone_client.models import (
     WithdrawalState,
 )
 
+from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers import bigone
 from withdrawal_apis.providers.bigone import auth
 
-KEY = auth.ApiKey("c37173f4-key", "s3cret", account_id="a1")
+KEY = Credential("c37173f4-key", "s3cret", account_id="a1")
 
 # The provider's documented object, and the real create response a third-party client captured.
 DOCS_WITHDRAWAL = {

@@ -13,6 +13,7 @@ import httpx
 import jwt as pyjwt
 import pytest
 
+from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers.kamipay import auth
 from withdrawal_apis.sandbox.store import Store
 from withdrawal_apis.sandbox.tokens import TokenIssuer
@@ -186,8 +187,8 @@ def test_login_url_keeps_a_base_path_prefix() -> None:
 
 # -- the emulator's verifier --------------------------------------------------------------------
 USERS = {
-    USER: auth.User(USER, PASSWORD, merchant="m1"),
-    "retired": auth.User("retired", PASSWORD, merchant="m1", active=False),
+    USER: Credential(USER, PASSWORD, account_id="m1"),
+    "retired": Credential("retired", PASSWORD, account_id="m1", active=False),
 }
 
 
@@ -200,8 +201,8 @@ def test_verifier_accepts_a_token_it_issued(issuer: TokenIssuer) -> None:
     issued, expires = issuer.issue(USER, now=T0)
     assert expires == T0 + 3600
     assert pyjwt.decode(issued, issuer.secret, algorithms=["HS256"], options={"verify_exp": False})["exp"] == expires
-    assert auth.verify(f"Bearer {issued}", issuer, USERS.get, now=T0 + 10).merchant == "m1"
-    assert auth.verify(f"bearer {issued}", issuer, USERS.get, now=T0 + 10).username == USER
+    assert auth.verify(f"Bearer {issued}", issuer, USERS.get, now=T0 + 10).account_id == "m1"
+    assert auth.verify(f"bearer {issued}", issuer, USERS.get, now=T0 + 10).key_id == USER
 
 
 def test_verifier_maps_every_token_problem_to_a_documented_body(issuer: TokenIssuer) -> None:

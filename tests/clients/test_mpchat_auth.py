@@ -8,6 +8,7 @@ import hmac
 import httpx
 import pytest
 
+from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers.mpchat import auth
 
 KEY_ID = "mk_live_abc123"
@@ -17,9 +18,9 @@ TS = 1700000000
 OPENSSL_SIGNATURE = "cad5c3d8ccf9cf1d6a2df856dcf8070755307d7a975169c24b579d338fbeb3dc"
 
 KEYS = {
-    KEY_ID: auth.ApiKey(KEY_ID, SECRET, merchant_id="m1"),
-    "mk_test_off": auth.ApiKey("mk_test_off", SECRET, merchant_id="m1", active=False),
-    "mk_test_other": auth.ApiKey("mk_test_other", "other-secret", merchant_id="m2"),
+    KEY_ID: Credential(KEY_ID, SECRET, account_id="m1"),
+    "mk_test_off": Credential("mk_test_off", SECRET, account_id="m1", active=False),
+    "mk_test_other": Credential("mk_test_other", "other-secret", account_id="m2"),
 }
 
 
@@ -50,7 +51,7 @@ def test_httpx_auth_signs_each_request_with_a_fresh_timestamp() -> None:
 
 def test_verifier_accepts_a_valid_header() -> None:
     key = auth.verify(f"Bearer {KEY_ID}:{TS}:{OPENSSL_SIGNATURE}", KEYS.get, now=TS + 10)
-    assert key.merchant_id == "m1"
+    assert key.account_id == "m1"
     assert SECRET not in repr(key)
 
 

@@ -10,10 +10,11 @@ import httpx
 from mpchat_client.api.withdrawals import create_withdrawal, get_withdrawal, list_withdrawals
 from mpchat_client.models import CreateWithdrawalRequest, Network, Withdrawal, WithdrawalList, WithdrawalStatus
 
+from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers import mpchat
 from withdrawal_apis.providers.mpchat import auth
 
-KEY = auth.ApiKey("mk_test_abc", "s3cret", merchant_id="m1")
+KEY = Credential("mk_test_abc", "s3cret", account_id="m1")
 
 WITHDRAWAL = {
     "id": "wd_01HQ8ZTXV",

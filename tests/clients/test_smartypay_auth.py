@@ -10,6 +10,7 @@ import json
 import httpx
 import pytest
 
+from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers.smartypay import auth
 
 DOCS_SECRET = "DiFy5adj2FbrD5SDWsvPrsM2uVOdAund2ksMCZ9lBrRyDr5WMFO6O0loLL8TD1gh"
@@ -28,9 +29,9 @@ OPENSSL_POST = "5f073b0e71dad9d4b0f2db5e64561f1690b674f17ce55a8a909e4b24841cb563
 OPENSSL_GET = "06b957d3c7d6b705dd565b4608e3a41494017d11ac94171dd2b29670a3d5ead4"
 
 KEYS = {
-    KEY: auth.ApiKey(KEY, SECRET, partner_id="p1"),
-    "disabled": auth.ApiKey("disabled", SECRET, partner_id="p1", active=False),
-    "other": auth.ApiKey("other", "other-secret", partner_id="p2"),
+    KEY: Credential(KEY, SECRET, account_id="p1"),
+    "disabled": Credential("disabled", SECRET, account_id="p1", active=False),
+    "other": Credential("other", "other-secret", account_id="p2"),
 }
 
 
@@ -123,7 +124,7 @@ def test_make_auth_knows_two_schemes() -> None:
 
 def test_verifier_accepts_either_scheme() -> None:
     key = auth.verify(signed(), "GET", BALANCE_URI, b"", KEYS.get, now=TS + 10)
-    assert key.partner_id == "p1"
+    assert key.account_id == "p1"
     post = signed(method="POST", uri=WITHDRAW_URI, body=WITHDRAW_BODY)
     assert auth.verify(post, "POST", WITHDRAW_URI, WITHDRAW_BODY, KEYS.get, now=TS).key_id == KEY
     basic = {"authorization": auth.basic_header(KEY, SECRET)}

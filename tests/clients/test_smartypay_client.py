@@ -32,10 +32,11 @@ from smartypay_client.models import (
     WithdrawNowResponse,
 )
 
+from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers import smartypay
 from withdrawal_apis.providers.smartypay import auth
 
-KEY = auth.ApiKey("sp_key", "s3cret", partner_id="p1")
+KEY = Credential("sp_key", "s3cret", account_id="p1")
 
 WITHDRAWAL = {
     "id": "BuDXTw3Dse5iRfkwsSpdec",

@@ -68,7 +68,7 @@ class Control:
             for asset, b in store.balances(account_id).items()
         }
         whitelist = [{"network": row["network"], "address": row["address"]} for row in store.whitelist(account_id)]
-        keys = [row["key_id"] for row in store.credentials() if row["account_id"] == account_id]
+        keys = [c.key_id for c in store.credentials() if c.account_id == account_id]
         return Response.json(200, {"id": account_id, "balances": balances, "whitelist": whitelist, "key_ids": keys})
 
     # -- lifecycle ----------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, Inexact
 from typing import Any
 
+from ..credentials import Credential
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, data TEXT NOT NULL DEFAULT '{}');
@@ -162,12 +164,12 @@ class Store:
                 (key_id, account_id, secret, int(active), json.dumps(data)),
             )
 
-    def credential(self, key_id: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.db.execute("SELECT * FROM credentials WHERE key_id = ?", (key_id,)).fetchone()
-        return row
+    def credential(self, key_id: str) -> Credential | None:
+        row = self.db.execute("SELECT * FROM credentials WHERE key_id = ?", (key_id,)).fetchone()
+        return _credential(row) if row else None
 
-    def credentials(self) -> list[sqlite3.Row]:
-        return list(self.db.execute("SELECT * FROM credentials ORDER BY key_id"))
+    def credentials(self) -> list[Credential]:
+        return [_credential(row) for row in self.db.execute("SELECT * FROM credentials ORDER BY key_id")]
 
     # -- whitelist ----------------------------------------------------------------------------
     def add_whitelisted(self, account_id: str, network: str, address: str, data: dict[str, Any] | None = None) -> None:
@@ -339,4 +341,11 @@ def _object(row: sqlite3.Row) -> StoredObject:
         Decimal(row["hold"]),
         json.loads(row["body"]),
         row["seq"],
+    )
+
+
+def _credential(row: sqlite3.Row) -> Credential:
+    data = json.loads(row["data"])
+    return Credential(
+        row["key_id"], row["secret"], row["account_id"], bool(row["active"]), data if isinstance(data, dict) else {}
     )

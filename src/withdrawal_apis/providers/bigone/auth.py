@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
 from ... import jwt
+from ...credentials import Credential
 
 CLAIM_TYPE = "OpenAPIV2"  # the `type` claim of every token
 DEFAULT_RECV_WINDOW = 30
@@ -133,17 +134,7 @@ class BigONEAuth(httpx.Auth):
         yield request
 
 
-@dataclass(frozen=True)
-class ApiKey:
-    """A key as the server stores it."""
-
-    key_id: str
-    secret: str = field(repr=False)
-    account_id: str
-    active: bool = True
-
-
-def verify(header: str | None, lookup: Callable[[str], ApiKey | None], now_ns: int) -> ApiKey:
+def verify(header: str | None, lookup: Callable[[str], Credential | None], now_ns: int) -> Credential:
     """Check an `Authorization` header the way BigONE does and return the key it proves.
 
     Order: header shape (40107), token shape and algorithm (40106), key (40004), signature (40106),

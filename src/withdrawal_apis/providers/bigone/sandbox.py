@@ -33,12 +33,12 @@ import base64
 import binascii
 import hashlib
 import hmac
-import json
 import random
 import re
 import secrets
 import time
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -119,7 +119,7 @@ class Sandbox(ProviderSandbox):
     # -- auth, errors, seeding ----------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         try:
-            key = auth.verify(request.headers.get("authorization"), self._key, now_ns=time.time_ns())
+            key = auth.verify(request.headers.get("authorization"), self.store.credential, now_ns=time.time_ns())
         except auth.AuthError as error:
             raise ApiError(error.status, error.detail, code=error.code) from None
         allowed = self._key_data(key.key_id).get("allowed_ips")
@@ -127,16 +127,9 @@ class Sandbox(ProviderSandbox):
             raise permission_denied(f"{request.client_host} is not on this key's IP list")
         return Principal(account_id=key.account_id, key_id=key.key_id)
 
-    def _key(self, key_id: str) -> auth.ApiKey | None:
-        row = self.store.credential(key_id)
-        if row is None:
-            return None
-        return auth.ApiKey(row["key_id"], row["secret"], account_id=row["account_id"], active=bool(row["active"]))
-
-    def _key_data(self, key_id: str) -> dict[str, Any]:
-        row = self.store.credential(key_id)
-        data = json.loads(row["data"]) if row is not None else {}
-        return data if isinstance(data, dict) else {}
+    def _key_data(self, key_id: str) -> Mapping[str, Any]:
+        credential = self.store.credential(key_id)
+        return credential.data if credential is not None else {}
 
     def _require(self, principal: Principal | None, scope: str) -> Principal:
         assert principal is not None

@@ -16,11 +16,11 @@ import hmac
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import httpx
 
 from ... import jwt
+from ...credentials import Credential
 from ...sandbox.tokens import TokenIssuer, TokenProblem
 from ..token_auth import LoginFailed, TokenLoginAuth
 
@@ -42,7 +42,6 @@ __all__ = [
     "AuthError",
     "KamipayAuth",
     "LoginFailed",
-    "User",
     "check_password",
     "verify",
 ]
@@ -107,16 +106,6 @@ def token_expiry(token: str, now: float) -> float:
 # -- server side ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class User:
-    """A kamiPay API user as the emulator stores it (a control-API credential)."""
-
-    username: str
-    password: str = field(repr=False)
-    merchant: str
-    active: bool = True
-
-
 class AuthError(Exception):
     """Refused: `gateway` selects the gateway's body (no bearer token at all) over the `detail` body."""
 
@@ -126,15 +115,17 @@ class AuthError(Exception):
         self.gateway = gateway
 
 
-def check_password(user: User | None, password: str) -> bool:
+def check_password(user: Credential | None, password: str) -> bool:
     """Constant-time comparison; an unknown or deactivated user fails like a wrong password."""
     if user is None or not user.active:
         hmac.compare_digest(password.encode(), b"\0" * 32)
         return False
-    return hmac.compare_digest(password.encode(), user.password.encode())
+    return hmac.compare_digest(password.encode(), user.secret.encode())
 
 
-def verify(header: str | None, issuer: TokenIssuer, lookup: Callable[[str], User | None], now: float) -> User:
+def verify(
+    header: str | None, issuer: TokenIssuer, lookup: Callable[[str], Credential | None], now: float
+) -> Credential:
     """The user a bearer header proves, or AuthError with the documented body.
 
     No header, another scheme, or `Bearer` with nothing after it: the gateway's

@@ -28,7 +28,6 @@ transitions), keyed by its transaction hash, so the control API can show it.
 
 from __future__ import annotations
 
-import json
 import secrets
 import time
 from decimal import Decimal, localcontext
@@ -90,16 +89,12 @@ class Sandbox(ProviderSandbox):
     # -- auth, errors -------------------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         try:
-            user = auth.verify(request.headers.get("authorization"), self.tokens(), self._user, now=time.time())
+            user = auth.verify(
+                request.headers.get("authorization"), self.tokens(), self.store.credential, now=time.time()
+            )
         except auth.AuthError as error:
             raise ApiError(401, error.message, code="gateway" if error.gateway else None) from None
-        return Principal(account_id=user.merchant, key_id=user.username)
-
-    def _user(self, username: str) -> auth.User | None:
-        row = self.store.credential(username)
-        if row is None:
-            return None
-        return auth.User(row["key_id"], row["secret"], merchant=row["account_id"], active=bool(row["active"]))
+        return Principal(account_id=user.account_id, key_id=user.key_id)
 
     def tokens(self, ttl: float | None = None) -> TokenIssuer:
         default = int(self.engine.config.options.get("token_ttl", DEFAULT_TOKEN_TTL))
@@ -205,9 +200,8 @@ class Sandbox(ProviderSandbox):
 
     def _user_ttl(self, username: str) -> int | None:
         """The user's own token lifetime (credential `data.token_ttl`), if it has one."""
-        row = self.store.credential(username)
-        data = json.loads(row["data"]) if row is not None else {}
-        ttl = data.get("token_ttl") if isinstance(data, dict) else None
+        credential = self.store.credential(username)
+        ttl = credential.data.get("token_ttl") if credential is not None else None
         return ttl if isinstance(ttl, int) and not isinstance(ttl, bool) else None
 
     def _whitelisted(self, account_id: str, address: str) -> bool:
@@ -240,7 +234,7 @@ class Sandbox(ProviderSandbox):
         problems = self._spec.errors(_LOGIN_FORM, form)
         if problems:
             raise ApiError(400, f"invalid form: {problems[0]}")
-        user = self._user(form["username"])
+        user = self.store.credential(form["username"])
         if not auth.check_password(user, form["password"]):
             raise ApiError(401, auth.INCORRECT_CREDENTIALS)
         token, _ = self.tokens(self._user_ttl(form["username"])).issue(form["username"], time.time(), {"iss": ISSUER})

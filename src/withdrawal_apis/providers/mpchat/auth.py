@@ -14,9 +14,10 @@ import hmac
 import re
 import time
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
 
 import httpx
+
+from ...credentials import Credential
 
 TOLERANCE_SECONDS = 300
 """The provider rejects timestamps more than five minutes away from its clock, in either direction."""
@@ -63,16 +64,6 @@ class MPChatAuth(httpx.Auth):
         yield request
 
 
-@dataclass(frozen=True)
-class ApiKey:
-    """A key as the server stores it."""
-
-    key_id: str
-    secret: str = field(repr=False)
-    merchant_id: str
-    active: bool = True
-
-
 class AuthError(Exception):
     """Verification failed; `message` is the provider's documented error string."""
 
@@ -81,7 +72,7 @@ class AuthError(Exception):
         self.message = message
 
 
-def verify(header: str | None, lookup: Callable[[str], ApiKey | None], now: float) -> ApiKey:
+def verify(header: str | None, lookup: Callable[[str], Credential | None], now: float) -> Credential:
     """Check an `Authorization` header the way MPChat does and return the key it proves.
 
     Raises `AuthError` carrying the documented message. The signature is compared in constant time,

@@ -58,16 +58,10 @@ class Sandbox(ProviderSandbox):
     # -- auth, errors, webhooks ---------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         try:
-            key = auth.verify(request.headers.get("authorization"), self._key, now=time.time())
+            key = auth.verify(request.headers.get("authorization"), self.store.credential, now=time.time())
         except auth.AuthError as error:
             raise ApiError(401, error.message) from None
-        return Principal(account_id=key.merchant_id, key_id=key.key_id)
-
-    def _key(self, key_id: str) -> auth.ApiKey | None:
-        row = self.store.credential(key_id)
-        if row is None:
-            return None
-        return auth.ApiKey(row["key_id"], row["secret"], merchant_id=row["account_id"], active=bool(row["active"]))
+        return Principal(account_id=key.account_id, key_id=key.key_id)
 
     def render_error(self, error: ApiError) -> Response:
         return Response.json(error.status, {"error": error.message}, error.headers)

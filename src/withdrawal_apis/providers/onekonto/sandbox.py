@@ -207,12 +207,12 @@ class Sandbox(ProviderSandbox):
         except TokenProblem:
             raise status_error(401, UNAUTHORIZED) from None
         user = claims["sub"]
-        row = self.store.credential(user)
+        credential = self.store.credential(user)
         claimed = claims.get("accounts")
         accounts: list[str] = claimed if _strings(claimed) else []
-        if row is None or not row["active"] or not accounts:
+        if credential is None or not credential.active or not accounts:
             raise status_error(401, UNAUTHORIZED)
-        account_id = request.path_params.get("accountId", row["account_id"])
+        account_id = request.path_params.get("accountId", credential.account_id)
         if account_id not in accounts:
             # Same answer whether or not the account exists: a token is no oracle for other ids.
             raise status_error(403, FORBIDDEN)
@@ -298,15 +298,16 @@ class Sandbox(ProviderSandbox):
     # -- authentication -----------------------------------------------------------------------
     def login(self, request: Request, principal: Principal | None) -> Response:
         user, digest = request.json["user"], request.json["password"]
-        row = self.store.credential(user)
+        credential = self.store.credential(user)
         # Hash something even for an unknown user, so timing does not tell which users exist.
-        matches = verify_password(row["secret"] if row else secrets.token_hex(16), digest)
-        if row is None or not matches:
+        matches = verify_password(credential.secret if credential else secrets.token_hex(16), digest)
+        if credential is None or not matches:
             raise status_error(401, UNAUTHORIZED)
-        if not row["active"]:
+        if not credential.active:
             raise status_error(403, FORBIDDEN)
-        token, _ = self.tokens.issue(user, time.time(), {"accounts": self.accounts_of(user, row["account_id"])})
-        data = json.loads(row["data"] or "{}")
+        accounts = self.accounts_of(user, credential.account_id)
+        token, _ = self.tokens.issue(user, time.time(), {"accounts": accounts})
+        data = credential.data
         body: dict[str, Any] = {"user": user}
         email = data.get("email") or (user if "@" in user else None)
         if email:

@@ -19,9 +19,10 @@ import hmac
 import re
 import time
 from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass, field
 
 import httpx
+
+from ...credentials import Credential
 
 TOLERANCE_SECONDS = 300
 """Our emulator's replay window, either side of its clock (the provider does not document one)."""
@@ -118,16 +119,6 @@ def make_auth(api_key: str, secret: str, scheme: str = "hmac") -> httpx.Auth:
 # -- server side ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ApiKey:
-    """A partner API key as the server stores it."""
-
-    key_id: str
-    secret: str = field(repr=False)
-    partner_id: str
-    active: bool = True
-
-
 class AuthError(Exception):
     """Verification failed: the HTTP status, the error `code` and a message safe to send back."""
 
@@ -143,9 +134,9 @@ def verify(
     method: str,
     uri: str,
     body: bytes,
-    lookup: Callable[[str], ApiKey | None],
+    lookup: Callable[[str], Credential | None],
     now: float,
-) -> ApiKey:
+) -> Credential:
     """Check either scheme and return the key it proves; `headers` have lower-case names.
 
     The HMAC headers win when any of them is present. Missing, malformed or unknown credentials are
@@ -160,7 +151,7 @@ def verify(
     raise AuthError(401, "Missing credentials: send HTTP Basic or the x-api-key, x-api-sig and x-api-ts headers")
 
 
-def _known(lookup: Callable[[str], ApiKey | None], key_id: str) -> ApiKey:
+def _known(lookup: Callable[[str], Credential | None], key_id: str) -> Credential:
     key = lookup(key_id)
     if key is None:
         raise AuthError(401, "Unknown API key")
@@ -169,7 +160,7 @@ def _known(lookup: Callable[[str], ApiKey | None], key_id: str) -> ApiKey:
     return key
 
 
-def _verify_basic(authorization: str, lookup: Callable[[str], ApiKey | None]) -> ApiKey:
+def _verify_basic(authorization: str, lookup: Callable[[str], Credential | None]) -> Credential:
     scheme, _, encoded = authorization.partition(" ")
     if scheme.lower() != "basic" or not encoded.strip():
         raise AuthError(401, "Malformed Authorization header: expected Basic credentials")
@@ -191,9 +182,9 @@ def _verify_hmac(
     method: str,
     uri: str,
     body: bytes,
-    lookup: Callable[[str], ApiKey | None],
+    lookup: Callable[[str], Credential | None],
     now: float,
-) -> ApiKey:
+) -> Credential:
     key_id, sig, timestamp = (headers.get(name, "") for name in HMAC_HEADERS)
     if not (key_id and sig and timestamp):
         raise AuthError(401, "x-api-key, x-api-sig and x-api-ts must be sent together")

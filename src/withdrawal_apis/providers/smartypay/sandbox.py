@@ -167,17 +167,16 @@ class Sandbox(ProviderSandbox):
     def authenticate(self, request: Request) -> Principal:
         try:
             key = auth.verify(
-                request.headers, request.method, request_uri(request), request.body, self._key, now=time.time()
+                request.headers,
+                request.method,
+                request_uri(request),
+                request.body,
+                self.store.credential,
+                now=time.time(),
             )
         except auth.AuthError as error:
             raise ApiError(error.status, error.message, code=error.code) from None
-        return Principal(account_id=key.partner_id, key_id=key.key_id)
-
-    def _key(self, key_id: str) -> auth.ApiKey | None:
-        row = self.store.credential(key_id)
-        if row is None:
-            return None
-        return auth.ApiKey(row["key_id"], row["secret"], partner_id=row["account_id"], active=bool(row["active"]))
+        return Principal(account_id=key.account_id, key_id=key.key_id)
 
     def render_error(self, error: ApiError) -> Response:
         code = error.code if isinstance(error.code, str) else _ERROR_CODES.get(error.status, "Error")
