@@ -58,7 +58,8 @@ class Request:
     body: bytes
     client_host: str = ""
     path_params: dict[str, str] = field(default_factory=dict)
-    # Filled in by validation: typed parameters and the parsed JSON body.
+    # Filled in by validation: typed parameters and the parsed body (a JSON value, or a dict of
+    # strings for a URL-encoded form), both already checked against the spec.
     params: dict[str, Any] = field(default_factory=dict)
     json: Any = None
 

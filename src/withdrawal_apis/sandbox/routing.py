@@ -11,11 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 from ..spec import Operation, SpecDocument, escape_pointer
 from .http import ApiError, Request
 
 _INTEGER = re.compile(r"-?[0-9]{1,4000}")  # any size the schema allows; Python ints are unbounded
+JSON_MEDIA = "application/json"
+FORM_MEDIA = "application/x-www-form-urlencoded"
 _SENSITIVE = frozenset({"password", "secret", "token", "api_key", "apikey", "pin"})
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
@@ -40,6 +43,7 @@ class Route:
     parameters: tuple[Parameter, ...]
     body_pointer: str | None
     body_required: bool
+    body_media: str  # the one media type the body is read as: JSON, or a URL-encoded form
     response_pointers: dict[str, str]  # status -> pointer of the response object
 
     @property
@@ -93,13 +97,18 @@ class Router:
             )
         body_pointer = None
         body_required = False
+        body_media = JSON_MEDIA
         if "requestBody" in op.raw:
             body, pointer = self.spec.resolve(op.raw["requestBody"], f"{op.pointer}/requestBody")
-            if "application/json" in body.get("content", {}):
-                body_pointer = f"{pointer}/content/{escape_pointer('application/json')}/schema"
+            media = next((m for m in (JSON_MEDIA, FORM_MEDIA) if m in body.get("content", {})), None)
+            if media is not None:
+                body_pointer = f"{pointer}/content/{escape_pointer(media)}/schema"
                 body_required = bool(body.get("required"))
+                body_media = media
         responses = {str(status): f"{op.pointer}/responses/{status}" for status in op.raw.get("responses", {})}
-        return Route(op, re.compile(f"^{regex}$"), tuple(parameters.values()), body_pointer, body_required, responses)
+        return Route(
+            op, re.compile(f"^{regex}$"), tuple(parameters.values()), body_pointer, body_required, body_media, responses
+        )
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
         """The route for `method path`; ApiError 404 for an unknown path, 405 (with Allow) for a wrong method."""
@@ -137,13 +146,22 @@ class Router:
             if route.body_required:
                 raise ApiError(400, "request body is required")
             return
-        if request.content_type != "application/json":
-            raise ApiError(400, "content type must be application/json")
+        if request.content_type != route.body_media:
+            raise ApiError(400, f"content type must be {route.body_media}")
+        request.json = self._parse_body(route.body_media, request.body)
+        self._check(route.body_pointer, request.json, "invalid request body")
+
+    @staticmethod
+    def _parse_body(media: str, body: bytes) -> Any:
+        """The body as a JSON value, or a form as a dict of strings (the last of repeated fields wins)."""
         try:
-            request.json = json.loads(request.body, parse_constant=_reject_constant)
+            if media == FORM_MEDIA:
+                return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False))
+            return json.loads(body, parse_constant=_reject_constant)
+        except UnicodeDecodeError:
+            raise ApiError(400, "request body is not UTF-8") from None
         except (ValueError, RecursionError) as error:
             raise ApiError(400, f"malformed JSON body: {error}") from None
-        self._check(route.body_pointer, request.json, "invalid request body")
 
     def _path_value_ok(self, parameter: Parameter, raw: str) -> bool:
         try:

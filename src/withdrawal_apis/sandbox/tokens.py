@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from .. import jwt
 from .store import Store
 
 
-@dataclass(frozen=True)
 class TokenProblem(Exception):
     """Why a bearer token was refused: `malformed`, `algorithm`, `signature`, `expired` or `claims`."""
 
-    reason: str
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class TokenIssuer:

@@ -31,9 +31,7 @@ from __future__ import annotations
 import secrets
 import time
 from decimal import Decimal, localcontext
-from functools import cached_property
 from typing import Any, ClassVar
-from urllib.parse import parse_qsl
 
 from ...sandbox.addresses import is_valid_ethereum_address
 from ...sandbox.engine import Principal, ProviderSandbox
@@ -41,8 +39,6 @@ from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.ids import hex_hash
 from ...sandbox.lifecycle import Lifecycle
 from ...sandbox.tokens import TokenIssuer
-from ...spec import SpecDocument
-from .. import find_repo_file
 from . import auth
 
 KIND = "withdrawal"
@@ -62,8 +58,6 @@ PRECISION = 80
 
 LIFECYCLE = Lifecycle(kind=KIND, initial="mined", transitions=(), happy_path=())
 """kamiPay answers only once the transaction is mined: there is nothing to advance."""
-
-_LOGIN_FORM = "/paths/~1auth~1token/post/requestBody/content/application~1x-www-form-urlencoded/schema"
 
 
 def balance_key(symbol: str, address: str) -> str:
@@ -214,26 +208,9 @@ class Sandbox(ProviderSandbox):
         fees = {**DEFAULT_GAS, **self.engine.config.options.get("gas", {})}
         return Decimal(fees[token])
 
-    @cached_property
-    def _spec(self) -> SpecDocument:
-        # Engine request: the router validates only JSON bodies; this validates the login form against
-        # the same spec document until the router can (see docs/notes/kamipay.md).
-        return SpecDocument(find_repo_file("specs", f"{self.name}.yaml"))
-
     # -- operations ---------------------------------------------------------------------------
     def create_access_token(self, request: Request, principal: Principal | None) -> Response:
-        if request.content_type != "application/x-www-form-urlencoded":
-            raise ApiError(400, "send username and password as an application/x-www-form-urlencoded form")
-        try:
-            text = request.body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ApiError(400, "the form is not UTF-8") from None
-        form = dict(parse_qsl(text, keep_blank_values=True))
-        if not form.get("username") or not form.get("password"):
-            raise ApiError(400, "username and password are required")
-        problems = self._spec.errors(_LOGIN_FORM, form)
-        if problems:
-            raise ApiError(400, f"invalid form: {problems[0]}")
+        form = request.json  # the URL-encoded form, checked against the spec by the router
         user = self.store.credential(form["username"])
         if not auth.check_password(user, form["password"]):
             raise ApiError(401, auth.INCORRECT_CREDENTIALS)
