@@ -42,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     sandbox.add_argument("--seed", type=Path, help="JSON or YAML seed (the control API's Seed schema)")
     sandbox.add_argument("--rate-limit", type=int, help="requests per the provider's window; 0 = off")
     sandbox.add_argument("--test-mode", action="store_true", help="validate every response against the spec")
+    sandbox.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=JSON",
+        help='a provider option, e.g. --option fee_mode="inclusive" or --option \'fee={"TRC20": "2.00"}\'',
+    )
 
     fuzz = commands.add_parser("fuzz", help="run the conformance harness against a real sandbox")
     fuzz.add_argument("provider", choices=names)
@@ -69,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_sandbox(args: argparse.Namespace) -> int:
     config = SandboxConfig(
-        db=args.db, advance=AdvancePolicy(args.advance), test_mode=args.test_mode, rate_limit=args.rate_limit
+        db=args.db,
+        advance=AdvancePolicy(args.advance),
+        test_mode=args.test_mode,
+        rate_limit=args.rate_limit,
+        options=dict(parse_option(text) for text in args.option),
     )
     app = build_app(args.provider, config)
     seed = load_yaml(args.seed) if args.seed else None
@@ -83,6 +94,17 @@ def run_sandbox(args: argparse.Namespace) -> int:
         print(f"  account {credential.account_id}: key id {credential.key_id}  secret {credential.secret}")
     make_server(app, args.host, args.port).run()
     return 0
+
+
+def parse_option(text: str) -> tuple[str, Any]:
+    """`name=value`, the value read as JSON (a bare word is taken as a string)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise SystemExit(f"--option wants NAME=VALUE, got {text!r}")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
 
 
 def seed_app(app: SandboxApp, seed: dict[str, Any]) -> None:

@@ -309,3 +309,21 @@ def test_requests_are_logged_without_secrets(mpchat: Running, client: httpx.Clie
     lines = [r.getMessage() for r in caplog.records if r.name == "withdrawal_apis.sandbox"]
     assert any(line.startswith("POST /v1/withdrawals -> 201") for line in lines)
     assert not any(MPCHAT_SECRET in line or "Bearer" in line or "authorization" in line.lower() for line in lines)
+
+
+def test_fee_rule_is_configurable(serve: Any) -> None:
+    running: Running = serve("mpchat", rate_limit=0, options={"fee_mode": "inclusive", "fee": {"TRC20": "2.50"}})
+    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("100.00"))).raise_for_status()
+    with running.client(MPCHAT.auth()) as client:
+        created = create(client, "10.00").json()
+        assert created["fee"] == "2.50"
+        assert client.get("/v1/balance").json()["frozen"] == "10.00"  # the fee is inside the amount
+
+
+def test_cli_reads_provider_options() -> None:
+    from withdrawal_apis.cli import parse_option
+
+    assert parse_option('fee={"TRC20": "2.00"}') == ("fee", {"TRC20": "2.00"})
+    assert parse_option("fee_mode=inclusive") == ("fee_mode", "inclusive")
+    with pytest.raises(SystemExit):
+        parse_option("no-equals-sign")

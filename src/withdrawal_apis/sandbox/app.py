@@ -88,7 +88,10 @@ class SandboxApp:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         body, too_large = await self._read_body(receive)
         client = scope.get("client") or ("", 0)
-        request = Request(scope["method"], scope["path"], scope.get("query_string", b""), headers, body, client[0])
+        raw_path = scope.get("raw_path") or scope["path"].encode()
+        request = Request(
+            scope["method"], scope["path"], scope.get("query_string", b""), headers, body, client[0], raw_path
+        )
         if request.path.startswith(CONTROL_PREFIX):
             response = self._dispatch_control(request, too_large)
         else:

@@ -57,6 +57,7 @@ class Request:
     headers: dict[str, str]
     body: bytes
     client_host: str = ""
+    raw_path: bytes = b""  # the path exactly as sent (percent-encoding kept), for signatures over the URI
     path_params: dict[str, str] = field(default_factory=dict)
     # Filled in by validation: typed parameters and the parsed body (a JSON value, or a dict of
     # strings for a URL-encoded form), both already checked against the spec.

@@ -241,6 +241,16 @@ class Store:
             self._write_balance(account_id, asset, updated)
             return updated
 
+    def debit(self, account_id: str, asset: str, amount: Decimal) -> Balance:
+        """Take `amount` out of available for good in one step (a payout that settles at once)."""
+        with self.transaction():
+            current = self.balance(account_id, asset)
+            if amount > current.available:
+                raise InsufficientFunds(asset, current.available, amount)
+            updated = Balance(MONEY.subtract(current.available, amount), current.frozen)
+            self._write_balance(account_id, asset, updated)
+            return updated
+
     def credit(self, account_id: str, asset: str, amount: Decimal) -> Balance:
         with self.transaction():
             current = self.balance(account_id, asset)

@@ -38,6 +38,7 @@ from ...sandbox.engine import Principal, ProviderSandbox
 from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.ids import hex_hash
 from ...sandbox.lifecycle import Lifecycle
+from ...sandbox.store import InsufficientFunds
 from ...sandbox.tokens import TokenIssuer
 from . import auth
 
@@ -260,15 +261,11 @@ class Sandbox(ProviderSandbox):
         return Response.json(200, {"status": "ok", "msg": "transaction succesful", "data": result})
 
     def _debit(self, asset: str, principal: Principal, amount: Decimal, message: str) -> None:
-        """Take `amount` out of `available` for good, inside the caller's transaction.
-
-        Engine request: a one-step `Store.debit`. Going through `freeze` + `settle` instead would
-        leave `frozen` at `0E-18` after an 18-decimal amount, which the control API prints as is.
-        """
-        current = self.store.balance(principal.account_id, asset)
-        if amount > current.available:
-            raise ApiError(400, message)
-        self.store.set_balance(principal.account_id, asset, current.available - amount, current.frozen)
+        """Take `amount` out of `available` for good, inside the caller's transaction."""
+        try:
+            self.store.debit(principal.account_id, asset, amount)
+        except InsufficientFunds:
+            raise ApiError(400, message) from None
 
     def get_address_balance(self, request: Request, principal: Principal | None) -> Response:
         assert principal is not None

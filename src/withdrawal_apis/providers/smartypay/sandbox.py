@@ -36,7 +36,6 @@ import time
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, ClassVar
-from urllib.parse import quote
 
 from ...money import format_decimal
 from ...sandbox.addresses import is_valid_ethereum_address
@@ -135,8 +134,8 @@ def public(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def request_uri(request: Request) -> str:
-    """The request target as the client sent it (the engine hands us the decoded path)."""
-    uri = quote(request.path, safe="/!$&'()*+,;=:@-._~")
+    """The request target exactly as the client sent it: the raw path plus `?query` when present."""
+    uri = request.raw_path.decode("latin-1")
     return f"{uri}?{request.query_string.decode('latin-1')}" if request.query_string else uri
 
 
