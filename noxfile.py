@@ -124,9 +124,8 @@ def publish(session: nox.Session) -> None:
     Builds twice and requires identical bytes, type-checks ts/<provider>.ts against the generated
     types, then renders every page in headless Chromium (Debian's `chromium` package).
     """
-    session.install(*CONSTRAINTS, "-e", ".")
+    install_project(session, "pytest")  # the Chromium test runs under the repo's shared conftest
     npm_tools(session)
     session.run("python", "scripts/publish.py", "--check-reproducible")
     session.run("python", "scripts/publish_docs_check.py")
-    session.install(*CONSTRAINTS, "pytest")
     session.run("pytest", "-m", "chromium", "tests/publish")
