@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
@@ -37,10 +37,13 @@ class VariantResult:
     cases: dict[str, int]
     junit: Path
     output: str
+    signed: int = 0  # positive cases sent with the provider's credentials
+    refused: dict[str, int] = field(default_factory=dict)  # ... answered 401, per operation
 
     @property
     def passed(self) -> bool:
-        return self.exit_code == 0
+        # schemathesis accepts a 401 for any case, so a signer the server rejects would pass it.
+        return self.exit_code == 0 and not self.refused
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Result:
 
     @property
     def passed(self) -> bool:
-        return self.exit_code == 0
+        return self.exit_code == 0 and all(v.passed for v in self.variants)
 
     def summary(self) -> str:
         lines = [f"{self.provider}: {'PASSED' if self.passed else 'FAILED'} ({sum(self.cases.values())} cases)"]
@@ -63,6 +66,11 @@ class Result:
         lines += [
             f"  under {v.name}: {'PASSED' if v.passed else 'FAILED'} ({sum(v.cases.values())} cases)" for v in named
         ]
+        for v in self.variants:
+            refused = sum(v.refused.values())
+            where = f" ({', '.join(f'{op} {n}' for op, n in sorted(v.refused.items()))})" if refused else ""
+            label = f" under {v.name}" if v.name else ""
+            lines.append(f"  signed positive cases{label}: {v.signed} sent, {refused} refused with 401{where}")
         lines += [f"  {operation:<32} {count:>6} cases" for operation, count in sorted(self.cases.items())]
         return "\n".join(lines)
 
@@ -184,7 +192,9 @@ def _run_once(
     completed = subprocess.run(args, env=env, capture_output=True, text=True, check=False, cwd=report_dir)
     output = completed.stdout + completed.stderr
     try:
-        cases = {k: int(v) for k, v in json.loads(counts_file.read_text() or "{}").items()}
+        counts = json.loads(counts_file.read_text() or "{}")
     finally:
         counts_file.unlink(missing_ok=True)
-    return VariantResult(variant, completed.returncode, cases, junit, output)
+    cases = {k: int(v) for k, v in counts.get("cases", {}).items()}
+    signed, refused = sum(counts.get("signed", {}).values()), {k: int(v) for k, v in counts.get("refused", {}).items()}
+    return VariantResult(variant, completed.returncode, cases, junit, output, signed, refused)

@@ -41,6 +41,8 @@ AUTH = PROFILE.make_auth(CREDENTIALS)
 # Carries the calls an auth flow makes before the signed request itself (a login).
 _preliminary = httpx.Client(timeout=10)
 _counts: collections.Counter[str] = collections.Counter()
+_signed: collections.Counter[str] = collections.Counter()  # signed positive cases sent, per operation
+_refused: collections.Counter[str] = collections.Counter()  # ... of which the server answered 401
 
 
 @schemathesis.auth(refresh_interval=None, retry_on=[])
@@ -124,11 +126,20 @@ def before_call(ctx: Any, case: Any, **kwargs: Any) -> None:
 
 @schemathesis.hook
 def after_call(ctx: Any, case: Any, response: Any) -> None:
-    _counts[case.operation.definition.raw.get("operationId") or case.operation.label] += 1
+    operation = case.operation.definition.raw.get("operationId") or case.operation.label
+    _counts[operation] += 1
+    # A 401 passes every schemathesis check, so a broken signer would go unnoticed; count them.
+    generation = getattr(getattr(case, "meta", None), "generation", None)
+    secured = bool(case.operation.definition.raw.get("security"))  # a login operation is public
+    positive = generation is not None and not generation.mode.is_negative
+    if secured and positive and getattr(case, "_has_explicit_auth", False):
+        _signed[operation] += 1
+        if response.status_code == 401:
+            _refused[operation] += 1
 
 
 @atexit.register
 def _write_counts() -> None:
     if COUNTS_FILE:
         with open(COUNTS_FILE, "w", encoding="utf-8") as handle:
-            json.dump(dict(_counts), handle, sort_keys=True)
+            json.dump({"cases": _counts, "signed": _signed, "refused": _refused}, handle, sort_keys=True)
