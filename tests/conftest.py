@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -69,3 +72,19 @@ def serve() -> Iterator[object]:
         running.control.close()
         context.__exit__(None, None, None)  # type: ignore[attr-defined]
         assert not running.app.violations, running.app.violations
+
+
+def start_emulator_process(provider: str, db: Path, port: int, seed: Path | None) -> subprocess.Popen[bytes]:
+    """`withdrawal-apis sandbox` in its own process (so a test can SIGKILL it), ready when this returns."""
+    args = [sys.executable, "-m", "withdrawal_apis.cli", "sandbox", provider, "--db", str(db), "--port", str(port)]
+    args += ["--rate-limit", "0", *(["--seed", str(seed)] if seed is not None else [])]
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/_sandbox/clock", timeout=1)
+            return process
+        except httpx.HTTPError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError(f"the {provider} emulator did not start")

@@ -11,8 +11,6 @@ import json
 import os
 import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -40,6 +38,8 @@ from withdrawal_apis.providers.smartypay import auth
 from withdrawal_apis.providers.smartypay.sandbox import DEFAULT_GAS_COST_WEI
 from withdrawal_apis.sandbox import AdvancePolicy, SandboxApp, SandboxConfig, build_app
 from withdrawal_apis.sandbox.server import free_port, serve_in_thread
+
+from ..conftest import start_emulator_process
 
 KEY, SECRET = "sp_test_key", "sp_test_secret_0123456789"
 M1, M2, M3, FOREIGN = "RgFw2p65CQn3pE8uriL53d", "FdDQBuaqXoReYAxf9VtEBq", "9xBoSUdGWeiAzMn5VHBvMB", "ForeignMerchant01"
@@ -385,22 +385,6 @@ def test_concurrent_withdraw_now_makes_one_intent_and_one_sweep(emulator: Emulat
     assert emulator.balance(M1, "bUSDT") == (0, Decimal("998"))
 
 
-def _start_server(db: Path, port: int, seed_file: Path | None) -> subprocess.Popen[bytes]:
-    args = [sys.executable, "-m", "withdrawal_apis.cli", "sandbox", "smartypay", "--db", str(db), "--port", str(port)]
-    if seed_file is not None:
-        args += ["--seed", str(seed_file)]
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/_sandbox/clock", timeout=1)
-            return process
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    process.kill()
-    raise RuntimeError("emulator did not start")
-
-
 def test_acknowledged_intents_survive_sigkill(tmp_path: Path) -> None:
     """SIGKILL during a burst of withdraw-now over many merchants; every acknowledged intent is kept."""
     merchants = [f"Crash{n:03d}" for n in range(40)]
@@ -409,7 +393,7 @@ def test_acknowledged_intents_survive_sigkill(tmp_path: Path) -> None:
     db, seed_file = tmp_path / "sandbox.db", tmp_path / "seed.json"
     seed_file.write_text(json.dumps({"accounts": accounts}))
     port = free_port()
-    server = _start_server(db, port, seed_file)
+    server = start_emulator_process("smartypay", db, port, seed_file)
     base_url = f"http://127.0.0.1:{port}"
     acknowledged: dict[str, tuple[str, str]] = {}
     lock = threading.Lock()
@@ -444,7 +428,7 @@ def test_acknowledged_intents_survive_sigkill(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
 
-    server = _start_server(db, port, None)
+    server = start_emulator_process("smartypay", db, port, None)
     try:
         with httpx.Client(base_url=base_url, auth=auth.make_auth(KEY, SECRET, "basic"), timeout=5) as http:
             found = http.post("/v1/withdrawals/intents/search", json={"page": {"limit": 100}}).json()["list"]

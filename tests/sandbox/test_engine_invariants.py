@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -20,6 +18,7 @@ import pytest
 
 from withdrawal_apis.sandbox.server import free_port
 
+from ..conftest import start_emulator_process
 from .scenarios import Scenario
 
 CAPACITY = 50
@@ -49,34 +48,6 @@ def test_concurrent_creates_never_overdraw(ledger_scenario: Scenario, serve: Any
     assert frozen == CAPACITY * scenario.frozen_per_success
 
 
-def _start_server(provider: str, db: Path, port: int, seed: Path | None) -> subprocess.Popen[bytes]:
-    args = [
-        sys.executable,
-        "-m",
-        "withdrawal_apis.cli",
-        "sandbox",
-        provider,
-        "--db",
-        str(db),
-        "--port",
-        str(port),
-        "--rate-limit",
-        "0",
-    ]
-    if seed is not None:
-        args += ["--seed", str(seed)]
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/_sandbox/clock", timeout=1)
-            return process
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    process.kill()
-    raise RuntimeError("emulator did not start")
-
-
 def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_path: Path) -> None:
     scenario = ledger_scenario
     """SIGKILL the server during a burst of creates; after a restart on the same DB every 201 is there."""
@@ -84,7 +55,7 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
     initial = scenario.unit * 1000
     seed.write_text(json.dumps(scenario.seed(initial)))
     port = free_port()
-    server = _start_server(scenario.provider, db, port, seed)
+    server = start_emulator_process(scenario.provider, db, port, seed)
     acknowledged: list[str] = []
     lock = threading.Lock()
     stop = threading.Event()
@@ -113,7 +84,7 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
     for thread in threads:
         thread.join()
 
-    server = _start_server(scenario.provider, db, port, None)
+    server = start_emulator_process(scenario.provider, db, port, None)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=scenario.auth(), timeout=5) as client:
             missing = [wid for wid in acknowledged if scenario.get(client, wid).status_code != 200]

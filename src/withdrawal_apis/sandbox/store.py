@@ -47,6 +47,7 @@ CREATE INDEX IF NOT EXISTS ledger_by_owner ON ledger (account_id, seq DESC);
 CREATE TABLE IF NOT EXISTS schedule (
     kind TEXT NOT NULL, object_id TEXT NOT NULL, transition TEXT NOT NULL, due_at REAL NOT NULL,
     PRIMARY KEY (kind, object_id, transition));
+CREATE INDEX IF NOT EXISTS schedule_by_due ON schedule (due_at);
 CREATE TABLE IF NOT EXISTS webhooks (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, event TEXT NOT NULL,
     url TEXT NOT NULL, body BLOB NOT NULL, headers TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
