@@ -21,7 +21,7 @@ import nox
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from withdrawal_apis.providers import PROVIDERS  # noqa: E402
+from withdrawal_apis.providers import GENERATED_CLIENTS, PROVIDERS  # noqa: E402
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
@@ -29,8 +29,8 @@ nox.options.sessions = ["lint", "typecheck", "specs", "tests"]
 
 PYTHON = "3.11"
 CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
-SPECS = [p.spec_path.relative_to(ROOT) for p in PROVIDERS]
-CLIENTS = [arg for p in PROVIDERS for arg in ("-e", str(p.generated_dir.relative_to(ROOT)))]
+SPECS = [c.spec_path.relative_to(ROOT) for c in GENERATED_CLIENTS]
+CLIENTS = [arg for c in GENERATED_CLIENTS for arg in ("-e", str(c.generated_dir.relative_to(ROOT)))]
 
 
 def install_project(session: nox.Session, *extra: str) -> None:
@@ -73,9 +73,9 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     install_project(session, "mypy", "types-PyYAML", "pytest", "nox")
     session.run("mypy", "src", "scripts")
-    for provider in PROVIDERS:
+    for client in GENERATED_CLIENTS:
         # Generated code is checked as installed (strict), one package at a time.
-        session.run("mypy", "--strict", "-p", provider.client_package)
+        session.run("mypy", "--strict", "-p", client.package)
 
 
 @nox.session(python=PYTHON)

@@ -1,8 +1,8 @@
-"""Regenerate every provider's client under generated/ from specs/, deterministically.
+"""Regenerate every client under generated/ from specs/, deterministically.
 
-    python scripts/generate.py                 # rewrite generated/<name>_client for every provider
-    python scripts/generate.py --out DIR       # write into DIR instead (the drift test uses this)
-    python scripts/generate.py --provider NAME # only one provider
+    python scripts/generate.py                  # every provider's client and the control API's
+    python scripts/generate.py --out DIR        # write into DIR instead (the drift test uses this)
+    python scripts/generate.py --only PACKAGE   # only one client, e.g. mpchat_client
 
 The generator version is pinned in constraints.txt; it runs with --fail-on-warning so an operation
 it cannot read fails the build instead of silently disappearing from the client. Formatting is done
@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from withdrawal_apis.providers import PROVIDERS, Provider  # noqa: E402
+from withdrawal_apis.providers import GENERATED_CLIENTS, GeneratedClient  # noqa: E402
 
 TEMPLATES = REPO / "scripts" / "templates"
 CONFIG = """\
@@ -35,13 +35,13 @@ post_hooks:
 """
 
 
-def generate(provider: Provider, out_dir: Path) -> Path:
+def generate(client: GeneratedClient, out_dir: Path) -> Path:
     """Generate one client project into `out_dir/<package>` and return its path."""
-    target = out_dir / provider.client_package
+    target = out_dir / client.package
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "config.yaml"
-        config.write_text(CONFIG.format(project=provider.client_project, package=provider.client_package))
-        staging = Path(tmp) / provider.client_package
+        config.write_text(CONFIG.format(project=client.project, package=client.package))
+        staging = Path(tmp) / client.package
         env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
         subprocess.run(
             [
@@ -50,7 +50,7 @@ def generate(provider: Provider, out_dir: Path) -> Path:
                 "openapi_python_client",
                 "generate",
                 "--path",
-                str(provider.spec_path),
+                str(client.spec_path),
                 "--config",
                 str(config),
                 "--meta",
@@ -79,12 +79,12 @@ def generate(provider: Provider, out_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=REPO / "generated", help="directory to write the clients into")
-    parser.add_argument("--provider", action="append", help="only this provider (repeatable)")
+    parser.add_argument("--only", action="append", metavar="PACKAGE", help="only this client (repeatable)")
     args = parser.parse_args(argv)
-    selected = [p for p in PROVIDERS if not args.provider or p.name in args.provider]
-    for provider in selected:
-        path = generate(provider, args.out.resolve())
-        print(f"generated {provider.name} -> {path}")
+    selected = [c for c in GENERATED_CLIENTS if not args.only or c.package in args.only]
+    for client in selected:
+        path = generate(client, args.out.resolve())
+        print(f"generated {client.package} -> {path}")
     return 0
 
 

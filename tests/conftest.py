@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 from withdrawal_apis.providers import PROVIDERS, Provider
-from withdrawal_apis.sandbox import SandboxApp, SandboxConfig, build_app
+from withdrawal_apis.emulators import build_app
+from withdrawal_apis.sandbox import SandboxApp, SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
 from withdrawal_apis.spec import SpecDocument
 

@@ -8,7 +8,6 @@ withdrawal-apis conformance [PROVIDER ...] [--max-examples N] [--report-dir DIR]
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import secrets
@@ -19,8 +18,9 @@ from typing import Any
 import httpx
 
 from . import conformance
+from .emulators import build_app
 from .providers import PROVIDERS, Provider, get
-from .sandbox import AdvancePolicy, SandboxConfig, build_app
+from .sandbox import AdvancePolicy, ApiError, SandboxConfig
 from .sandbox.app import SandboxApp
 from .sandbox.server import make_server, serve_in_thread
 from .spec import load_yaml
@@ -84,7 +84,7 @@ def run_sandbox(args: argparse.Namespace) -> int:
     )
     app = build_app(args.provider, config)
     seed = load_yaml(args.seed) if args.seed else None
-    if seed is None and app.engine.store.account_ids():
+    if seed is None and app.engine.store.accounts():
         print("store already seeded; keeping its accounts")
     else:
         seed_app(app, seed or app.provider.demo_seed())
@@ -108,16 +108,11 @@ def parse_option(text: str) -> tuple[str, Any]:
 
 
 def seed_app(app: SandboxApp, seed: dict[str, Any]) -> None:
-    """Seed through the control API's own handler, so a seed file is validated like a request."""
-    transport = httpx.ASGITransport(app=app)
-
-    async def post() -> httpx.Response:
-        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
-            return await client.post("/_sandbox/seed", json=seed)
-
-    response = asyncio.run(post())
-    if response.status_code != 200:
-        raise SystemExit(f"seed rejected: {response.text}")
+    """Seed as the control API would, so a seed file is validated like a request."""
+    try:
+        app.seed(seed)
+    except ApiError as error:
+        raise SystemExit(f"seed rejected: {error.message}") from None
 
 
 def run_fuzz(args: argparse.Namespace) -> int:

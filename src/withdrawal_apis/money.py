@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, Inexact, InvalidOperation
 from typing import Any
+
+# Balances of 18-decimal assets outgrow the default 28 significant digits; this context is wide
+# enough for any amount a chain can hold, and it raises rather than round if that is ever wrong.
+MONEY = Context(prec=96, traps=[Inexact])
+
+
+def exact_sum(*values: Decimal) -> Decimal:
+    """The sum of amounts, exactly (never rounded to a context's precision)."""
+    total = Decimal(0)
+    for value in values:
+        total = MONEY.add(total, value)
+    return total
 
 
 def parse_decimal(text: str) -> Decimal:
@@ -16,6 +28,19 @@ def parse_decimal(text: str) -> Decimal:
     if not value.is_finite():
         raise ValueError(f"not a finite number: {text!r}")
     return value
+
+
+def decimal_places(value: Decimal) -> int:
+    """The decimal places `value` really needs (`0.10` needs 1), exactly, whatever its size.
+
+    Read off the digits and the exponent, never computed in a Decimal context, so no precision
+    limit can round a 30th decimal away.
+    """
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing_zeros)
 
 
 def format_decimal(value: Decimal, min_places: int = 0) -> str:

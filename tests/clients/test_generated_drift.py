@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.providers import GENERATED_CLIENTS, PROVIDERS, Provider
 
 REPO = Path(__file__).resolve().parents[2]
 JUNK = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
@@ -38,7 +38,9 @@ def differences(expected: Path, actual: Path) -> list[str]:
 
 def test_regenerating_gives_the_committed_tree(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(REPO / "scripts" / "generate.py"), "--out", str(tmp_path)], check=True)
-    problems = [f"{p.name}: {d}" for p in PROVIDERS for d in differences(tmp_path / p.client_package, p.generated_dir)]
+    problems = [
+        f"{c.package}: {d}" for c in GENERATED_CLIENTS for d in differences(tmp_path / c.package, c.generated_dir)
+    ]
     assert not problems, "generated/ drifted from the specs; run `nox -s generate`:\n" + "\n".join(problems)
 
 

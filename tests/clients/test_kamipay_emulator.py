@@ -18,7 +18,8 @@ from kamipay_client.models import Chain, DetailError, WithdrawRequest, WithdrawR
 from withdrawal_apis import jwt
 from withdrawal_apis.providers import kamipay
 from withdrawal_apis.providers.kamipay.auth import KamipayAuth
-from withdrawal_apis.sandbox import SandboxApp, SandboxConfig, build_app
+from withdrawal_apis.emulators import build_app
+from withdrawal_apis.sandbox import SandboxApp, SandboxConfig
 from withdrawal_apis.sandbox.addresses import eth_checksum_address, random_ethereum_address
 from withdrawal_apis.sandbox.server import serve_in_thread
 

@@ -44,7 +44,8 @@ from onekonto_client.models import (
 from withdrawal_apis import jwt
 from withdrawal_apis.providers import onekonto
 from withdrawal_apis.providers.onekonto.auth import password_digest
-from withdrawal_apis.sandbox import SandboxApp, SandboxConfig, build_app
+from withdrawal_apis.emulators import build_app
+from withdrawal_apis.sandbox import SandboxApp, SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
 
 ALICE, ALICE_PASSWORD = "alice@1konto.test", "alice's password"

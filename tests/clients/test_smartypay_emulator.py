@@ -36,7 +36,8 @@ from smartypay_client.models import (
 from withdrawal_apis.providers import smartypay
 from withdrawal_apis.providers.smartypay import auth
 from withdrawal_apis.providers.smartypay.sandbox import DEFAULT_GAS_COST_WEI
-from withdrawal_apis.sandbox import AdvancePolicy, SandboxApp, SandboxConfig, build_app
+from withdrawal_apis.emulators import build_app
+from withdrawal_apis.sandbox import AdvancePolicy, SandboxApp, SandboxConfig
 from withdrawal_apis.sandbox.server import free_port, serve_in_thread
 
 from ..conftest import start_emulator_process

@@ -10,7 +10,8 @@ import httpx
 
 from withdrawal_apis import conformance
 from withdrawal_apis.providers import Provider, get
-from withdrawal_apis.sandbox import SandboxConfig, build_app
+from withdrawal_apis.emulators import build_app
+from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
 
 MAX_EXAMPLES = int(os.environ.get("CONFORMANCE_MAX_EXAMPLES", "15"))

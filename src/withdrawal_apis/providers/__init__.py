@@ -1,8 +1,7 @@
 """The provider registry: the one list that scripts, nox sessions and tests iterate over.
 
 This module imports only the standard library so that `noxfile.py` and `scripts/` can read it
-before any dependency is installed. Adding a provider means one `providers/<name>/` package, one
-`specs/<name>.yaml` and one entry in `PROVIDERS`.
+before any dependency is installed. `docs/adding-a-provider.md` lists everything a new provider needs.
 """
 
 from __future__ import annotations
@@ -10,19 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+from ..resources import REPO_ROOT, find_repo_file
 
 
-def find_repo_file(*parts: str) -> Path:
-    """Locate a file shipped beside the source tree (editable install) or inside the wheel."""
-    for root in (_PACKAGE_DIR, _PACKAGE_DIR.parent.parent):
-        candidate = root.joinpath(*parts)
-        if candidate.exists():
-            return candidate
-    return _PACKAGE_DIR.parent.parent.joinpath(*parts)
+@dataclass(frozen=True)
+class GeneratedClient:
+    """One client project that scripts/generate.py writes under generated/ from one spec."""
 
+    spec_path: Path
+    package: str  # import name, e.g. `mpchat_client`
+    project: str  # distribution name, e.g. `mpchat-client`
 
-REPO_ROOT = _PACKAGE_DIR.parent.parent
+    @property
+    def generated_dir(self) -> Path:
+        return REPO_ROOT / "generated" / self.package
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,10 @@ class Provider:
     @property
     def generated_dir(self) -> Path:
         return REPO_ROOT / "generated" / self.client_package
+
+    @property
+    def generated(self) -> GeneratedClient:
+        return GeneratedClient(self.spec_path, self.client_package, self.client_project)
 
     @property
     def module(self) -> str:
@@ -84,6 +88,15 @@ PROVIDERS: tuple[Provider, ...] = (
         docs_url="https://partner-docs.smartypay.io",
     ),
 )
+
+
+CONTROL_CLIENT = GeneratedClient(
+    find_repo_file("specs", "sandbox-control.yaml"), "sandbox_control_client", "sandbox-control-client"
+)
+"""The typed client of the emulators' control API (tests and the pytest plugin drive emulators with it)."""
+
+GENERATED_CLIENTS: tuple[GeneratedClient, ...] = (*(p.generated for p in PROVIDERS), CONTROL_CLIENT)
+"""Every project under generated/: one per provider, and the control API's."""
 
 
 def get(name: str) -> Provider:

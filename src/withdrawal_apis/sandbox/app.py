@@ -1,30 +1,31 @@
-"""The emulator as an ASGI application, built from a provider's spec and its business rules.
+"""The emulator as an ASGI application: a provider's rules behind the engine's two pipelines.
 
-Request pipeline for the provider API: read the body (size-limited) -> route from the spec (404/405)
--> injected fault -> authenticate -> rate limit -> validate parameters and body against the spec ->
-the provider's handler for that operationId -> (test mode) validate the response against the spec.
-Every failure along the way is an `ApiError` rendered by the provider in its documented shape; an
-unexpected exception is logged and answered as the provider's 500 without a traceback.
+Requests under `/_sandbox/` go through the control API's pipeline; everything else through the
+provider's (see `pipeline.py` for the steps). The app is composed from a provider class and its spec;
+it knows no provider by name (`withdrawal_apis.emulators` looks providers up in the registry).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from ..providers import Provider, find_repo_file, get
+from ..resources import find_repo_file
 from ..spec import SpecDocument
-from .control import Control
-from .engine import Engine, Principal, ProviderSandbox, SandboxConfig
-from .http import ApiError, Request, Response
-from .routing import Route, Router
+from . import pipeline as steps
+from .contract import Contract
+from .control import ControlApi
+from .engine import Engine, ProviderSandbox, SandboxConfig
+from .http import ConnectionDropped, Request, Response
+from .operations import check_coverage
+from .routing import Router
 
-log = logging.getLogger("withdrawal_apis.sandbox")
+access_log = logging.getLogger("withdrawal_apis.sandbox.access")
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -32,26 +33,82 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 CONTROL_PREFIX = "/_sandbox/"
 
 
+@functools.cache
+def control_spec() -> SpecDocument:
+    """The control API's spec, read once per process (a document never changes once read)."""
+    return SpecDocument(find_repo_file("specs", "sandbox-control.yaml"))
+
+
 class SandboxApp:
-    def __init__(self, provider: Provider | str, config: SandboxConfig | None = None) -> None:
-        self.provider_info = get(provider) if isinstance(provider, str) else provider
+    def __init__(
+        self,
+        provider_cls: type[ProviderSandbox],
+        spec: SpecDocument,
+        config: SandboxConfig | None = None,
+        *,
+        control: SpecDocument | None = None,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
         self.config = config or SandboxConfig()
-        module = importlib.import_module(f"{self.provider_info.module}.sandbox")
-        provider_cls: type[ProviderSandbox] = module.Sandbox
-        self.engine = Engine(self.config, provider_cls)
+        self.engine = Engine(self.config, provider_cls, wall)
         self.provider = self.engine.provider
-        self.router = Router(SpecDocument(self.provider_info.spec_path))
-        self.control = Control(self.engine)
-        self.control_router = Router(SpecDocument(find_repo_file("specs", "sandbox-control.yaml")))
-        self.violations: list[str] = []
-        self._check_handlers()
+        self.router = Router(spec)
+        self.control = ControlApi(self.engine)
+        self.control_router = Router(control or control_spec())
+        check_coverage(f"the {provider_cls.name} sandbox", self.provider.operations, self.router.operation_ids)
+        check_coverage("the control API", self.control.operations, self.control_router.operation_ids)
+        self.contracts = (Contract(self.router), Contract(self.control_router))
+        self.api = self._provider_pipeline()
+        self.control_api = self._control_pipeline()
         self._background: asyncio.Task[None] | None = None
 
-    def _check_handlers(self) -> None:
-        missing = [r.operation_id for r in self.router.routes if self.provider.handler(r.operation_id) is None]
-        missing += [r.operation_id for r in self.control_router.routes if self.control.handler(r.operation_id) is None]
-        if missing:
-            raise RuntimeError(f"{self.provider_info.name} sandbox has no handler for: {', '.join(missing)}")
+    def _provider_pipeline(self) -> steps.Pipeline:
+        provider, engine = self.provider, self.engine
+        after = [steps.committed_fault(provider.render_error)]
+        if self.config.test_mode:
+            after.append(steps.check_contract(self.contracts[0], provider.render_error))
+        return steps.Pipeline(
+            provider,
+            [
+                steps.limit_body(self.config.max_body_bytes),
+                steps.route(self.router, provider),
+                steps.inject_fault(engine.faults),
+                steps.authenticate(provider),
+                steps.authorize(provider, provider.forbidden),
+                steps.rate_limit(engine.limiter),
+                steps.catch_up(engine),
+                steps.validate(self.router),
+                steps.handle(provider),
+            ],
+            after,
+        )
+
+    def _control_pipeline(self) -> steps.Pipeline:
+        control = self.control
+        after = [steps.check_contract(self.contracts[1], control.render_error)] if self.config.test_mode else []
+        return steps.Pipeline(
+            control,
+            [
+                steps.limit_body(self.config.max_body_bytes),
+                steps.route(self.control_router, control),
+                steps.require_token(self.config.control_token),
+                steps.validate(self.control_router),
+                steps.catch_up(self.engine),
+                steps.handle(control),
+            ],
+            after,
+        )
+
+    def seed(self, document: Any) -> list[str]:
+        """Seed from a document (a seed file), checked exactly as `POST /_sandbox/seed` checks its body."""
+        route, _ = self.control_router.match("POST", f"{CONTROL_PREFIX}seed")
+        self.control_router.check_body(route, document)
+        return self.control.seeder.seed(document)
+
+    @property
+    def violations(self) -> list[str]:
+        """Every answer test mode caught breaking the spec (provider and control API)."""
+        return [message for contract in self.contracts for message in contract.violations]
 
     # -- ASGI ---------------------------------------------------------------------------------
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -72,7 +129,7 @@ class SandboxApp:
                 return
 
     def start_background(self) -> None:
-        """Deliver webhooks and apply due transitions while the server runs."""
+        """Deliver webhooks and run due jobs while the server runs."""
         if self._background is None:
             self._background = asyncio.get_running_loop().create_task(self.engine.outbox.run(self.engine.run_due))
 
@@ -92,15 +149,24 @@ class SandboxApp:
         request = Request(
             scope["method"], scope["path"], scope.get("query_string", b""), headers, body, client[0], raw_path
         )
-        if request.path.startswith(CONTROL_PREFIX):
-            response = self._dispatch_control(request, too_large)
-        else:
-            fault = self.engine.faults.take()
-            if fault and fault.latency_ms:
-                await asyncio.sleep(fault.latency_ms / 1000)
-            response = self._dispatch(
-                request, too_large, fault.status if fault else None, fault.retry_after if fault else 1
-            )
+        pipeline = self.control_api if request.path.startswith(CONTROL_PREFIX) else self.api
+        response = await pipeline(request, too_large)
+        await self._send(response, send)
+        # One line per request; never headers or bodies, so no secret reaches the log.
+        access_log.info(
+            "%s %s -> %s (%.1f ms)",
+            request.method,
+            request.path,
+            "dropped" if response.dropped else response.status,
+            (time.perf_counter() - started) * 1000,
+        )
+
+    @staticmethod
+    async def _send(response: Response, send: Send) -> None:
+        if response.dropped:
+            # Start an answer that never comes, so the server closes the connection mid-response.
+            await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"1")]})
+            raise ConnectionDropped
         await send(
             {
                 "type": "http.response.start",
@@ -110,14 +176,6 @@ class SandboxApp:
             }
         )
         await send({"type": "http.response.body", "body": response.body})
-        # One line per request; never headers or bodies, so no secret reaches the log.
-        log.info(
-            "%s %s -> %d (%.1f ms)",
-            request.method,
-            request.path,
-            response.status,
-            (time.perf_counter() - started) * 1000,
-        )
 
     async def _read_body(self, receive: Receive) -> tuple[bytes, bool]:
         chunks: list[bytes] = []
@@ -137,97 +195,5 @@ class SandboxApp:
                 break
         return b"".join(chunks), too_large
 
-    # -- dispatch -----------------------------------------------------------------------------
-    def _dispatch(self, request: Request, too_large: bool, fault_status: int | None, retry_after: int) -> Response:
-        provider = self.provider
-        route: Route | None = None
-        try:
-            self.engine.run_due()
-            route, request.path_params = self.router.match(request.method, request.path)
-            if too_large:
-                raise ApiError(400, f"request body larger than {self.config.max_body_bytes} bytes")
-            if fault_status is not None:
-                headers = {"retry-after": str(retry_after)} if fault_status == 429 else {}
-                raise ApiError(
-                    fault_status, "injected fault" if fault_status != 429 else "rate limit exceeded", headers=headers
-                )
-            principal: Principal | None = None
-            if route.operation_id not in provider.public_operations:
-                principal = provider.authenticate(request)
-                wait = self.engine.limiter.check(principal.key_id)
-                if wait is not None:
-                    raise ApiError(429, "rate limit exceeded", headers={"retry-after": str(wait)})
-            self.router.validate(route, request)
-            handler = provider.handler(route.operation_id)
-            assert handler is not None
-            response = handler(request, principal)
-        except ApiError as error:
-            response = provider.render_error(error)
-        except Exception:
-            log.exception("unexpected error in %s %s", request.method, request.path)
-            response = provider.render_error(ApiError(500, "internal server error"))
-        if self.config.test_mode and route is not None and not (fault_status and response.status == fault_status):
-            response = self._checked(route, response, provider.render_error)
-        return response
 
-    def _dispatch_control(self, request: Request, too_large: bool) -> Response:
-        route: Route | None = None
-        try:
-            route, request.path_params = self.control_router.match(request.method, request.path)
-            if too_large:
-                raise ApiError(400, f"request body larger than {self.config.max_body_bytes} bytes")
-            self.control_router.validate(route, request)
-            response: Response = self.control.handler(route.operation_id)(request, None)
-        except ApiError as error:
-            response = self.control.render_error(error)
-        except Exception:
-            log.exception("unexpected error in %s %s", request.method, request.path)
-            response = self.control.render_error(ApiError(500, "internal server error"))
-        if self.config.test_mode and route is not None:
-            response = self._checked(route, response, self.control.render_error, self.control_router)
-        return response
-
-    # -- test mode ----------------------------------------------------------------------------
-    def _checked(
-        self, route: Route, response: Response, render: Callable[[ApiError], Response], router: Router | None = None
-    ) -> Response:
-        problem = self.response_problem(route, response, router or self.router)
-        if problem is None:
-            return response
-        message = f"{route.operation_id} answered {response.status} against its spec: {problem}"
-        self.violations.append(message)
-        log.error("CONTRACT VIOLATION: %s", message)
-        failure = render(ApiError(500, "internal server error"))
-        failure.headers["x-sandbox-contract-violation"] = message[:500].encode("ascii", "replace").decode()
-        return failure
-
-    def response_problem(self, route: Route, response: Response, router: Router) -> str | None:
-        status = str(response.status)
-        pointer = (
-            route.response_pointers.get(status)
-            or route.response_pointers.get(f"{status[0]}XX")
-            or route.response_pointers.get("default")
-        )
-        if pointer is None:
-            return f"status {status} is not documented"
-        spec = router.spec
-        declared, pointer = spec.resolve(spec.at(pointer), pointer)
-        for name, header in (declared.get("headers") or {}).items():
-            header, _ = spec.resolve(header, "")
-            if header.get("required") and name.lower() not in response.headers:
-                return f"required header {name} missing"
-        content = declared.get("content") or {}
-        if not content:
-            return "a body was sent where none is documented" if response.body else None
-        if "application/json" not in content:
-            return None
-        schema_pointer = f"{pointer}/content/application~1json/schema"
-        errors = spec.errors(schema_pointer, response.data)
-        return "; ".join(errors[:3]) if errors else None
-
-
-def build_app(provider: str, config: SandboxConfig | None = None) -> SandboxApp:
-    return SandboxApp(provider, config)
-
-
-__all__ = ["SandboxApp", "build_app"]
+__all__ = ["SandboxApp"]

@@ -1,93 +1,108 @@
-"""Handlers of the control API (`specs/sandbox-control.yaml`), one method per operationId."""
+"""The control API (`specs/sandbox-control.yaml`): seed, inspect, drive lifecycles, move the clock, inject faults."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 from ..money import format_decimal
-from .engine import Engine, Principal
+from .engine import Engine
 from .guards import Fault
-from .http import ApiError, Request, Response
+from .http import ApiError, Reason, Request, Response
 from .lifecycle import AdvancePolicy
-from .store import StoredObject
+from .operations import Operation, Principal, collect, public
+from .seeding import Seeder
+from .store import Balance, StoredObject
 
 
-class Control:
-    def __init__(self, engine: Engine) -> None:
+def _balances(balances: Mapping[str, Balance]) -> dict[str, dict[str, str]]:
+    return {
+        asset: {"available": format_decimal(b.available), "frozen": format_decimal(b.frozen)}
+        for asset, b in balances.items()
+    }
+
+
+class ControlApi:
+    """Handlers of the control API. Its errors are always `{"error": "..."}`."""
+
+    operations: dict[str, Operation]
+
+    def __init__(self, engine: Engine, token: str | None = None) -> None:
         self.engine = engine
+        self.token = token
+        self.seeder = Seeder(engine)
+        self.operations = collect(type(self))
 
-    def handler(self, operation_id: str) -> Any:
-        return getattr(self, operation_id, None)
+    # -- pipeline hooks -----------------------------------------------------------------------
+    def authenticate(self, request: Request) -> Principal:
+        raise ApiError(401, "the control API needs its token", reason=Reason.UNAUTHENTICATED)
+
+    def authorize(self, principal: Principal, operation: Operation, request: Request) -> None:
+        """Nothing beyond the token."""
 
     @staticmethod
     def render_error(error: ApiError) -> Response:
         return Response.json(error.status, {"error": error.message}, error.headers)
 
     # -- state --------------------------------------------------------------------------------
-    def reset(self, request: Request, principal: Principal | None) -> Response:
+    @public("reset")
+    def reset(self, request: Request) -> Response:
         self.engine.store.reset()
         self.engine.clock.reset()
         self.engine.faults.clear()
         self.engine.limiter.reset()
         return Response.empty()
 
-    def seed(self, request: Request, principal: Principal | None) -> Response:
-        store = self.engine.store
-        ids = []
-        with store.transaction():
-            for account in request.json["accounts"]:
-                self.engine.provider.seed_account(account)
-                data = {"webhook": account.get("webhook"), "extra": account.get("extra") or {}}
-                store.put_account(account["id"], data)
-                for credential in account.get("credentials", []):
-                    store.put_credential(
-                        credential["key_id"],
-                        account["id"],
-                        credential["secret"],
-                        credential.get("active", True),
-                        credential.get("data") or {},
-                    )
-                for asset, amount in (account.get("balances") or {}).items():
-                    frozen = store.balance(account["id"], asset).frozen
-                    store.set_balance(account["id"], asset, Decimal(amount), frozen)
-                for destination in account.get("whitelist", []):
-                    store.add_whitelisted(
-                        account["id"], destination["network"], destination["address"], destination.get("data")
-                    )
-                ids.append(account["id"])
-        return Response.json(200, {"accounts": ids})
+    @public("seed")
+    def seed(self, request: Request) -> Response:
+        return Response.json(200, {"accounts": self.seeder.seed(request.json)})
 
-    def get_account(self, request: Request, principal: Principal | None) -> Response:
+    @public("list_accounts")
+    def list_accounts(self, request: Request) -> Response:
+        store = self.engine.store
+        accounts = [
+            {"id": account.id, "key_ids": [c.key_id for c in store.credentials(account.id)]}
+            for account in store.accounts()
+        ]
+        return Response.json(200, {"accounts": accounts})
+
+    @public("get_account")
+    def get_account(self, request: Request) -> Response:
         store = self.engine.store
         account_id = request.params["account_id"]
         if store.account(account_id) is None:
             raise ApiError(404, "not found")
-        balances = {
-            asset: {"available": format_decimal(b.available), "frozen": format_decimal(b.frozen)}
-            for asset, b in store.balances(account_id).items()
+        wallets = store.wallets(account_id)
+        body: dict[str, Any] = {
+            "id": account_id,
+            "balances": _balances(wallets.pop("", {})),
+            "whitelist": [{"network": d.network, "address": d.address} for d in store.destinations(account_id)],
+            "key_ids": [c.key_id for c in store.credentials(account_id)],
         }
-        whitelist = [{"network": row["network"], "address": row["address"]} for row in store.whitelist(account_id)]
-        keys = [c.key_id for c in store.credentials() if c.account_id == account_id]
-        return Response.json(200, {"id": account_id, "balances": balances, "whitelist": whitelist, "key_ids": keys})
+        if wallets:
+            body["wallets"] = {wallet: _balances(balances) for wallet, balances in wallets.items()}
+        return Response.json(200, body)
 
     # -- lifecycle ----------------------------------------------------------------------------
     def _withdrawal(self, request: Request) -> StoredObject:
-        obj = self.engine.store.get_object(self.engine.lifecycle.kind, request.params["id"])
+        lifecycle = self.engine.withdrawal_lifecycle
+        obj = self.engine.store.get_object(lifecycle.kind, request.params["id"])
         if obj is None:
             raise ApiError(404, "not found")
         return obj
 
     def _state(self, obj: StoredObject) -> Response:
-        available = self.engine.lifecycle.available(obj.status)
+        available = self.engine.lifecycle(obj.kind).available(obj.status)
         return Response.json(
             200, {"id": obj.id, "account_id": obj.account_id, "status": obj.status, "available_transitions": available}
         )
 
-    def get_withdrawal_state(self, request: Request, principal: Principal | None) -> Response:
+    @public("get_withdrawal_state")
+    def get_withdrawal_state(self, request: Request) -> Response:
         return self._state(self._withdrawal(request))
 
-    def apply_transition(self, request: Request, principal: Principal | None) -> Response:
+    @public("apply_transition")
+    def apply_transition(self, request: Request) -> Response:
         obj = self._withdrawal(request)
         return self._state(self.engine.transition(obj, request.json["transition"]))
 
@@ -98,14 +113,17 @@ class Control:
             body["applied"] = applied
         return Response.json(200, body)
 
-    def get_clock(self, request: Request, principal: Principal | None) -> Response:
+    @public("get_clock")
+    def get_clock(self, request: Request) -> Response:
         return self._clock()
 
-    def advance_clock(self, request: Request, principal: Principal | None) -> Response:
+    @public("advance_clock")
+    def advance_clock(self, request: Request) -> Response:
         self.engine.clock.advance(float(request.json["seconds"]))
         return self._clock(self.engine.run_due())
 
-    def update_config(self, request: Request, principal: Principal | None) -> Response:
+    @public("update_config")
+    def update_config(self, request: Request) -> Response:
         if "advance" in request.json:
             self.engine.advance = AdvancePolicy(request.json["advance"])
         if "rate_limit" in request.json:
@@ -114,12 +132,18 @@ class Control:
         return Response.json(200, {"advance": str(self.engine.advance), "rate_limit": self.engine.limiter.limit})
 
     # -- faults and webhooks ------------------------------------------------------------------
-    def inject_fault(self, request: Request, principal: Principal | None) -> Response:
+    @public("inject_fault")
+    def inject_fault(self, request: Request) -> Response:
         body = request.json
-        if "status" not in body and not body.get("latency_ms"):
-            raise ApiError(400, "a fault needs a status, a latency_ms, or both")
         self.engine.faults.add(
-            Fault(body["count"], body.get("status"), body.get("latency_ms", 0), body.get("retry_after", 1))
+            Fault(
+                count=body["count"],
+                status=body.get("status"),
+                latency_ms=body.get("latency_ms", 0),
+                retry_after=body.get("retry_after", 1),
+                commit=body.get("commit", False),
+                drop=body.get("drop", False),
+            )
         )
         faults = [
             {
@@ -127,14 +151,35 @@ class Control:
                 **({"status": f.status} if f.status else {}),
                 "latency_ms": f.latency_ms,
                 "retry_after": f.retry_after,
+                "commit": f.commit,
+                "drop": f.drop,
             }
             for f in self.engine.faults.pending
         ]
         return Response.json(201, {"faults": faults})
 
-    def clear_faults(self, request: Request, principal: Principal | None) -> Response:
+    @public("clear_faults")
+    def clear_faults(self, request: Request) -> Response:
         self.engine.faults.clear()
         return Response.empty()
 
-    def list_webhook_deliveries(self, request: Request, principal: Principal | None) -> Response:
-        return Response.json(200, {"deliveries": self.engine.outbox.deliveries(request.params.get("account_id"))})
+    @public("list_webhook_deliveries")
+    def list_webhook_deliveries(self, request: Request) -> Response:
+        deliveries = [
+            {
+                "id": d.id,
+                "account_id": d.account_id,
+                "event": d.event,
+                "url": d.url,
+                "status": d.status,
+                "attempts": d.attempts,
+                "last_status": d.last_status,
+                "last_error": d.last_error,
+                "headers": d.headers,
+                "body": d.body.decode(),
+                "created_at": d.created_at,
+                "delivered_at": d.delivered_at,
+            }
+            for d in self.engine.store.deliveries(request.params.get("account_id"))
+        ]
+        return Response.json(200, {"deliveries": deliveries})

@@ -1,22 +1,33 @@
-"""The runtime every provider emulator shares, and the base class a provider's rules extend.
+"""The runtime every emulator shares, and the base class a provider's rules extend.
 
-`Engine` owns the store, the virtual clock, the lifecycle runner, the webhook outbox, faults and the
-rate limiter. `ProviderSandbox` is what `providers/<name>/sandbox.py` subclasses: one method per
-operationId of the provider's spec, plus authentication, the error renderer and the webhook signer.
+`Engine` owns the store, the one clock, lifecycles and scheduled jobs, the webhook outbox, faults and
+the rate limiter. `ProviderSandbox` is what `providers/<name>/sandbox.py` subclasses: its handlers
+(declared with `@operation` / `@public`), authentication and authorization, the error renderer, the
+webhook signer, the JSON Schemas of its seed accounts and options, and the hooks the engine calls when
+an object changes state or a scheduled job of the provider comes due. A provider never writes SQL and
+never replaces an engine method: everything it needs is a call on the engine or the store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import jsonschema_rs
+
 from .clock import VirtualClock
 from .guards import Faults, RateLimiter
-from .http import ApiError, Request, Response
+from .http import ApiError, Reason, Request, Response
 from .lifecycle import AdvancePolicy, Effect, Lifecycle, Transition
-from .store import Store, StoredObject
+from .operations import Operation, Principal, collect
+from .store import Job, Store, StoredObject
 from .webhooks import Outbox
+
+
+class ConfigError(ValueError):
+    """A sandbox configuration (provider options, advance policy...) that cannot be served."""
 
 
 @dataclass(frozen=True)
@@ -28,27 +39,28 @@ class SandboxConfig:
     webhook_backoff: float = 1.0
     webhook_max_attempts: int = 8
     max_body_bytes: int = 64 * 1024
-    options: dict[str, Any] = field(default_factory=dict)  # provider-specific knobs (e.g. the fee rule)
-
-
-@dataclass(frozen=True)
-class Principal:
-    """Who a request authenticated as."""
-
-    account_id: str
-    key_id: str
-
-
-Handler = Callable[[Request, Principal | None], Response]
+    options: Mapping[str, Any] = field(default_factory=dict)  # provider options, checked by its options schema
+    control_token: str | None = None  # when set, the control API answers only requests that carry it
 
 
 class ProviderSandbox:
-    """Base for a provider's business rules. Subclasses define one method per spec operationId."""
+    """Base for a provider's business rules."""
 
     name: ClassVar[str]
-    lifecycle: ClassVar[Lifecycle | None] = None
+    # One lifecycle per object kind that moves through states; the first is the withdrawal the
+    # control API's `/withdrawals/{id}` addresses.
+    lifecycles: ClassVar[tuple[Lifecycle, ...]] = ()
     rate_limit: ClassVar[tuple[int, float]] = (0, 1.0)  # (requests, window seconds) the provider documents
-    public_operations: ClassVar[frozenset[str]] = frozenset()
+    # JSON Schema of one account in a seed document (its `extra`, credential `data`, balance keys...).
+    seed_schema: ClassVar[Mapping[str, Any]] = {}
+    # JSON Schema of the provider's options; `default`s of top-level properties fill in what is not
+    # given, and an object-valued option is merged over its default (`fee={"TRC20": "2"}` keeps ERC20).
+    options_schema: ClassVar[Mapping[str, Any]] = {"type": "object", "additionalProperties": False}
+    operations: ClassVar[dict[str, Operation]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.operations = collect(cls)
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -61,112 +73,174 @@ class ProviderSandbox:
     def clock(self) -> VirtualClock:
         return self.engine.clock
 
-    def handler(self, operation_id: str) -> Handler | None:
-        found = getattr(self, operation_id, None)
-        return found if callable(found) else None
+    @property
+    def options(self) -> Mapping[str, Any]:
+        return self.engine.options
 
-    # -- what every provider must supply ------------------------------------------------------
+    # -- what every provider supplies ---------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         raise NotImplementedError
 
     def render_error(self, error: ApiError) -> Response:
         raise NotImplementedError
 
-    def sign_webhook(self, secret: str, body: bytes, timestamp: int) -> dict[str, str]:
-        return {}
-
-    def on_transition(self, obj: StoredObject, transition: Transition, body: dict[str, Any]) -> dict[str, Any]:
-        """The object's new body after `transition` (status already set by the engine); may queue webhooks."""
-        return body
-
-    def seed_account(self, account: dict[str, Any]) -> None:
-        """Provider-specific seeding beyond keys, balances and whitelist (validate `extra`)."""
-
     def demo_seed(self) -> dict[str, Any]:
         """The seed the CLI loads when none is given."""
         raise NotImplementedError
 
+    # -- hooks with a default -----------------------------------------------------------------
+    def authorize(self, principal: Principal, operation: Operation, request: Request) -> None:
+        """Refuse (ApiError 403) what the principal may not do beyond the operation's scopes."""
+
+    def forbidden(self, message: str) -> ApiError:
+        """The provider's answer to a key that lacks a scope the operation declares."""
+        return ApiError(403, message, reason=Reason.FORBIDDEN)
+
+    def sign_webhook(self, secret: str, body: bytes, timestamp: int) -> dict[str, str]:
+        return {}
+
+    def on_transition(
+        self, obj: StoredObject, transition: Transition, body: dict[str, Any], private: dict[str, Any]
+    ) -> None:
+        """Update the object's public `body` and `private` data in place after `transition`.
+
+        Runs inside the transition's transaction, after the engine has moved the held money; it may
+        queue webhooks or write ledger entries.
+        """
+
+    def run_job(self, obj: StoredObject | None, job: Job) -> None:
+        """A scheduled job that is not a lifecycle transition has come due (`obj` may be gone)."""
+        raise NotImplementedError(f"{self.name} schedules job {job.name!r} but does not run it")
+
+    def seed_account(self, account: Mapping[str, Any]) -> None:
+        """Provider-specific checks and writes for one seed account, after its schema has been checked.
+
+        The engine then writes credentials, balances, wallets, the whitelist and the webhook endpoint.
+        """
+
 
 class Engine:
-    def __init__(self, config: SandboxConfig, provider_cls: type[ProviderSandbox]) -> None:
+    def __init__(
+        self, config: SandboxConfig, provider_cls: type[ProviderSandbox], wall: Callable[[], float] = time.time
+    ) -> None:
         self.config = config
+        self.options = resolve_options(provider_cls.name, provider_cls.options_schema, config.options)
         self.store = Store(config.db)
-        self.clock = VirtualClock(self.store)
+        self.clock = VirtualClock(self.store, wall)
         self.faults = Faults()
         limit, window = provider_cls.rate_limit
         self.limiter = RateLimiter(limit if config.rate_limit is None else config.rate_limit, window)
         self.advance = AdvancePolicy(config.advance)  # accept the plain string too
+        self.lifecycles = {lifecycle.kind: lifecycle for lifecycle in provider_cls.lifecycles}
         self.provider = provider_cls(self)
         self.outbox = Outbox(
             self.store,
+            self.clock,
             self.provider.sign_webhook,
             backoff=config.webhook_backoff,
             max_attempts=config.webhook_max_attempts,
         )
 
-    # -- lifecycle ----------------------------------------------------------------------------
+    # -- lifecycles ---------------------------------------------------------------------------
     @property
-    def lifecycle(self) -> Lifecycle:
-        if self.provider.lifecycle is None:
+    def withdrawal_lifecycle(self) -> Lifecycle:
+        if not self.provider.lifecycles:
             raise ApiError(404, f"{self.provider.name} has no withdrawal lifecycle")
-        return self.provider.lifecycle
+        return self.provider.lifecycles[0]
+
+    def lifecycle(self, kind: str) -> Lifecycle:
+        found = self.lifecycles.get(kind)
+        if found is None:
+            raise ApiError(404, f"{self.provider.name} has no lifecycle for {kind!r}")
+        return found
 
     def transition(self, obj: StoredObject, name: str) -> StoredObject:
         """Apply a named transition: check it is allowed, move the held money, let the provider update the body."""
-        lifecycle = self.lifecycle
+        lifecycle = self.lifecycle(obj.kind)
         transition = lifecycle.transition(name)
         if transition is None:
-            raise ApiError(
-                400, f"unknown transition {name!r}; known: {', '.join(t.name for t in lifecycle.transitions)}"
-            )
+            known = ", ".join(t.name for t in lifecycle.transitions)
+            raise ApiError(400, f"unknown transition {name!r}; known: {known}")
         if obj.status not in transition.sources:
             allowed = ", ".join(lifecycle.available(obj.status)) or "none"
-            raise ApiError(409, f"cannot {name} a withdrawal in {obj.status}; allowed: {allowed}")
-        with self.store.transaction() as db:
+            raise ApiError(409, f"cannot {name} a {obj.kind} in {obj.status}; allowed: {allowed}")
+        with self.store.transaction():
             if transition.effect is Effect.RELEASE:
-                self.store.release(obj.account_id, obj.asset, obj.hold)
+                self.store.release(obj.account_id, obj.asset, obj.hold, obj.wallet)
             elif transition.effect is Effect.SETTLE:
-                self.store.settle(obj.account_id, obj.asset, obj.hold)
-            body = self.provider.on_transition(obj, transition, dict(obj.body))
-            updated = self.store.update_object(obj, transition.target, body)
+                self.store.settle(obj.account_id, obj.asset, obj.hold, obj.wallet)
+            body, private = dict(obj.body), dict(obj.private)
+            self.provider.on_transition(obj, transition, body, private)
+            updated = self.store.update_object(obj, transition.target, body, private)
             if transition.target in lifecycle.terminal:
-                db.execute("DELETE FROM schedule WHERE kind = ? AND object_id = ?", (obj.kind, obj.id))
+                self.store.unschedule(obj.kind, obj.id)
         return updated
 
-    def schedule_happy_path(self, obj: StoredObject) -> None:
-        """Queue the rest of the happy path under the current advance policy (nothing when manual)."""
-        if self.advance is AdvancePolicy.MANUAL or self.provider.lifecycle is None:
+    def allowed(self, obj: StoredObject, name: str) -> bool:
+        transition = self.lifecycle(obj.kind).transition(name)
+        return transition is not None and obj.status in transition.sources
+
+    # -- scheduled work -----------------------------------------------------------------------
+    def schedule(self, obj: StoredObject, job: str, *, at: float | None = None, delay: float = 0.0) -> None:
+        """Run `job` (a transition of the object's lifecycle, or a provider job) at `at` or after `delay`."""
+        due = self.clock.now() + delay if at is None else at
+        self.store.schedule(Job(obj.kind, obj.id, job, due))
+
+    def follow(self, obj: StoredObject, steps: Iterable[str]) -> None:
+        """Queue transitions one after another under the advance policy (nothing when manual)."""
+        if self.advance is AdvancePolicy.MANUAL:
             return
+        lifecycle = self.lifecycle(obj.kind)
         due = self.clock.now()
-        with self.store.transaction() as db:
-            for name in self.provider.lifecycle.happy_path:
-                transition = self.provider.lifecycle.transition(name)
-                assert transition is not None
+        with self.store.transaction():
+            for name in steps:
+                transition = lifecycle.transition(name)
+                if transition is None:
+                    raise ValueError(f"{obj.kind} has no transition {name!r}")
                 due += transition.delay if self.advance is AdvancePolicy.REALISTIC else 0.0
-                db.execute(
-                    "INSERT OR REPLACE INTO schedule (kind, object_id, transition, due_at) VALUES (?, ?, ?, ?)",
-                    (obj.kind, obj.id, name, due),
-                )
+                self.store.schedule(Job(obj.kind, obj.id, name, due))
+
+    def schedule_happy_path(self, obj: StoredObject) -> None:
+        self.follow(obj, self.lifecycle(obj.kind).happy_path)
 
     def run_due(self) -> int:
-        """Apply every scheduled transition whose time has come on the virtual clock, in order."""
-        rows = list(
-            self.store.db.execute(
-                "SELECT kind, object_id, transition FROM schedule WHERE due_at <= ? ORDER BY due_at, rowid",
-                (self.clock.now(),),
-            )
-        )
-        applied = 0
-        for row in rows:
-            with self.store.transaction() as db:
-                db.execute(
-                    "DELETE FROM schedule WHERE kind = ? AND object_id = ? AND transition = ?",
-                    (row["kind"], row["object_id"], row["transition"]),
-                )
-                obj = self.store.get_object(row["kind"], row["object_id"])
-                if obj is not None and self.lifecycle.transition(row["transition"]) is not None:
-                    transition = self.lifecycle.transition(row["transition"])
-                    if transition is not None and obj.status in transition.sources:
-                        self.transition(obj, row["transition"])
-                        applied += 1
-        return applied
+        """Run every job whose time has come on the virtual clock, in order; returns how many ran."""
+        ran = 0
+        for job in self.store.due_jobs(self.clock.now()):
+            with self.store.transaction():
+                if not self.store.take_job(job):
+                    continue  # another round got here first
+                obj = self.store.get_object(job.kind, job.object_id)
+                lifecycle = self.lifecycles.get(job.kind)
+                transition = lifecycle.transition(job.name) if lifecycle else None
+                if transition is None:
+                    self.provider.run_job(obj, job)
+                elif obj is not None and obj.status in transition.sources:
+                    self.transition(obj, job.name)
+                else:
+                    continue
+                ran += 1
+        return ran
+
+
+def resolve_options(owner: str, schema: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    """The provider's options: `given` checked against its schema, over the schema's defaults."""
+    validator = jsonschema_rs.validator_for(dict(schema))
+    errors = [
+        f"{'/'.join(map(str, e.instance_path)) or 'options'}: {e.message}" for e in validator.iter_errors(dict(given))
+    ]
+    if errors:
+        known = ", ".join(sorted((schema.get("properties") or {}).keys())) or "none"
+        raise ConfigError(f"{owner} options: {errors[0]} (known options: {known})")
+    resolved: dict[str, Any] = {}
+    for name, prop in (schema.get("properties") or {}).items():
+        default = prop.get("default")
+        value = given.get(name, default)
+        if isinstance(default, dict) and isinstance(value, dict):
+            value = {**default, **value}
+        if value is not None:
+            resolved[name] = value
+    return resolved
+
+
+__all__ = ["ConfigError", "Engine", "Principal", "ProviderSandbox", "SandboxConfig", "resolve_options"]

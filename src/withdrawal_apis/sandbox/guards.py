@@ -1,4 +1,4 @@
-"""Per-request guards that sit in front of the provider handlers: injected faults and rate limits."""
+"""Per-request guards in front of the provider handlers: injected faults and rate limits."""
 
 from __future__ import annotations
 
@@ -10,12 +10,24 @@ from dataclasses import dataclass
 
 @dataclass
 class Fault:
-    """The next `count` provider requests answer `status` (with `retry_after` on 429) and/or wait `latency_ms`."""
+    """What the next `count` provider requests meet.
+
+    Without `commit` the fault stands in for the handler: the request answers `status` (with
+    `retry_after` on 429) or, with `drop`, the connection closes unanswered; nothing changes. With
+    `commit` the handler runs and commits first, and only then is its answer replaced by `status` or
+    dropped: the client cannot tell whether its request took effect. `latency_ms` delays either.
+    """
 
     count: int
     status: int | None = None
     latency_ms: int = 0
     retry_after: int = 1
+    commit: bool = False
+    drop: bool = False
+
+    @property
+    def replaces_answer(self) -> bool:
+        return self.status is not None or self.drop
 
 
 class Faults:
@@ -40,7 +52,10 @@ class Faults:
 
 
 class RateLimiter:
-    """A sliding window per key: at most `limit` requests in any `window` seconds (0 disables)."""
+    """A sliding window per key: at most `limit` requests in any `window` seconds (0 disables).
+
+    It runs on the monotonic clock: a rate limit is about real request bursts, not virtual time.
+    """
 
     def __init__(self, limit: int, window: float) -> None:
         self.limit = limit

@@ -1,30 +1,47 @@
 """Routes and request validation compiled once from an OpenAPI document.
 
-Nothing here knows a provider: paths, parameters, their types and the body schema all come from
-the spec, and every failure is raised as `ApiError` for the provider to render in its own shape.
+Nothing here knows a provider: paths, parameters, their types and the body schema all come from the
+spec. Every failure is an `ApiError` carrying a structured `Problem` (location, field, keyword), which
+each provider renders in its own error shape. Input limits that no schema states (nesting depth,
+number and string length, integers the store cannot hold, text that is not Unicode) are enforced
+here too, once for every provider, so hostile input gets a 4xx and never reaches a handler.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
-from ..spec import Operation, SpecDocument, escape_pointer
-from .http import ApiError, Request
+import jsonschema_rs
 
-_INTEGER = re.compile(r"-?[0-9]{1,4000}")  # any size the schema allows; Python ints are unbounded
+from ..spec import Operation, SpecDocument, escape_pointer
+from .http import ApiError, Problem, Reason, Request
+
 JSON_MEDIA = "application/json"
 FORM_MEDIA = "application/x-www-form-urlencoded"
-_SENSITIVE = frozenset({"password", "secret", "token", "api_key", "apikey", "pin"})
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+# Fields whose values are never echoed in an error, whatever the provider's renderer does with them.
+SENSITIVE = frozenset({"password", "secret", "token", "api_key", "apikey", "pin", "authorization"})
+_INTEGER = re.compile(r"-?[0-9]{1,40}")
+_NUMBER = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?([eE][-+]?[0-9]{1,3})?")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_BRACKETS = bytes(range(256)).translate(None, b"[]{}")
+_EXPECTED_KEYS = ("types", "pattern", "limit", "options", "expected_value", "format")
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+@dataclass(frozen=True)
+class InputLimits:
+    """What any request may carry before its schema is even looked at (the same for every provider)."""
+
+    max_depth: int = 32  # nesting of JSON arrays and objects
+    max_number_chars: int = 64  # characters of one JSON number literal
+    max_exponent: int = 64  # |exponent| of a JSON number in scientific notation
+    max_string_chars: int = 8192  # characters of one JSON string
+    max_integer: int = 2**63 - 1  # integer parameters: what SQLite can hold
 
 
 @dataclass(frozen=True)
@@ -34,6 +51,7 @@ class Parameter:
     required: bool
     schema_pointer: str
     kind: str  # the schema's primitive type, used to read the string off the wire
+    sensitive: bool
 
 
 @dataclass(frozen=True)
@@ -52,11 +70,16 @@ class Route:
         return self.operation.operation_id
 
 
+def invalid(problem: Problem, message: str | None = None, status: int = 400) -> ApiError:
+    return ApiError(status, message or problem.describe(), reason=Reason.INVALID_REQUEST, problem=problem)
+
+
 class Router:
     """Matches method + path to a `Route`; validates a request against it."""
 
-    def __init__(self, spec: SpecDocument) -> None:
+    def __init__(self, spec: SpecDocument, limits: InputLimits | None = None) -> None:
         self.spec = spec
+        self.limits = limits or InputLimits()
         self.routes = tuple(self._compile(op) for op in spec.operations if not op.is_webhook)
         # One entry per path, concrete paths before templated ones (OpenAPI's matching rule): a URL
         # that fits a concrete path belongs to it, whatever the method, and never to a template.
@@ -64,11 +87,15 @@ class Router:
         for route in self.routes:
             by_path.setdefault(route.operation.path, []).append(route)
         self._paths = sorted(by_path.values(), key=lambda group: group[0].operation.path.count("{"))
-        for route in self.routes:
+        for route in self.routes:  # compile every validator now, not on the first request
             for parameter in route.parameters:
                 spec.validator(parameter.schema_pointer)
             if route.body_pointer:
                 spec.validator(route.body_pointer)
+
+    @property
+    def operation_ids(self) -> list[str]:
+        return [route.operation_id for route in self.routes]
 
     def _compile(self, op: Operation) -> Route:
         regex = "".join(
@@ -94,6 +121,7 @@ class Router:
                 required=bool(param.get("required")) or param["in"] == "path",
                 schema_pointer=schema_pointer,
                 kind=str(schema.get("type", "string")),
+                sensitive=name.lower() in SENSITIVE,
             )
         body_pointer = None
         body_required = False
@@ -110,6 +138,7 @@ class Router:
             op, re.compile(f"^{regex}$"), tuple(parameters.values()), body_pointer, body_required, body_media, responses
         )
 
+    # -- routing ------------------------------------------------------------------------------
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
         """The route for `method path`; ApiError 404 for an unknown path, 405 (with Allow) for a wrong method."""
         for group in self._paths:
@@ -120,55 +149,53 @@ class Router:
                 if route.operation.method == method.lower():
                     return route, found.groupdict()
             allowed = ", ".join(sorted(route.operation.method.upper() for route in group))
-            raise ApiError(405, "method not allowed", headers={"allow": allowed})
-        raise ApiError(404, "not found")
+            raise ApiError(405, "method not allowed", reason=Reason.METHOD_NOT_ALLOWED, headers={"allow": allowed})
+        raise ApiError(404, "not found", reason=Reason.ROUTE_NOT_FOUND)
 
+    # -- validation ---------------------------------------------------------------------------
     def validate(self, route: Route, request: Request) -> None:
-        """Type and check every parameter and the JSON body; fills `request.params` and `request.json`."""
+        """Type and check every parameter and the body; fills `request.params` and `request.json`."""
         for parameter in route.parameters:
-            raw = self._raw_value(parameter, request)
-            if raw is None:
-                if parameter.required:
-                    raise ApiError(400, f"missing required {parameter.location} parameter: {parameter.name}")
-                default = self.spec.at(parameter.schema_pointer).get("default")
-                if default is not None:
-                    request.params[parameter.name] = default
-                continue
-            if parameter.location == "path" and not self._path_value_ok(parameter, raw):
-                # A path segment the schema rules out names no resource: not found, as a real router says.
-                raise ApiError(404, "not found")
-            value = self._typed(parameter, raw)
-            self._check(parameter.schema_pointer, value, f"invalid {parameter.location} parameter {parameter.name}")
-            request.params[parameter.name] = value
+            self._validate_parameter(parameter, request)
         if route.body_pointer is None:
             return
         if not request.body.strip():
             if route.body_required:
-                raise ApiError(400, "request body is required")
+                raise invalid(Problem("body", (), "missing"), "request body is required")
             return
         if request.content_type != route.body_media:
-            raise ApiError(400, f"content type must be {route.body_media}")
-        request.json = self._parse_body(route.body_media, request.body)
-        self._check(route.body_pointer, request.json, "invalid request body")
+            problem = Problem("body", (), "content_type", expected=route.body_media)
+            raise invalid(problem, f"content type must be {route.body_media}")
+        request.json = self.parse_body(route.body_media, request.body)
+        self._check("body", (), route.body_pointer, request.json)
 
-    @staticmethod
-    def _parse_body(media: str, body: bytes) -> Any:
-        """The body as a JSON value, or a form as a dict of strings (the last of repeated fields wins)."""
-        try:
-            if media == FORM_MEDIA:
-                return dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False))
-            return json.loads(body, parse_constant=_reject_constant)
-        except UnicodeDecodeError:
-            raise ApiError(400, "request body is not UTF-8") from None
-        except (ValueError, RecursionError) as error:
-            raise ApiError(400, f"malformed JSON body: {error}") from None
+    def check_body(self, route: Route, value: Any) -> None:
+        """Check an already parsed body (a seed file, say) against the route's body schema."""
+        if route.body_pointer is None:
+            raise ValueError(f"{route.operation_id} takes no body")
+        self._check("body", (), route.body_pointer, value)
 
-    def _path_value_ok(self, parameter: Parameter, raw: str) -> bool:
+    def _validate_parameter(self, parameter: Parameter, request: Request) -> None:
+        raw = self._raw_value(parameter, request)
+        if raw is None:
+            if parameter.required:
+                problem = Problem(parameter.location, (parameter.name,), "missing")
+                raise invalid(problem, f"missing required {parameter.location} parameter: {parameter.name}")
+            default = self.spec.at(parameter.schema_pointer).get("default")
+            if default is not None:
+                request.params[parameter.name] = default
+            return
         try:
             value = self._typed(parameter, raw)
         except ApiError:
-            return False
-        return bool(self.spec.validator(parameter.schema_pointer).is_valid(value))
+            if parameter.location == "path":  # a path segment that cannot be the type names no resource
+                raise ApiError(404, "not found", reason=Reason.ROUTE_NOT_FOUND) from None
+            raise
+        if parameter.location == "path" and not self.spec.validator(parameter.schema_pointer).is_valid(value):
+            # A path segment the schema rules out names no resource: not found, as a real router says.
+            raise ApiError(404, "not found", reason=Reason.ROUTE_NOT_FOUND)
+        self._check(parameter.location, (parameter.name,), parameter.schema_pointer, value, parameter.sensitive)
+        request.params[parameter.name] = value
 
     def _raw_value(self, parameter: Parameter, request: Request) -> str | None:
         if parameter.location == "path":
@@ -180,34 +207,151 @@ class Router:
 
     def _typed(self, parameter: Parameter, raw: str) -> Any:
         """Read a wire string as the schema's type; a value that cannot be read is a 400."""
+        where = (parameter.name,)
         if parameter.kind == "integer":
             if not _INTEGER.fullmatch(raw):
-                raise ApiError(400, f"invalid {parameter.location} parameter {parameter.name}: not an integer")
-            return int(raw)
+                raise invalid(
+                    Problem(parameter.location, where, "malformed", expected="integer", value=raw),
+                    f"invalid {parameter.location} parameter {parameter.name}: not an integer",
+                )
+            value = int(raw)
+            if abs(value) > self.limits.max_integer:
+                problem = Problem(parameter.location, where, "maximum", expected=self.limits.max_integer, value=raw)
+                raise invalid(problem)
+            return value
         if parameter.kind == "number":
             if not _NUMBER.fullmatch(raw):
-                raise ApiError(400, f"invalid {parameter.location} parameter {parameter.name}: not a number")
+                raise invalid(
+                    Problem(parameter.location, where, "malformed", expected="number", value=raw),
+                    f"invalid {parameter.location} parameter {parameter.name}: not a number",
+                )
             return float(raw) if any(c in raw for c in ".eE") else int(raw)
         if parameter.kind == "boolean":
             if raw not in ("true", "false"):
-                raise ApiError(400, f"invalid {parameter.location} parameter {parameter.name}: not a boolean")
+                raise invalid(
+                    Problem(parameter.location, where, "malformed", expected="boolean", value=raw),
+                    f"invalid {parameter.location} parameter {parameter.name}: not a boolean",
+                )
             return raw == "true"
+        if len(raw) > self.limits.max_string_chars:
+            raise invalid(Problem(parameter.location, where, "maxLength", expected=self.limits.max_string_chars))
         return raw
 
-    def _check(self, pointer: str, value: Any, prefix: str) -> None:
+    # -- bodies -------------------------------------------------------------------------------
+    def parse_body(self, media: str, body: bytes) -> Any:
+        """The body as a JSON value, or a form as a dict of strings (the last of repeated fields wins)."""
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise invalid(
+                Problem("body", (), "malformed", expected="UTF-8 text"), "request body is not UTF-8"
+            ) from None
+        if media == FORM_MEDIA:
+            return dict(parse_qsl(text, keep_blank_values=True, strict_parsing=False))
+        self._check_depth(body)
+        try:
+            value = json.loads(
+                text, parse_constant=_reject_constant, parse_int=self._parse_int, parse_float=self._parse_float
+            )
+        except _TooLong as error:
+            raise invalid(Problem("body", (), "limit", expected=str(error))) from None
+        except (ValueError, RecursionError) as error:
+            problem = Problem("body", (), "malformed", expected="JSON")
+            raise invalid(problem, f"malformed JSON body: {str(error)[:120]}") from None
+        self._check_strings(body, value)
+        return value
+
+    def _check_depth(self, body: bytes) -> None:
+        if body.count(b"[") + body.count(b"{") <= self.limits.max_depth:
+            return  # cannot be deeper than that
+        depth = 0
+        for bracket in _JSON_STRING.sub(b'""', body).translate(None, _BRACKETS):
+            depth += 1 if bracket in b"[{" else -1
+            if depth > self.limits.max_depth:
+                limit = f"JSON nested deeper than {self.limits.max_depth} levels"
+                raise invalid(Problem("body", (), "limit", expected=limit))
+
+    def _parse_int(self, text: str) -> int:
+        if len(text) > self.limits.max_number_chars:
+            raise _TooLong(f"a number longer than {self.limits.max_number_chars} characters")
+        return int(text)
+
+    def _parse_float(self, text: str) -> float:
+        if len(text) > self.limits.max_number_chars:
+            raise _TooLong(f"a number longer than {self.limits.max_number_chars} characters")
+        exponent = text.lower().partition("e")[2]
+        if exponent and abs(int(exponent)) > self.limits.max_exponent:
+            raise _TooLong(f"a number with an exponent beyond ±{self.limits.max_exponent}")
+        return float(text)
+
+    def _check_strings(self, body: bytes, value: Any) -> None:
+        """Every string is Unicode text within the length limit (lone surrogate escapes are not text)."""
+        long_possible = len(body) > self.limits.max_string_chars
+        if not long_possible and _SURROGATE_ESCAPE.search(body) is None:
+            return
+        for text in _strings(value):
+            if len(text) > self.limits.max_string_chars:
+                limit = f"a string longer than {self.limits.max_string_chars} characters"
+                raise invalid(Problem("body", (), "limit", expected=limit))
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                problem = Problem("body", (), "malformed", expected="Unicode text")
+                raise invalid(problem, "request body holds a lone UTF-16 surrogate") from None
+
+    # -- schema checks ------------------------------------------------------------------------
+    def _check(
+        self, location: str, field: tuple[str | int, ...], pointer: str, value: Any, sensitive: bool = False
+    ) -> None:
         validator = self.spec.validator(pointer)
         if validator.is_valid(value):
             return
-        first = next(iter(validator.iter_errors(value)))
-        where = "/".join(map(str, first.instance_path))
-        # Schema messages quote the offending value; never echo a credential, and keep it short.
-        problem = first.message
-        if any(str(part).lower() in _SENSITIVE for part in first.instance_path) or prefix.endswith(tuple(_SENSITIVE)):
-            problem = problem.replace(json.dumps(first.instance, ensure_ascii=False), '"***"')
-        if len(problem) > 200:
-            problem = problem[:200] + "..."
-        raise ApiError(400, f"{prefix}{' at ' + where if where else ''}: {problem}")
+        error = next(iter(validator.iter_errors(value)))
+        problem = schema_problem(location, field, error, sensitive)
+        raise invalid(problem, f"invalid {_where(location, field)}: {problem.describe()}")
 
 
-def allowed_statuses(route: Route) -> Iterable[str]:
-    return route.response_pointers.keys()
+class _TooLong(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string (keys included) in a parsed JSON value, without recursion."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _where(location: str, field: tuple[str | int, ...]) -> str:
+    if location == "body":
+        return "request body"
+    return f"{location} parameter {field[0]}" if field else location
+
+
+def schema_problem(
+    location: str, field: tuple[str | int, ...], error: jsonschema_rs.ValidationError, sensitive: bool = False
+) -> Problem:
+    """A JSON-schema error as a Problem: the failing field, the keyword and the schema side of it."""
+    keyword = error.kind.name
+    detail = error.kind.as_dict()
+    path = (*field, *error.instance_path)
+    if keyword == "required":
+        return Problem(location, (*path, detail["property"]), "required")
+    if keyword == "additionalProperties":
+        return Problem(location, (*path, detail["unexpected"][0]), "additionalProperties")
+    expected = next((detail[key] for key in _EXPECTED_KEYS if key in detail), None)
+    if isinstance(expected, list) and len(expected) == 1:
+        expected = expected[0]
+    hidden = sensitive or any(str(part).lower() in SENSITIVE for part in path)
+    return Problem(location, path, keyword, expected=expected, value=None if hidden else error.instance)

@@ -1,9 +1,9 @@
 """BigONE's business rules for the sandbox emulator (handlers keyed by operationId).
 
-Balances. The store keys balances by (account, asset); BigONE has two accounts per asset that matter
-here, so the asset key carries the account type: `fund:USDT` and `spot:USDT` (seed them that way;
-a key without the prefix is refused). Withdrawals are taken from the fund account, as BigONE's wallet
-guide says. `balance` is reported as available + locked, `locked_balance` as what pending withdrawals hold.
+Balances. BigONE has two accounts per asset that matter here, the fund and the spot account: they are
+the wallets `fund` and `spot` of the store (seed them as `"wallets": {"fund": {"USDT": "100"}, "spot":
+{...}}`). Withdrawals are taken from the fund account, as BigONE's wallet guide says. `balance` is
+reported as available + locked, `locked_balance` as what pending withdrawals hold.
 
 Withdrawals. Create checks the asset and gateway (see `gateways.py`), the amount's precision, the
 address format for the gateway and the memo on memo chains (all `10007`), then the trusted-address
@@ -21,6 +21,7 @@ documented: it always answers code 0 and only a `PENDING` withdrawal actually ch
 
 Keys. A credential's `data` may hold `scopes` (any of `view_balance`, `view_withdrawal_history`,
 `execute_withdrawals`; all three when absent) and `allowed_ips` (the key's IP list; any IP when absent).
+Both are checked before the request body is read: a key without the scope gets 403 whatever it sends.
 An account's `extra` may hold `customer_id` (string or integer, reported on withdrawals).
 
 Listing is newest first with keyset paging: the `page_token` is base64url of the last item's sequence
@@ -34,28 +35,36 @@ import binascii
 import hashlib
 import hmac
 import random
-import re
 import secrets
-import time
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...money import format_decimal, parse_decimal
+from ...money import decimal_places, exact_sum, format_decimal, parse_decimal
+from ...sandbox import (
+    ApiError,
+    Lifecycle,
+    Operation,
+    Principal,
+    ProviderSandbox,
+    Request,
+    Response,
+    Transition,
+    operation,
+    public,
+)
 from ...sandbox.addresses import random_ethereum_address, random_tron_address
-from ...sandbox.engine import Principal, ProviderSandbox
-from ...sandbox.http import ApiError, Request, Response
-from ...sandbox.lifecycle import Effect, Lifecycle, Transition
-from ...sandbox.store import InsufficientFunds, StoredObject
+from ...sandbox.http import Reason
+from ...sandbox.lifecycle import Effect
+from ...sandbox.store import Filter, InsufficientFunds, StoredObject
 from . import auth
 from .gateways import ASSETS, GATEWAYS, Asset, new_txid
 
 KIND = "withdrawal"
 FUND, SPOT = "fund", "spot"
 VIEW_BALANCE, VIEW_WITHDRAWALS, EXECUTE_WITHDRAWALS = "view_balance", "view_withdrawal_history", "execute_withdrawals"
-SCOPES = frozenset({VIEW_BALANCE, VIEW_WITHDRAWALS, EXECUTE_WITHDRAWALS})
+SCOPES = (VIEW_BALANCE, VIEW_WITHDRAWALS, EXECUTE_WITHDRAWALS)
 MAX_PAGE = 200  # the provider documents no maximum for `limit`; larger values are cut to this
 AMOUNT_PLACES = 16  # amounts and fees are printed with 16 decimals, as in a captured real response
 
@@ -77,14 +86,12 @@ _DEFAULT_CODES: dict[int, tuple[int, str]] = {
     403: (10403, "Permission denied"),
     404: (10013, "Resource not found"),
     405: (10013, "Resource not found"),
+    413: (10007, "Parameter error"),
     429: (10429, "Too many requests"),
 }
 _INTERNAL = (10005, "Internal error")
-_BALANCE_KEY = re.compile(r"(fund|spot):([A-Za-z0-9]{1,20})")
-
-
-def balance_key(account_type: str, symbol: str) -> str:
-    return f"{account_type}:{symbol}"
+_SYMBOL = {"type": "string", "pattern": "^[A-Za-z0-9]{1,20}$"}
+_AMOUNT = {"type": "string", "pattern": "^[0-9]{1,40}(\\.[0-9]{1,40})?$"}
 
 
 def parameter_error(reason: str) -> ApiError:
@@ -96,47 +103,80 @@ def not_found(reason: str = "") -> ApiError:
 
 
 def permission_denied(reason: str) -> ApiError:
-    return ApiError(403, f"Permission denied: {reason}", code=10403)
-
-
-def decimals(value: Decimal) -> int:
-    """Significant decimal places (`2.50` has one)."""
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def public(body: dict[str, Any]) -> dict[str, Any]:
-    """The withdrawal as served: without the emulator's bookkeeping keys (`_...`)."""
-    return {k: v for k, v in body.items() if not k.startswith("_")}
+    return ApiError(403, f"Permission denied: {reason}", code=10403, reason=Reason.FORBIDDEN)
 
 
 class Sandbox(ProviderSandbox):
     name = "bigone"
-    lifecycle: ClassVar[Lifecycle | None] = LIFECYCLE
+    lifecycles = (LIFECYCLE,)
     rate_limit = (500, 10.0)  # 500 requests per 10 seconds (per IP at BigONE; per key here)
-    public_operations = frozenset({"ping"})
+    seed_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "balances": {"maxProperties": 0, "description": "BigONE balances live in the wallets fund and spot"},
+            "wallets": {
+                "propertyNames": {"enum": [FUND, SPOT]},
+                "additionalProperties": {"propertyNames": _SYMBOL},
+            },
+            "credentials": {
+                "items": {
+                    "properties": {
+                        "data": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "properties": {
+                                "scopes": {"type": "array", "items": {"enum": list(SCOPES)}},
+                                "allowed_ips": {"type": "array", "items": {"type": "string", "maxLength": 64}},
+                            },
+                        }
+                    }
+                }
+            },
+            "whitelist": {"items": {"properties": {"network": {"enum": list(GATEWAYS)}}}},
+            "extra": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"customer_id": {"type": ["string", "integer"]}},
+            },
+        },
+    }
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "fees": {
+                "type": "object",
+                "description": "fee overrides: asset symbol -> gateway -> flat fee",
+                "propertyNames": {"enum": list(ASSETS)},
+                "additionalProperties": {"type": "object", "additionalProperties": _AMOUNT},
+                "default": {},
+            },
+        },
+    }
 
     # -- auth, errors, seeding ----------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         try:
-            key = auth.verify(request.headers.get("authorization"), self.store.credential, now_ns=time.time_ns())
+            key = auth.verify(
+                request.headers.get("authorization"), self.store.credential, now_ns=int(self.clock.wall() * 1e9)
+            )
         except auth.AuthError as error:
             raise ApiError(error.status, error.detail, code=error.code) from None
-        allowed = self._key_data(key.key_id).get("allowed_ips")
+        scopes = key.data.get("scopes")
+        return Principal(
+            account_id=key.account_id,
+            key_id=key.key_id,
+            scopes=frozenset(scopes) if scopes is not None else None,
+            data={"allowed_ips": key.data.get("allowed_ips")},
+        )
+
+    def authorize(self, principal: Principal, operation: Operation, request: Request) -> None:
+        allowed = principal.data.get("allowed_ips")
         if allowed and request.client_host not in allowed:
             raise permission_denied(f"{request.client_host} is not on this key's IP list")
-        return Principal(account_id=key.account_id, key_id=key.key_id)
 
-    def _key_data(self, key_id: str) -> Mapping[str, Any]:
-        credential = self.store.credential(key_id)
-        return credential.data if credential is not None else {}
-
-    def _require(self, principal: Principal | None, scope: str) -> Principal:
-        assert principal is not None
-        scopes = self._key_data(principal.key_id).get("scopes")
-        if scopes is not None and scope not in scopes:
-            raise permission_denied(f"this API key lacks the {scope} scope")
-        return principal
+    def forbidden(self, message: str) -> ApiError:
+        return permission_denied(message)
 
     def render_error(self, error: ApiError) -> Response:
         if error.code is not None:
@@ -148,32 +188,11 @@ class Sandbox(ProviderSandbox):
             message = table_message if error.status == 429 else f"{table_message}: {error.message}"
         return Response.json(error.status, {"code": code, "message": message}, error.headers)
 
-    def seed_account(self, account: dict[str, Any]) -> None:
-        for key in account.get("balances") or {}:
-            if _BALANCE_KEY.fullmatch(key) is None:
-                raise ApiError(400, f"bigone balances are keyed fund:SYMBOL or spot:SYMBOL, not {key!r}")
-        for credential in account.get("credentials") or []:
-            data = credential.get("data") or {}
-            unknown = set(data) - {"scopes", "allowed_ips"}
-            if unknown:
-                raise ApiError(400, f"unknown credential settings: {', '.join(sorted(unknown))}")
-            scopes = data.get("scopes")
-            if scopes is not None and (not isinstance(scopes, list) or not set(scopes) <= SCOPES):
-                raise ApiError(400, f"scopes must be a list drawn from {', '.join(sorted(SCOPES))}")
-            ips = data.get("allowed_ips")
-            if ips is not None and (not isinstance(ips, list) or not all(isinstance(ip, str) for ip in ips)):
-                raise ApiError(400, "allowed_ips must be a list of IP addresses")
+    def seed_account(self, account: Mapping[str, Any]) -> None:
         for destination in account.get("whitelist") or []:
-            gateway = GATEWAYS.get(destination["network"])
-            if gateway is None:
-                raise ApiError(400, f"whitelist network must be a gateway name: {', '.join(GATEWAYS)}")
+            gateway = GATEWAYS[destination["network"]]
             if not gateway.is_valid_address(destination["address"]):
                 raise ApiError(400, f"{destination['address']!r} is not a valid {gateway.name} address")
-        extra = account.get("extra") or {}
-        if set(extra) - {"customer_id"}:
-            raise ApiError(400, "bigone accounts take only `customer_id` in extra")
-        if "customer_id" in extra and not isinstance(extra["customer_id"], (str, int)):
-            raise ApiError(400, "customer_id must be a string or an integer")
 
     def demo_seed(self) -> dict[str, Any]:
         rng = random.Random()
@@ -182,12 +201,9 @@ class Sandbox(ProviderSandbox):
                 {
                     "id": "bigone-demo",
                     "credentials": [{"key_id": str(uuid.uuid4()), "secret": secrets.token_hex(32)}],
-                    "balances": {
-                        "fund:USDT": "10000",
-                        "fund:BTC": "1",
-                        "fund:ETH": "10",
-                        "spot:USDT": "500",
-                        "spot:BTC": "0.5",
+                    "wallets": {
+                        FUND: {"USDT": "10000", "BTC": "1", "ETH": "10"},
+                        SPOT: {"USDT": "500", "BTC": "0.5"},
                     },
                     "whitelist": [
                         {"network": "Tron", "address": random_tron_address(rng)},
@@ -200,18 +216,13 @@ class Sandbox(ProviderSandbox):
 
     # -- helpers ------------------------------------------------------------------------------
     def _customer_id(self, account_id: str) -> str | int:
-        extra = (self.store.account(account_id) or {}).get("extra") or {}
-        found = extra.get("customer_id", account_id)
-        return found if isinstance(found, (str, int)) else account_id
+        account = self.store.account(account_id)
+        found = account.extra.get("customer_id", account_id) if account else account_id
+        return found if isinstance(found, str | int) else account_id
 
     def _now(self) -> str:
         """`2020-06-03T00:50:57+00:00`: the offset style of a captured real response, on the virtual clock."""
-        return datetime.fromtimestamp(self.clock.now(), tz=UTC).isoformat(timespec="seconds")
-
-    def _next_id(self) -> int:
-        value = int(self.store.get_meta("bigone:last_withdrawal_id", "0") or 0) + 1
-        self.store.set_meta("bigone:last_withdrawal_id", str(value))
-        return value
+        return self.clock.iso(utc="+00:00")
 
     def _find(self, account_id: str, key: str) -> StoredObject:
         obj = self.store.object_by_idem_key(KIND, account_id, key)
@@ -223,7 +234,7 @@ class Sandbox(ProviderSandbox):
         return obj
 
     def fee(self, asset: Asset, gateway: str) -> Decimal:
-        return asset.fee(gateway, self.engine.config.options.get("fees"))
+        return asset.fee(gateway, self.options["fees"])
 
     # -- page tokens (keyset cursor, HMAC-bound to the account) ---------------------------------
     def _token_key(self) -> bytes:
@@ -254,47 +265,48 @@ class Sandbox(ProviderSandbox):
         return seq
 
     # -- operations ---------------------------------------------------------------------------
-    def ping(self, request: Request, principal: Principal | None) -> Response:
+    @public("ping")
+    def ping(self, request: Request) -> Response:
         # Wall-clock time: it is what a token's nonce is checked against.
-        return Response.json(200, {"code": 0, "data": {"timestamp": time.time_ns()}})
+        return Response.json(200, {"code": 0, "data": {"timestamp": int(self.clock.wall() * 1e9)}})
 
-    def _accounts(self, account_id: str, account_type: str) -> list[dict[str, str]]:
-        prefix = f"{account_type}:"
-        held = {k[len(prefix) :]: b for k, b in self.store.balances(account_id).items() if k.startswith(prefix)}
-        symbols = sorted(set(ASSETS) | set(held))
-        return [self._account_entry(account_id, account_type, symbol) for symbol in symbols]
+    def _accounts(self, account_id: str, wallet: str) -> list[dict[str, str]]:
+        held = self.store.balances(account_id, wallet)
+        return [self._account_entry(account_id, wallet, symbol) for symbol in sorted(set(ASSETS) | set(held))]
 
-    def _account_entry(self, account_id: str, account_type: str, symbol: str) -> dict[str, str]:
-        balance = self.store.balance(account_id, balance_key(account_type, symbol))
+    def _account_entry(self, account_id: str, wallet: str, symbol: str) -> dict[str, str]:
+        balance = self.store.balance(account_id, symbol, wallet)
         return {
             "asset_symbol": symbol,
-            "balance": format_decimal((balance.available + balance.frozen).normalize()),
+            "balance": format_decimal(balance.total.normalize()),
             "locked_balance": format_decimal(balance.frozen.normalize()),
         }
 
-    def _one_account(self, request: Request, principal: Principal | None, account_type: str) -> Response:
-        account_id = self._require(principal, VIEW_BALANCE).account_id
+    def _one_account(self, request: Request, principal: Principal, wallet: str) -> Response:
         symbol = request.params["asset_symbol"]
-        if symbol not in ASSETS and balance_key(account_type, symbol) not in self.store.balances(account_id):
+        if symbol not in ASSETS and symbol not in self.store.balances(principal.account_id, wallet):
             raise not_found(f"no asset {symbol}")
-        return Response.json(200, {"code": 0, "data": self._account_entry(account_id, account_type, symbol)})
+        return Response.json(200, {"code": 0, "data": self._account_entry(principal.account_id, wallet, symbol)})
 
-    def list_spot_accounts(self, request: Request, principal: Principal | None) -> Response:
-        account_id = self._require(principal, VIEW_BALANCE).account_id
-        return Response.json(200, {"code": 0, "data": self._accounts(account_id, SPOT)})
+    @operation("list_spot_accounts", scopes=[VIEW_BALANCE])
+    def list_spot_accounts(self, request: Request, principal: Principal) -> Response:
+        return Response.json(200, {"code": 0, "data": self._accounts(principal.account_id, SPOT)})
 
-    def get_spot_account(self, request: Request, principal: Principal | None) -> Response:
+    @operation("get_spot_account", scopes=[VIEW_BALANCE])
+    def get_spot_account(self, request: Request, principal: Principal) -> Response:
         return self._one_account(request, principal, SPOT)
 
-    def list_fund_accounts(self, request: Request, principal: Principal | None) -> Response:
-        account_id = self._require(principal, VIEW_BALANCE).account_id
-        return Response.json(200, {"code": 0, "data": self._accounts(account_id, FUND)})
+    @operation("list_fund_accounts", scopes=[VIEW_BALANCE])
+    def list_fund_accounts(self, request: Request, principal: Principal) -> Response:
+        return Response.json(200, {"code": 0, "data": self._accounts(principal.account_id, FUND)})
 
-    def get_fund_account(self, request: Request, principal: Principal | None) -> Response:
+    @operation("get_fund_account", scopes=[VIEW_BALANCE])
+    def get_fund_account(self, request: Request, principal: Principal) -> Response:
         return self._one_account(request, principal, FUND)
 
-    def create_withdrawal(self, request: Request, principal: Principal | None) -> Response:
-        account_id = self._require(principal, EXECUTE_WITHDRAWALS).account_id
+    @operation("create_withdrawal", scopes=[EXECUTE_WITHDRAWALS])
+    def create_withdrawal(self, request: Request, principal: Principal) -> Response:
+        account_id = principal.account_id
         body = request.json
         symbol = body["symbol"]
         asset = ASSETS.get(symbol)
@@ -305,7 +317,7 @@ class Sandbox(ProviderSandbox):
             raise parameter_error(f"gateway_name must be one of {', '.join(asset.fees)} for {symbol}")
         gateway = GATEWAYS[gateway_name]
         amount = parse_decimal(body["amount"])
-        if decimals(amount) > asset.scale:
+        if decimal_places(amount) > asset.scale:
             raise parameter_error(f"amount has more than {asset.scale} decimals, the precision of {symbol}")
         address, memo = body["target_address"], body.get("memo", "")
         if not gateway.is_valid_address(address):
@@ -323,18 +335,18 @@ class Sandbox(ProviderSandbox):
         with self.store.transaction():
             existing = self.store.object_by_idem_key(KIND, account_id, guid)
             if existing is not None:
-                if existing.body.get("_request") != request_key:
+                if existing.private.get("request") != request_key:
                     raise ApiError(403, "already requested", code=40302)
-                return Response.json(200, {"code": 0, "message": "", "data": public(existing.body)})
-            if self.store.whitelisted(account_id, gateway.name, address) is None:
+                return Response.json(200, {"code": 0, "message": "", "data": existing.body})
+            if self.store.destination(account_id, gateway.name, address) is None:
                 raise permission_denied(f"target_address is not on the trusted-address list for {gateway.name}")
             fee = self.fee(asset, gateway.name)
-            hold = amount + fee
+            hold = exact_sum(amount, fee)
             try:
-                self.store.freeze(account_id, balance_key(FUND, symbol), hold)
+                self.store.freeze(account_id, symbol, hold, FUND)
             except InsufficientFunds:
                 raise ApiError(400, "Insufficient funds", code=10014) from None
-            withdrawal_id = self._next_id()
+            withdrawal_id = self.store.next_value("bigone:withdrawal_id")
             now = self._now()
             withdrawal: dict[str, Any] = {
                 "id": withdrawal_id,
@@ -350,9 +362,6 @@ class Sandbox(ProviderSandbox):
                 "is_internal": False,
                 "inserted_at": now,
                 "updated_at": now,
-                "_guid": guid,
-                "_gateway": gateway.name,
-                "_request": request_key,
             }
             obj = self.store.insert_object(
                 KIND,
@@ -360,52 +369,53 @@ class Sandbox(ProviderSandbox):
                 account_id,
                 LIFECYCLE.initial,
                 withdrawal,
-                asset=balance_key(FUND, symbol),
+                asset=symbol,
+                wallet=FUND,
                 hold=hold,
                 idem_key=guid,
+                private={"gateway": gateway.name, "request": request_key},
             )
             self.engine.schedule_happy_path(obj)
-        return Response.json(200, {"code": 0, "message": "", "data": public(withdrawal)})
+        return Response.json(200, {"code": 0, "message": "", "data": withdrawal})
 
-    def list_withdrawals(self, request: Request, principal: Principal | None) -> Response:
-        account_id = self._require(principal, VIEW_WITHDRAWALS).account_id
+    @operation("list_withdrawals", scopes=[VIEW_WITHDRAWALS])
+    def list_withdrawals(self, request: Request, principal: Principal) -> Response:
+        account_id = principal.account_id
         params = request.params
         limit = min(int(params["limit"]), MAX_PAGE)
         before = self.decode_page_token(account_id, params["page_token"]) if "page_token" in params else None
-        clauses, args = [], []
-        if "kind" in params:
-            clauses.append("json_extract(body, '$.kind') = ?")
-            args.append(params["kind"])
-        if "asset_symbol" in params:
-            clauses.append("asset = ?")
-            args.append(balance_key(FUND, params["asset_symbol"]))
-        objects, _ = self.store.objects_page(
-            KIND, account_id, limit + 1, before_seq=before, where=" AND ".join(clauses), args=tuple(args)
+        query = Filter(
+            KIND,
+            owners=(account_id,),
+            asset=params.get("asset_symbol"),
+            fields={"kind": params["kind"]} if "kind" in params else {},
         )
+        objects = self.store.find(query, limit=limit + 1, before_seq=before)
         page = objects[:limit]
-        answer: dict[str, Any] = {"code": 0, "message": "", "data": [public(obj.body) for obj in page]}
+        answer: dict[str, Any] = {"code": 0, "message": "", "data": [obj.body for obj in page]}
         if len(objects) > limit:
             answer["page_token"] = self.encode_page_token(account_id, page[-1].seq)
         return Response.json(200, answer)
 
-    def get_withdrawal(self, request: Request, principal: Principal | None) -> Response:
-        account_id = self._require(principal, VIEW_WITHDRAWALS).account_id
-        obj = self._find(account_id, request.params["guid"])
-        return Response.json(200, {"code": 0, "message": "", "data": public(obj.body)})
+    @operation("get_withdrawal", scopes=[VIEW_WITHDRAWALS])
+    def get_withdrawal(self, request: Request, principal: Principal) -> Response:
+        obj = self._find(principal.account_id, request.params["guid"])
+        return Response.json(200, {"code": 0, "message": "", "data": obj.body})
 
-    def cancel_withdrawal(self, request: Request, principal: Principal | None) -> Response:
-        account_id = self._require(principal, EXECUTE_WITHDRAWALS).account_id
+    @operation("cancel_withdrawal", scopes=[EXECUTE_WITHDRAWALS])
+    def cancel_withdrawal(self, request: Request, principal: Principal) -> Response:
         with self.store.transaction():
-            obj = self._find(account_id, request.params["guid"])
-            if "cancel" in LIFECYCLE.available(obj.status):
+            obj = self._find(principal.account_id, request.params["guid"])
+            if self.engine.allowed(obj, "cancel"):
                 self.engine.transition(obj, "cancel")
         return Response.json(200, {"code": 0, "message": "cancel request submitted", "data": None})
 
     # -- lifecycle ----------------------------------------------------------------------------
-    def on_transition(self, obj: StoredObject, transition: Transition, body: dict[str, Any]) -> dict[str, Any]:
+    def on_transition(
+        self, obj: StoredObject, transition: Transition, body: dict[str, Any], private: dict[str, Any]
+    ) -> None:
         body["state"] = transition.target
         body["updated_at"] = self._now()
         if transition.target == "COMPLETED":
-            body["txid"] = new_txid(GATEWAYS[body["_gateway"]])
+            body["txid"] = new_txid(GATEWAYS[private["gateway"]])
             body["completed_at"] = body["updated_at"]
-        return body

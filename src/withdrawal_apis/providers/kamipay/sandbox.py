@@ -10,9 +10,8 @@ Wallets. The merchant's wallets are declared in the account's `extra`:
 "currency_id": 1, "network_id": 1}]}` (only `address` is required; the rest default as shown, with
 `wallet_id` numbering the wallets from 1). A wallet address belongs to one account only.
 
-Balances. kamiPay keeps balances per address, the engine per (account, asset); the asset key is
-`USDT@<address>` or `MATIC@<address>` with the address in lower case, e.g.
-`{"USDT@0xab..": "100", "MATIC@0xab..": "1.5"}`, seeded through the control API like any balance.
+Balances. kamiPay keeps balances per address: each wallet address (in lower case) is a wallet of the
+store holding `USDT` and `MATIC`, seeded as `"wallets": {"0xab..": {"USDT": "100", "MATIC": "1.5"}}`.
 
 Whitelist. Destinations are control-API whitelist entries with network `polygon`. Addresses compare
 case-insensitively everywhere.
@@ -29,15 +28,14 @@ transitions), keyed by its transaction hash, so the control API can show it.
 from __future__ import annotations
 
 import secrets
-import time
-from decimal import Decimal, localcontext
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...money import decimal_places, exact_sum
+from ...sandbox import ApiError, Lifecycle, Principal, ProviderSandbox, Reason, Request, Response, operation, public
 from ...sandbox.addresses import is_valid_ethereum_address
-from ...sandbox.engine import Principal, ProviderSandbox
-from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.ids import hex_hash
-from ...sandbox.lifecycle import Lifecycle
 from ...sandbox.store import InsufficientFunds
 from ...sandbox.tokens import TokenIssuer
 from . import auth
@@ -47,6 +45,7 @@ CHAIN = "polygon"
 GAS_ASSET = "MATIC"
 TOKENS = {"usdt": ("USDT", 6), "matic": ("MATIC", 18)}
 """Request token -> (balance symbol, decimal places on chain)."""
+PLACES = dict(TOKENS.values())
 TOKEN_ORDER = ("MATIC", "USDT")
 """The order of the balance answer, as in kamiPay's example."""
 DEFAULT_GAS = {"usdt": "0.01", "matic": "0.005"}
@@ -54,109 +53,130 @@ DEFAULT_TOKEN_TTL = 3600
 MAX_TOKEN_TTL = 7 * 86400
 ISSUER = "kamipay-sandbox"
 MAX_INTEGER_DIGITS = 30
-"""Seeded balances stay below 10**30, so balance arithmetic at `PRECISION` digits is always exact."""
-PRECISION = 80
+"""Seeded balances stay below 10**30, so balance arithmetic is always exact."""
+GATEWAY = "gateway"  # ApiError.shape of the API gateway's `{"message": ..., "request_id": ...}` body
+_ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}
+_INTEGER = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
 
 LIFECYCLE = Lifecycle(kind=KIND, initial="mined", transitions=(), happy_path=())
 """kamiPay answers only once the transaction is mined: there is nothing to advance."""
 
 
-def balance_key(symbol: str, address: str) -> str:
-    """The engine asset that holds `symbol` on `address` (see the module docstring)."""
-    return f"{symbol}@{address.lower()}"
-
-
-def decimal_places(value: Decimal) -> int:
-    """Decimal places `value` really needs (`0.10` needs 1), without rounding or context limits."""
-    _sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int) or exponent >= 0:
-        return 0
-    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
-    return max(0, -exponent - trailing)
-
-
 class Sandbox(ProviderSandbox):
     name = "kamipay"
-    lifecycle: ClassVar[Lifecycle | None] = LIFECYCLE
-    public_operations: ClassVar[frozenset[str]] = frozenset({"create_access_token"})
+    lifecycles = (LIFECYCLE,)
     # kamiPay documents no rate limit.
+    seed_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "balances": {"maxProperties": 0, "description": "kamiPay balances live in the wallet of each address"},
+            "wallets": {
+                "propertyNames": {"pattern": "^0x[0-9a-f]{40}$", "description": "a wallet address in lower case"},
+                "additionalProperties": {
+                    "propertyNames": {"enum": list(PLACES)},
+                    "additionalProperties": {"pattern": f"^[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\\.[0-9]{{1,18}})?$"},
+                },
+            },
+            "whitelist": {"items": {"properties": {"network": {"const": CHAIN}, "address": _ADDRESS}}},
+            "credentials": {
+                "items": {
+                    "properties": {
+                        "data": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "properties": {"token_ttl": {"type": "integer", "minimum": 0, "maximum": MAX_TOKEN_TTL}},
+                        }
+                    }
+                }
+            },
+            "extra": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "merchant_id": _INTEGER,
+                    "wallets": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["address"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "address": _ADDRESS,
+                                "wallet_id": _INTEGER,
+                                "currency_id": _INTEGER,
+                                "network_id": _INTEGER,
+                                "wallet_desc": {"type": "string", "maxLength": 200},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    }
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "gas": {
+                "type": "object",
+                "propertyNames": {"enum": list(TOKENS)},
+                "additionalProperties": {"type": "string", "pattern": "^[0-9]{1,12}(\\.[0-9]{1,18})?$"},
+                "default": DEFAULT_GAS,
+            },
+            "token_ttl": {"type": "integer", "minimum": 1, "maximum": MAX_TOKEN_TTL, "default": DEFAULT_TOKEN_TTL},
+        },
+    }
 
     # -- auth, errors -------------------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         try:
             user = auth.verify(
-                request.headers.get("authorization"), self.tokens(), self.store.credential, now=time.time()
+                request.headers.get("authorization"), self.tokens(), self.store.credential, now=self.clock.now()
             )
         except auth.AuthError as error:
-            raise ApiError(401, error.message, code="gateway" if error.gateway else None) from None
+            shape = GATEWAY if error.gateway else None
+            raise ApiError(401, error.message, shape=shape, reason=Reason.UNAUTHENTICATED) from None
         return Principal(account_id=user.account_id, key_id=user.key_id)
 
-    def tokens(self, ttl: float | None = None) -> TokenIssuer:
-        default = int(self.engine.config.options.get("token_ttl", DEFAULT_TOKEN_TTL))
-        return TokenIssuer(self.store, default if ttl is None else ttl)
+    def tokens(self, ttl: int | None = None) -> TokenIssuer:
+        return TokenIssuer(self.store, self.options["token_ttl"] if ttl is None else ttl)
 
     def render_error(self, error: ApiError) -> Response:
-        if error.status == 401 and error.code == "gateway":
+        if error.shape == GATEWAY:
             body: dict[str, Any] = {"message": auth.GATEWAY_UNAUTHORIZED, "request_id": secrets.token_hex(16)}
         elif error.status >= 500:
             body = {"detail": "an unexpected error occurred"}
-        elif error.status == 404 and error.message == "not found":
+        elif error.reason is Reason.ROUTE_NOT_FOUND:
             body = {"detail": "Not Found"}  # the router's unknown path, in the framework's words
-        elif error.status == 405:
+        elif error.reason is Reason.METHOD_NOT_ALLOWED:
             body = {"detail": "Method Not Allowed"}
         else:
             body = {"detail": error.message}
         return Response.json(error.status, body, error.headers)
 
     # -- seeding ------------------------------------------------------------------------------
-    def seed_account(self, account: dict[str, Any]) -> None:
+    def seed_account(self, account: Mapping[str, Any]) -> None:
+        """What the schema cannot say: checksums, wallets owned by one account, token precision."""
         extra = account.get("extra") or {}
-        unknown = set(extra) - {"merchant_id", "wallets"}
-        if unknown:
-            raise ApiError(400, f"kamipay extra takes merchant_id and wallets, not {sorted(unknown)}")
-        merchant_id = extra.get("merchant_id", 1)
-        if not isinstance(merchant_id, int) or isinstance(merchant_id, bool) or merchant_id < 0:
-            raise ApiError(400, "extra.merchant_id must be a non-negative integer")
-        wallets = self._checked_wallets(account["id"], extra.get("wallets", []))
-        for key, amount in (account.get("balances") or {}).items():
-            symbol, _, address = key.partition("@")
-            places = {"USDT": 6, "MATIC": 18}.get(symbol)
-            if places is None or address not in wallets:
-                raise ApiError(
-                    400, f"balance {key!r}: kamipay balances are USDT@<wallet> or MATIC@<wallet>, wallet in lower case"
-                )
-            value = Decimal(amount)
-            if decimal_places(value) > places or value.adjusted() >= MAX_INTEGER_DIGITS:
-                raise ApiError(400, f"balance {key!r}: at most {places} decimals and {MAX_INTEGER_DIGITS} digits")
-        for destination in account.get("whitelist") or []:
-            if destination["network"] != CHAIN or not is_valid_ethereum_address(destination["address"]):
-                raise ApiError(400, "kamipay whitelist entries are polygon addresses (0x + 40 hex, EIP-55 if mixed)")
-        for credential in account.get("credentials") or []:
-            ttl = (credential.get("data") or {}).get("token_ttl", DEFAULT_TOKEN_TTL)
-            if not isinstance(ttl, int) or isinstance(ttl, bool) or not 0 <= ttl <= MAX_TOKEN_TTL:
-                raise ApiError(400, f"credential data.token_ttl must be an integer from 0 to {MAX_TOKEN_TTL}")
-
-    def _checked_wallets(self, account_id: str, wallets: Any) -> set[str]:
-        if not isinstance(wallets, list):
-            raise ApiError(400, "extra.wallets must be a list")
-        seen: set[str] = set()
-        others = (owner for owner in self.store.account_ids() if owner != account_id)
-        taken = {address for owner in others for address in self._wallets(owner)}
-        for wallet in wallets:
-            address = wallet.get("address") if isinstance(wallet, dict) else None
-            if not is_valid_ethereum_address(address):
-                raise ApiError(400, "every wallet needs an address: 0x + 40 hex digits (EIP-55 if mixed case)")
-            assert isinstance(address, str)
-            key = address.lower()
-            if key in seen or key in taken:
-                raise ApiError(400, f"wallet {address} is declared twice or belongs to another account")
-            seen.add(key)
-            for name in ("wallet_id", "currency_id", "network_id"):
-                if name in wallet and (not isinstance(wallet[name], int) or isinstance(wallet[name], bool)):
-                    raise ApiError(400, f"wallet {name} must be an integer")
-            if "wallet_desc" in wallet and not isinstance(wallet["wallet_desc"], str):
-                raise ApiError(400, "wallet_desc must be a string")
-        return seen
+        declared = [wallet["address"] for wallet in extra.get("wallets", [])]
+        addresses = [*declared, *(d["address"] for d in account.get("whitelist") or [])]
+        if not all(is_valid_ethereum_address(address) for address in addresses):
+            raise ApiError(400, "kamipay addresses are 0x + 40 hex digits, EIP-55 checksummed when mixed case")
+        wallets = {address.lower() for address in declared}
+        taken = {
+            address
+            for other in self.store.accounts()
+            if other.id != account["id"]
+            for address in self._wallets(other.id)
+        }
+        if len(wallets) != len(declared) or wallets & taken:
+            raise ApiError(400, "a wallet is declared twice or belongs to another account")
+        for address, balances in (account.get("wallets") or {}).items():
+            if address not in wallets:
+                raise ApiError(400, f"balances for {address}, which is not one of the account's extra.wallets")
+            for symbol, amount in balances.items():
+                if decimal_places(Decimal(amount)) > PLACES[symbol]:
+                    raise ApiError(400, f"{symbol} on {address}: at most {PLACES[symbol]} decimals")
 
     def demo_seed(self) -> dict[str, Any]:
         wallet, destination = "0x1C0Ac0fFee00000000000000000000000488fedc", "0x6FE712C0000000000000000000000000E72988e6"
@@ -166,22 +186,18 @@ class Sandbox(ProviderSandbox):
                     "id": "merchant-1",
                     "credentials": [{"key_id": "kamipay-demo", "secret": secrets.token_urlsafe(18)}],
                     "extra": {"merchant_id": 1, "wallets": [{"address": wallet, "wallet_desc": "Main wallet"}]},
-                    "balances": {balance_key("USDT", wallet): "1000.000000", balance_key("MATIC", wallet): "5"},
+                    "wallets": {wallet.lower(): {"USDT": "1000.000000", "MATIC": "5"}},
                     "whitelist": [{"network": CHAIN, "address": destination}],
                 }
             ]
         }
 
     # -- lookups ------------------------------------------------------------------------------
-    def _account_extra(self, account_id: str) -> dict[str, Any]:
-        data = self.store.account(account_id) or {}
-        extra = data.get("extra") or {}
-        return extra if isinstance(extra, dict) else {}
-
     def _wallets(self, account_id: str) -> dict[str, dict[str, Any]]:
         """The account's wallets, by lower-case address, with every field filled in."""
+        account = self.store.account(account_id)
+        extra = account.extra if account else {}
         found: dict[str, dict[str, Any]] = {}
-        extra = self._account_extra(account_id)
         for index, wallet in enumerate(extra.get("wallets") or [], start=1):
             found[wallet["address"].lower()] = {
                 "merchant_id": extra.get("merchant_id", 1),
@@ -200,26 +216,24 @@ class Sandbox(ProviderSandbox):
         return ttl if isinstance(ttl, int) and not isinstance(ttl, bool) else None
 
     def _whitelisted(self, account_id: str, address: str) -> bool:
-        return any(
-            row["network"] == CHAIN and row["address"].lower() == address.lower()
-            for row in self.store.whitelist(account_id)
-        )
+        return any(d.address.lower() == address.lower() for d in self.store.destinations(account_id, CHAIN))
 
     def gas(self, token: str) -> Decimal:
-        fees = {**DEFAULT_GAS, **self.engine.config.options.get("gas", {})}
-        return Decimal(fees[token])
+        return Decimal(self.options["gas"][token])
 
     # -- operations ---------------------------------------------------------------------------
-    def create_access_token(self, request: Request, principal: Principal | None) -> Response:
+    @public("create_access_token")
+    def create_access_token(self, request: Request) -> Response:
         form = request.json  # the URL-encoded form, checked against the spec by the router
         user = self.store.credential(form["username"])
         if not auth.check_password(user, form["password"]):
             raise ApiError(401, auth.INCORRECT_CREDENTIALS)
-        token, _ = self.tokens(self._user_ttl(form["username"])).issue(form["username"], time.time(), {"iss": ISSUER})
+        issuer = self.tokens(self._user_ttl(form["username"]))
+        token, _ = issuer.issue(form["username"], self.clock.now(), {"iss": ISSUER})
         return Response.json(200, {"access_token": token, "token_type": "bearer"})
 
-    def create_withdrawal(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("create_withdrawal")
+    def create_withdrawal(self, request: Request, principal: Principal) -> Response:
         body = request.json
         amount = request.json_exact()["amount"]
         token, from_address, to_address = body["token"], body["from_address"], body["to_address"]
@@ -228,23 +242,27 @@ class Sandbox(ProviderSandbox):
             raise ApiError(400, "from_address is not a valid polygon address")
         if not is_valid_ethereum_address(to_address):
             raise ApiError(400, "to_address is not a valid polygon address")
-        if from_address.lower() not in self._wallets(principal.account_id):
+        wallet = from_address.lower()
+        if wallet not in self._wallets(principal.account_id):
             raise ApiError(400, "from_address is not mapped to your user")
         if not self._whitelisted(principal.account_id, to_address):
             raise ApiError(400, "to_address is not whitelisted for your user")
         if decimal_places(amount) > places:
             raise ApiError(406, f"amount has more decimal places than {token} allows ({places})")
         gas = self.gas(token)
-        token_asset, gas_asset = balance_key(symbol, from_address), balance_key(GAS_ASSET, from_address)
         tx_hash = hex_hash("0x")
-        # Balances reach 30 integer and 18 decimal digits; the default 28-digit context would round.
-        with localcontext() as context, self.store.transaction():
-            context.prec = PRECISION
-            if token_asset == gas_asset:
-                self._debit(gas_asset, principal, amount + gas, f"insufficient {token} balance on from_address")
+        with self.store.transaction():
+            if symbol == GAS_ASSET:
+                self._debit(
+                    principal,
+                    wallet,
+                    GAS_ASSET,
+                    exact_sum(amount, gas),
+                    f"insufficient {token} balance on from_address",
+                )
             else:
-                self._debit(token_asset, principal, amount, f"insufficient {token} balance on from_address")
-                self._debit(gas_asset, principal, gas, "insufficient matic balance on from_address to pay gas")
+                self._debit(principal, wallet, symbol, amount, f"insufficient {token} balance on from_address")
+                self._debit(principal, wallet, GAS_ASSET, gas, "insufficient matic balance on from_address to pay gas")
             record = {
                 "status": "mined",
                 "transactionHash": tx_hash,
@@ -256,30 +274,29 @@ class Sandbox(ProviderSandbox):
                 "to": to_address,
                 "created_at": self.clock.iso(),
             }
-            self.store.insert_object(KIND, tx_hash, principal.account_id, "mined", record, asset=token_asset)
+            self.store.insert_object(KIND, tx_hash, principal.account_id, "mined", record, asset=symbol, wallet=wallet)
         result = {"status": "mined", "transactionHash": tx_hash, "to": to_address, f"{token} amount": amount}
         return Response.json(200, {"status": "ok", "msg": "transaction succesful", "data": result})
 
-    def _debit(self, asset: str, principal: Principal, amount: Decimal, message: str) -> None:
+    def _debit(self, principal: Principal, wallet: str, asset: str, amount: Decimal, message: str) -> None:
         """Take `amount` out of `available` for good, inside the caller's transaction."""
         try:
-            self.store.debit(principal.account_id, asset, amount)
+            self.store.debit(principal.account_id, asset, amount, wallet)
         except InsufficientFunds:
             raise ApiError(400, message) from None
 
-    def get_address_balance(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("get_address_balance")
+    def get_address_balance(self, request: Request, principal: Principal) -> Response:
         address = request.params["address"]
         if address.lower() not in self._wallets(principal.account_id):
             raise ApiError(404, "Address not found")
-        account = principal.account_id
         tokens = [
-            {"token": symbol, "balance": self.store.balance(account, balance_key(symbol, address)).available}
+            {"token": symbol, "balance": self.store.balance(principal.account_id, symbol, address.lower()).available}
             for symbol in TOKEN_ORDER
         ]
         data = {"address": address, "tokens": tokens}
         return Response.json(200, {"status": "ok", "msg": "Matic and USDt Balance", "data": data})
 
-    def list_merchant_wallets(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("list_merchant_wallets")
+    def list_merchant_wallets(self, request: Request, principal: Principal) -> Response:
         return Response.json(200, list(self._wallets(principal.account_id).values()))

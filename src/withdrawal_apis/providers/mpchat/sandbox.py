@@ -1,7 +1,7 @@
 """MPChat's business rules for the sandbox emulator (handlers keyed by operationId).
 
 Fee rule (the provider does not document one): a flat fee per network, `TRC20` 1.00 and `ERC20`
-5.00 USDT, configurable with the `fee` option (`{"TRC20": "1.00", ...}`). With `fee_mode`
+5.00 USDT, configurable with the `fee` option (`{"TRC20": "1.00", ...}`, merged over the defaults). With `fee_mode`
 `on_top` (default) creating a withdrawal freezes amount + fee and completion writes two ledger
 `DEBIT` entries, the amount (`Withdrawal {id}`, as in the docs) and the fee (`Withdrawal fee {id}`);
 with `inclusive` only the amount is frozen and debited and the fee is reported as taken out of it.
@@ -10,24 +10,24 @@ with `inclusive` only the amount is frozen and debited and the fee is reported a
 from __future__ import annotations
 
 import secrets
-import time
 import uuid
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...money import format_decimal, parse_decimal
+from ...money import exact_sum, format_decimal, parse_decimal
+from ...sandbox import ApiError, Lifecycle, Principal, ProviderSandbox, Request, Response, Transition, operation
 from ...sandbox.addresses import is_valid_ethereum_address, is_valid_tron_address
-from ...sandbox.engine import Principal, ProviderSandbox
-from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.ids import hex_hash, ulid
-from ...sandbox.lifecycle import Effect, Lifecycle, Transition
-from ...sandbox.store import InsufficientFunds, StoredObject
+from ...sandbox.lifecycle import Effect
+from ...sandbox.store import Filter, InsufficientFunds, LedgerEntry, StoredObject
 from . import auth
 
 ASSET = "USDT"
 KIND = "withdrawal"
 DEFAULT_FEES = {"TRC20": "1.00", "ERC20": "5.00"}
 ADDRESS_CHECKS = {"TRC20": is_valid_tron_address, "ERC20": is_valid_ethereum_address}
+_FEE = {"type": "string", "pattern": "^[0-9]{1,12}(\\.[0-9]{1,2})?$"}
 
 _BEFORE_BROADCAST = frozenset({"PENDING", "PENDING_REVIEW", "LEVEL1_APPROVED", "APPROVED"})
 
@@ -52,13 +52,35 @@ WEBHOOK_EVENTS = {"COMPLETED": "withdrawal.completed", "FAILED": "withdrawal.fai
 
 class Sandbox(ProviderSandbox):
     name = "mpchat"
-    lifecycle: ClassVar[Lifecycle | None] = LIFECYCLE
+    lifecycles = (LIFECYCLE,)
     rate_limit = (60, 60.0)  # 60 requests per minute per API key
+    seed_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "extra": {"type": "object", "maxProperties": 0, "description": "MPChat accounts take no extra settings"},
+            "balances": {"type": "object", "propertyNames": {"const": ASSET}},
+            "wallets": {"type": "object", "maxProperties": 0},
+            "credentials": {"items": {"properties": {"data": {"type": "object", "maxProperties": 0}}}},
+        },
+    }
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "fee": {
+                "type": "object",
+                "propertyNames": {"enum": list(DEFAULT_FEES)},
+                "additionalProperties": _FEE,
+                "default": DEFAULT_FEES,
+            },
+            "fee_mode": {"enum": ["on_top", "inclusive"], "default": "on_top"},
+        },
+    }
 
     # -- auth, errors, webhooks ---------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         try:
-            key = auth.verify(request.headers.get("authorization"), self.store.credential, now=time.time())
+            key = auth.verify(request.headers.get("authorization"), self.store.credential, now=self.clock.wall())
         except auth.AuthError as error:
             raise ApiError(401, error.message) from None
         return Principal(account_id=key.account_id, key_id=key.key_id)
@@ -68,10 +90,6 @@ class Sandbox(ProviderSandbox):
 
     def sign_webhook(self, secret: str, body: bytes, timestamp: int) -> dict[str, str]:
         return {"x-merchant-signature": auth.webhook_signature_header(secret, body, timestamp)}
-
-    def seed_account(self, account: dict[str, Any]) -> None:
-        if account.get("extra"):
-            raise ApiError(400, "mpchat accounts take no extra settings")
 
     def demo_seed(self) -> dict[str, Any]:
         return {
@@ -86,16 +104,15 @@ class Sandbox(ProviderSandbox):
 
     # -- configuration ------------------------------------------------------------------------
     def fee(self, network: str) -> Decimal:
-        fees = {**DEFAULT_FEES, **self.engine.config.options.get("fee", {})}
-        return Decimal(fees[network])
+        return Decimal(self.options["fee"][network])
 
     @property
     def fee_on_top(self) -> bool:
-        return str(self.engine.config.options.get("fee_mode", "on_top")) == "on_top"
+        return bool(self.options["fee_mode"] == "on_top")
 
     # -- operations ---------------------------------------------------------------------------
-    def create_withdrawal(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("create_withdrawal")
+    def create_withdrawal(self, request: Request, principal: Principal) -> Response:
         body = request.json
         amount = parse_decimal(body["amount"])
         if amount <= 0:
@@ -104,7 +121,7 @@ class Sandbox(ProviderSandbox):
         if not ADDRESS_CHECKS[network](address):
             raise ApiError(400, "invalid destination address")
         fee = self.fee(network)
-        hold = amount + fee if self.fee_on_top else amount
+        hold = exact_sum(amount, fee) if self.fee_on_top else amount
         now = self.clock.iso()
         withdrawal_id = f"wd_{ulid(self.clock.now())}"
         withdrawal = {
@@ -130,17 +147,16 @@ class Sandbox(ProviderSandbox):
             self.engine.schedule_happy_path(obj)
         return Response.json(201, withdrawal)
 
-    def list_withdrawals(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
-        objects, total = self.store.objects_page(
-            KIND, principal.account_id, request.params["limit"], request.params["offset"]
-        )
+    @operation("list_withdrawals")
+    def list_withdrawals(self, request: Request, principal: Principal) -> Response:
+        query = Filter(KIND, owners=(principal.account_id,))
+        objects = self.store.find(query, limit=request.params["limit"], offset=request.params["offset"])
         # The provider's list example leaves merchant_id out of each item.
         items = [{k: v for k, v in obj.body.items() if k != "merchant_id"} for obj in objects]
-        return Response.json(200, {"withdrawals": items, "total": total})
+        return Response.json(200, {"withdrawals": items, "total": self.store.count(query)})
 
-    def get_withdrawal(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("get_withdrawal")
+    def get_withdrawal(self, request: Request, principal: Principal) -> Response:
         obj = self.store.get_object(KIND, request.params["id"])
         if obj is None:
             raise ApiError(404, "withdrawal not found")
@@ -148,8 +164,8 @@ class Sandbox(ProviderSandbox):
             raise ApiError(403, "forbidden")
         return Response.json(200, obj.body)
 
-    def get_balance(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("get_balance")
+    def get_balance(self, request: Request, principal: Principal) -> Response:
         balance = self.store.balance(principal.account_id, ASSET)
         return Response.json(
             200,
@@ -160,26 +176,28 @@ class Sandbox(ProviderSandbox):
             },
         )
 
-    def list_transactions(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
-        rows, total = self.store.ledger_page(principal.account_id, request.params["limit"], request.params["offset"])
-        entries = [
+    @operation("list_transactions")
+    def list_transactions(self, request: Request, principal: Principal) -> Response:
+        entries, total = self.store.ledger(principal.account_id, request.params["limit"], request.params["offset"])
+        items = [
             {
-                "id": row["id"],
-                "merchant_id": row["account_id"],
+                "id": entry.id,
+                "merchant_id": entry.account_id,
                 "order_id": None,
-                "entry_type": row["entry_type"],
-                "amount": row["amount"],
-                "balance_after": row["balance_after"],
-                "description": row["description"],
-                "created_at": row["created_at"],
+                "entry_type": entry.entry_type,
+                "amount": str(entry.amount),
+                "balance_after": str(entry.balance_after),
+                "description": entry.description,
+                "created_at": entry.created_at,
             }
-            for row in rows
+            for entry in entries
         ]
-        return Response.json(200, {"transactions": entries, "total": total})
+        return Response.json(200, {"transactions": items, "total": total})
 
     # -- lifecycle ----------------------------------------------------------------------------
-    def on_transition(self, obj: StoredObject, transition: Transition, body: dict[str, Any]) -> dict[str, Any]:
+    def on_transition(
+        self, obj: StoredObject, transition: Transition, body: dict[str, Any], private: dict[str, Any]
+    ) -> None:
         body["status"] = transition.target
         body["updated_at"] = self.clock.iso()
         if transition.target == "COMPLETED":
@@ -188,28 +206,26 @@ class Sandbox(ProviderSandbox):
         event = WEBHOOK_EVENTS.get(transition.target)
         if event:
             payload = {"event": event, "timestamp": body["updated_at"], "data": body}
-            self.engine.outbox.enqueue(obj.account_id, event, payload, int(time.time()), {"x-webhook-event": event})
-        return body
+            self.engine.outbox.enqueue(obj.account_id, event, payload, {"x-webhook-event": event})
 
     def _write_debits(self, obj: StoredObject, body: dict[str, Any]) -> None:
         """Ledger lines for a completed withdrawal: the fee (if taken on top) and then the amount."""
         amount = Decimal(body["amount"])
         fee = obj.hold - amount
-        settled = self.store.balance(obj.account_id, ASSET)
-        final = settled.available + settled.frozen
-        lines = [("Withdrawal fee", fee, final + amount)] if fee > 0 else []
+        final = self.store.balance(obj.account_id, ASSET).total
+        lines = [("Withdrawal fee", fee, exact_sum(final, amount))] if fee > 0 else []
         lines.append(("Withdrawal", amount, final))
         for label, value, balance_after in lines:
             self.store.add_ledger_entry(
-                {
-                    "id": str(uuid.uuid4()),
-                    "account_id": obj.account_id,
-                    "asset": ASSET,
-                    "entry_type": "DEBIT",
-                    "amount": format_decimal(value, 2),
-                    "balance_after": format_decimal(balance_after, 2),
-                    "description": f"{label} {obj.id}",
-                    "ref": obj.id,
-                    "created_at": body["updated_at"],
-                }
+                LedgerEntry(
+                    id=str(uuid.uuid4()),
+                    account_id=obj.account_id,
+                    asset=ASSET,
+                    entry_type="DEBIT",
+                    amount=Decimal(format_decimal(value, 2)),
+                    balance_after=Decimal(format_decimal(balance_after, 2)),
+                    description=f"{label} {obj.id}",
+                    ref=obj.id,
+                    created_at=body["updated_at"],
+                )
             )

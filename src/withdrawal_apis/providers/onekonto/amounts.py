@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ...money import format_decimal, loads_exact, parse_decimal
+from ...money import decimal_places, format_decimal, loads_exact, parse_decimal
 
 _AMOUNT = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(?: ([A-Z0-9]+))?")
 
@@ -26,8 +26,7 @@ class AssetAmount:
     @property
     def decimal_places(self) -> int:
         """Decimal places that carry a digit (`1.50` has 1); trailing zeros do not count."""
-        exponent = self.value.normalize().as_tuple().exponent
-        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return decimal_places(self.value)
 
     def __str__(self) -> str:
         return format_amount(self.value, self.asset) if self.asset else format_decimal(self.value)

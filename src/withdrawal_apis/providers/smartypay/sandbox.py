@@ -6,8 +6,8 @@ The model, with the parts the provider does not document marked as our reading:
   account seeded with `extra: {"partner": ..., "destinationAddress": "0x..."}` (its confirmed
   address), optional `name`, `isKYBFinished`, `gasWallets` and past `withdrawals` (terminal ones,
   `{"id", "currency", "value", "status"}`). Its token balances are store
-  balances keyed by currency code; a gas wallet's native balance (in wei) is the store balance
-  `gas:<Blockchain>`.
+  balances keyed by currency code; a gas wallet's native balance (in wei) is the balance of asset
+  `<Blockchain>` in the merchant's wallet `gas`.
 - `withdraw_now` creates a `Pending` intent for the next processing slot (`slot_seconds` on the
   virtual clock, default 300; "now" under the `instant` advance policy). While one is pending for
   the merchant and currency, asking again returns it.
@@ -22,30 +22,39 @@ The model, with the parts the provider does not document marked as our reading:
 - A schedule other than `NotSet` creates, at the first instant of each week (Monday, UTC) or month,
   an intent for every currency whose balance is at least `unifiedMinAmount` (and above zero).
 
-The engine runs one lifecycle (the withdrawal's); the intent side lives here, driven by
-`run_due`, which this provider installs in front of the engine's (see docs/notes/smartypay.md,
-engine requests).
+Intents and withdrawals each have a lifecycle. An intent's processing is a job scheduled on the
+engine's clock for its slot; a schedule is a job at the next week or month start that re-schedules
+itself.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import secrets
-import time
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...money import format_decimal
+from ...money import MONEY, decimal_places, format_decimal
+from ...sandbox import (
+    AdvancePolicy,
+    ApiError,
+    Lifecycle,
+    Principal,
+    ProviderSandbox,
+    Request,
+    Response,
+    Transition,
+    operation,
+)
 from ...sandbox.addresses import is_valid_ethereum_address
-from ...sandbox.engine import Engine, Principal, ProviderSandbox
-from ...sandbox.http import ApiError, Request, Response
-from ...sandbox.lifecycle import AdvancePolicy, Effect, Lifecycle, Transition
-from ...sandbox.store import MONEY, InsufficientFunds, StoredObject
+from ...sandbox.lifecycle import Effect
+from ...sandbox.store import Filter, InsufficientFunds, Job, StoredObject
 from . import auth
 
 WITHDRAWAL, INTENT, SCHEDULE = "withdrawal", "intent", "schedule"
+GAS_WALLET = "gas"  # the wallet holding each blockchain's native balance (in wei), per merchant
 
 NETWORK_OF = {
     "BinanceMainNet": "MainNet",
@@ -87,7 +96,6 @@ DEFAULT_PAGE_LIMIT = 20
 # amount must leave room for its token's decimals within that precision.
 SIGNIFICANT_DIGITS = MONEY.prec
 _ID_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-_MIN_AMOUNT_ERROR = re.compile(r"^invalid request body at unifiedMinAmount\b")
 
 _ERROR_CODES = {
     400: "BadRequest",
@@ -117,61 +125,121 @@ LIFECYCLE = Lifecycle(
     happy_path=("start", "finish"),
 )
 
+INTENT_LIFECYCLE = Lifecycle(
+    kind=INTENT,
+    initial="Pending",
+    transitions=(
+        Transition("succeed", frozenset({"Pending"}), "Succeeded"),
+        Transition("fail", frozenset({"Pending"}), "Failed"),
+    ),
+    happy_path=(),
+)
+
 
 def new_id() -> str:
     """A 22-character identifier shaped like the provider's (`SxzNzHmWUsESHzYCqdFzw1`)."""
     return "".join(secrets.choice(_ID_ALPHABET) for _ in range(22))
 
 
-def iso_micro(at: float) -> str:
-    """`2023-12-15T20:08:16.640232Z`: UTC with microseconds, as the provider prints `processAt`."""
-    return datetime.fromtimestamp(at, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def public(body: dict[str, Any]) -> dict[str, Any]:
-    """The object as sent: internal bookkeeping keys start with `_`."""
-    return {key: value for key, value in body.items() if not key.startswith("_")}
-
-
-def request_uri(request: Request) -> str:
-    """The request target exactly as the client sent it: the raw path plus `?query` when present."""
-    uri = request.raw_path.decode("latin-1")
-    return f"{uri}?{request.query_string.decode('latin-1')}" if request.query_string else uri
-
-
-def period_start(period: str, at: float) -> float | None:
-    """The most recent first instant (UTC) of the week or month at `at`; None for `NotSet`."""
+def next_period_start(period: str, at: float) -> float | None:
+    """The first instant (UTC) of the next week or month after `at`; None for `NotSet`."""
     moment = datetime.fromtimestamp(at, tz=UTC)
     midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
     if period == "FirstDayOfWeek":
-        return (midnight - timedelta(days=midnight.weekday())).timestamp()
+        return (midnight + timedelta(days=7 - midnight.weekday())).timestamp()
     if period == "FirstDayOfMonth":
-        return midnight.replace(day=1).timestamp()
+        first = midnight.replace(day=1)
+        return (
+            first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(month=first.month + 1)
+        ).timestamp()
     return None
+
+
+_EVM_ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}
+_TERMINAL = sorted(LIFECYCLE.terminal)
+_MERCHANT = {
+    "properties": {
+        "credentials": {"maxItems": 0, "description": "API keys belong to the partner account, not to a merchant"},
+        "wallets": {"maxProperties": 0, "description": "gas wallets are seeded as extra.gasWallets"},
+        "balances": {
+            "propertyNames": {"enum": list(CURRENCIES)},
+            "additionalProperties": {"pattern": "^[0-9]{1,60}(\\.[0-9]{1,18})?$"},
+        },
+        "extra": {
+            "type": "object",
+            "required": ["partner", "destinationAddress"],
+            "additionalProperties": False,
+            "properties": {
+                "partner": {"type": "string"},
+                "name": {"type": "string"},
+                "isKYBFinished": {"type": "boolean"},
+                "destinationAddress": _EVM_ADDRESS,
+                "gasWallets": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["blockchain", "address", "nativeBalance"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "blockchain": {"enum": list(NETWORK_OF)},
+                            "address": _EVM_ADDRESS,
+                            "nativeBalance": {"type": "string", "pattern": f"^[0-9]{{1,{SIGNIFICANT_DIGITS}}}$"},
+                            "isOutOfService": {"type": "boolean"},
+                        },
+                    },
+                },
+                "withdrawals": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["currency", "value", "status"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "id": {"type": "string", "pattern": "^[0-9A-Za-z]{1,64}$"},
+                            "currency": {"enum": list(CURRENCIES)},
+                            "value": {"type": "string", "pattern": "^[0-9]{1,60}(\\.[0-9]{1,18})?$"},
+                            "status": {"enum": _TERMINAL},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+_PARTNER = {
+    "properties": {
+        "balances": {"maxProperties": 0, "description": "balances belong to merchants"},
+        "wallets": {"maxProperties": 0},
+        "extra": {"type": "object", "additionalProperties": False, "properties": {"name": {"type": "string"}}},
+    },
+}
 
 
 class Sandbox(ProviderSandbox):
     name = "smartypay"
-    lifecycle: ClassVar[Lifecycle | None] = LIFECYCLE
+    lifecycles = (LIFECYCLE, INTENT_LIFECYCLE)
     rate_limit = (0, 1.0)  # the provider documents no rate limit
-
-    def __init__(self, engine: Engine) -> None:
-        super().__init__(engine)
-        # Provider-side stand-in for an engine hook (see the module docstring): intents and
-        # schedules are processed wherever the engine applies due transitions.
-        self._engine_run_due = engine.run_due
-        engine.run_due = self.run_due  # type: ignore[method-assign]
+    # A merchant is an account whose extra names its partner; any other account is a partner.
+    seed_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "if": {"required": ["extra"], "properties": {"extra": {"required": ["partner"]}}},
+        "then": _MERCHANT,
+        "else": _PARTNER,
+    }
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "slot_seconds": {"type": "integer", "minimum": 1, "maximum": 86400, "default": DEFAULT_SLOT_SECONDS},
+            "gas_cost_wei": {"type": "integer", "minimum": 0, "maximum": 10**30, "default": DEFAULT_GAS_COST_WEI},
+        },
+    }
 
     # -- auth, errors -------------------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
         try:
             key = auth.verify(
-                request.headers,
-                request.method,
-                request_uri(request),
-                request.body,
-                self.store.credential,
-                now=time.time(),
+                request.headers, request.method, request.uri, request.body, self.store.credential, now=self.clock.wall()
             )
         except auth.AuthError as error:
             raise ApiError(error.status, error.message, code=error.code) from None
@@ -179,27 +247,24 @@ class Sandbox(ProviderSandbox):
 
     def render_error(self, error: ApiError) -> Response:
         code = error.code if isinstance(error.code, str) else _ERROR_CODES.get(error.status, "Error")
-        if error.code is None and error.status == 400 and _MIN_AMOUNT_ERROR.match(error.message):
+        if error.problem is not None and error.problem.field[:1] == ("unifiedMinAmount",):
             code = "UnifiedMinAmountInvalid"  # the documented code for a bad schedule amount
         body = {"status": error.status, "code": code, "message": error.message}
         return Response.json(error.status, body, error.headers)
 
     # -- seeding ------------------------------------------------------------------------------
-    def seed_account(self, account: dict[str, Any]) -> None:
+    def seed_account(self, account: Mapping[str, Any]) -> None:
         extra = account.get("extra") or {}
         if "partner" not in extra:
-            unknown = set(extra) - {"name"}
-            if unknown or account.get("balances"):
-                raise ApiError(400, "a partner account takes only extra.name; merchants need extra.partner")
             return
         _check_merchant(account)
         for wallet in extra.get("gasWallets") or []:
-            gas = Decimal(str(wallet["nativeBalance"]))
-            self.store.set_balance(account["id"], f"gas:{wallet['blockchain']}", gas)
+            gas = Decimal(wallet["nativeBalance"])
+            self.store.set_available(account["id"], wallet["blockchain"], gas, GAS_WALLET)
         for past in extra.get("withdrawals") or []:
             self._seed_withdrawal(account["id"], extra["destinationAddress"], past)
 
-    def _seed_withdrawal(self, merchant_id: str, address: str, past: dict[str, Any]) -> None:
+    def _seed_withdrawal(self, merchant_id: str, address: str, past: Mapping[str, Any]) -> None:
         """A withdrawal from before the emulator started: terminal, so it holds no balance."""
         withdrawal_id = str(past.get("id") or new_id())
         if self.store.get_object(WITHDRAWAL, withdrawal_id) is not None:
@@ -254,126 +319,110 @@ class Sandbox(ProviderSandbox):
             ]
         }
 
-    # -- configuration ------------------------------------------------------------------------
-    @property
-    def slot_seconds(self) -> float:
-        return float(self.engine.config.options.get("slot_seconds", DEFAULT_SLOT_SECONDS))
-
-    @property
-    def gas_cost(self) -> Decimal:
-        return Decimal(str(self.engine.config.options.get("gas_cost_wei", DEFAULT_GAS_COST_WEI)))
-
     # -- lookups ------------------------------------------------------------------------------
-    def _merchant(self, principal: Principal | None, merchant_id: str) -> dict[str, Any]:
+    def _merchant(self, principal: Principal, merchant_id: str) -> dict[str, Any]:
         """The merchant's seeded settings, or 404 when it is not one of this partner's merchants."""
-        assert principal is not None
         account = self.store.account(merchant_id)
-        extra = (account or {}).get("extra") or {}
-        if extra.get("partner") != principal.account_id:
+        if account is None or account.extra.get("partner") != principal.account_id:
             raise ApiError(404, "Merchant not found", code="MerchantNotFound")
-        return dict(extra)
+        return dict(account.extra)
 
-    def _search(
-        self, kind: str, partner: str, clauses: list[tuple[str, tuple[Any, ...]]], page: dict[str, Any]
-    ) -> dict[str, Any]:
-        """One page of `kind` objects of the partner's merchants, newest first, clauses AND-ed.
+    def _merchants_of(self, partner: str) -> tuple[str, ...]:
+        return tuple(account.id for account in self.store.accounts(extra={"partner": partner}))
 
-        Provider-side stand-in for a store query across several owners (see the engine requests).
-        """
+    def _search(self, query: Filter, page: Mapping[str, Any]) -> tuple[list[StoredObject], dict[str, int]]:
+        """One page of the partner's objects, newest first, and the page as the answer states it."""
         limit = int(page.get("limit", DEFAULT_PAGE_LIMIT))
         offset = int(page.get("offset", 0))
-        where = ["kind = ?", "account_id IN (SELECT id FROM accounts WHERE json_extract(data, '$.extra.partner') = ?)"]
-        args: list[Any] = [kind, partner]
-        for clause, values in clauses:
-            where.append(clause)
-            args.extend(values)
-        # Every clause is fixed text from this module; values go through placeholders.
-        sql = f"SELECT body FROM objects WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ? OFFSET ?"  # noqa: S608
-        rows = self.store.db.execute(sql, (*args, limit, offset)).fetchall()
-        return {"list": [json.loads(row["body"]) for row in rows], "page": {"limit": limit, "offset": offset}}
+        return self.store.find(query, limit=limit, offset=offset), {"limit": limit, "offset": offset}
 
     @staticmethod
-    def _network_clause(predicates: dict[str, Any]) -> list[tuple[str, tuple[Any, ...]]]:
+    def _network_fields(predicates: Mapping[str, Any]) -> dict[str, Any]:
         network = predicates.get("network")
         if network is None:
-            return []
-        chains = tuple(chain for chain, net in NETWORK_OF.items() if net == network)
-        marks = ", ".join("?" for _ in chains)
-        return [(f"json_extract(body, '$.blockchain') IN ({marks})", chains)]
+            return {}
+        return {"blockchain": tuple(chain for chain, net in NETWORK_OF.items() if net == network)}
 
     # -- withdrawals --------------------------------------------------------------------------
-    def withdraw_now(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("withdraw_now")
+    def withdraw_now(self, request: Request, principal: Principal) -> Response:
         merchant_id, currency = request.json["merchantId"], request.json["currency"]
         self._merchant(principal, merchant_id)
         with self.store.transaction():
             intent = self._pending_intent(merchant_id, currency)
             if intent is None:
                 intent = self._create_intent(merchant_id, currency)
-        return Response.json(200, {"intent": public(intent.body), "merchantId": merchant_id})
+        return Response.json(200, {"intent": intent.body, "merchantId": merchant_id})
 
     def _pending_intent(self, merchant_id: str, currency: str) -> StoredObject | None:
-        row = self.store.db.execute(
-            "SELECT id FROM objects WHERE kind = ? AND account_id = ? AND asset = ? AND status = 'Pending' "
-            "ORDER BY seq LIMIT 1",
-            (INTENT, merchant_id, currency),
-        ).fetchone()
-        return self.store.get_object(INTENT, row["id"]) if row else None
+        return self.store.first(Filter(INTENT, owners=(merchant_id,), statuses=("Pending",), asset=currency))
 
     def _create_intent(self, merchant_id: str, currency: str, not_before: float | None = None) -> StoredObject:
         now = self.clock.now() if not_before is None else not_before
         if self.engine.advance is AdvancePolicy.INSTANT:
             due = now
         else:
-            due = (int(now // self.slot_seconds) + 1) * self.slot_seconds
+            slot = self.options["slot_seconds"]
+            due = float((int(now // slot) + 1) * slot)
         intent_id = new_id()
         body = {
             "blockchain": CURRENCIES[currency][0],
             "currency": currency,
             "id": intent_id,
-            "processAt": iso_micro(due),
-            "status": "Pending",
-            "_due": due,
+            "processAt": self.clock.iso(due, digits=6),
+            "status": INTENT_LIFECYCLE.initial,
         }
-        return self.store.insert_object(INTENT, intent_id, merchant_id, "Pending", body, asset=currency)
+        with self.store.transaction():
+            intent = self.store.insert_object(INTENT, intent_id, merchant_id, "Pending", body, asset=currency)
+            self.engine.schedule(intent, "process", at=due)
+        return intent
 
-    def search_withdrawals(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("search_withdrawals")
+    def search_withdrawals(self, request: Request, principal: Principal) -> Response:
         query = request.json or {}
-        clauses = self._network_clause(query.get("predicates") or {})
-        found = self._search(WITHDRAWAL, principal.account_id, clauses, query.get("page") or {})
-        found["list"] = [public(body) for body in found["list"]]
-        return Response.json(200, found)
+        fields = self._network_fields(query.get("predicates") or {})
+        found, page = self._search(
+            Filter(WITHDRAWAL, owners=self._merchants_of(principal.account_id), fields=fields), query.get("page") or {}
+        )
+        return Response.json(200, {"list": [obj.body for obj in found], "page": page})
 
-    def get_withdrawal(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("get_withdrawal")
+    def get_withdrawal(self, request: Request, principal: Principal) -> Response:
         obj = self.store.get_object(WITHDRAWAL, request.params["id"])
         owner = self.store.account(obj.account_id) if obj else None
-        if obj is None or ((owner or {}).get("extra") or {}).get("partner") != principal.account_id:
+        if obj is None or owner is None or owner.extra.get("partner") != principal.account_id:
             raise ApiError(404, "Withdrawal not found", code="WithdrawalNotFound")
-        return Response.json(200, public(obj.body))
+        return Response.json(200, obj.body)
 
-    def search_withdrawal_intents(self, request: Request, principal: Principal | None) -> Response:
-        assert principal is not None
+    @operation("search_withdrawal_intents")
+    def search_withdrawal_intents(self, request: Request, principal: Principal) -> Response:
         query = request.json or {}
         predicates = query.get("predicates") or {}
-        clauses = self._network_clause(predicates)
-        if "status" in predicates:
-            clauses.append(("status = ?", (predicates["status"],)))
-        found = self._search(INTENT, principal.account_id, clauses, query.get("page") or {})
+        statuses = (predicates["status"],) if "status" in predicates else None
+        found, page = self._search(
+            Filter(
+                INTENT,
+                owners=self._merchants_of(principal.account_id),
+                statuses=statuses,
+                fields=self._network_fields(predicates),
+            ),
+            query.get("page") or {},
+        )
         # The object table says `currency`, the search example says `asset`: send both.
-        found["list"] = [{**public(body), "asset": body["currency"]} for body in found["list"]]
-        return Response.json(200, found)
+        items = [{**obj.body, "asset": obj.body["currency"]} for obj in found]
+        return Response.json(200, {"list": items, "page": page})
 
     # -- schedule -----------------------------------------------------------------------------
-    def get_withdrawal_schedule(self, request: Request, principal: Principal | None) -> Response:
+    @operation("get_withdrawal_schedule")
+    def get_withdrawal_schedule(self, request: Request, principal: Principal) -> Response:
         merchant_id = request.params["merchantId"]
         self._merchant(principal, merchant_id)
         stored = self.store.get_object(SCHEDULE, merchant_id)
         period, amount = (stored.body["period"], stored.body["unifiedMinAmount"]) if stored else ("NotSet", "0")
         return _schedule_response(period, amount)
 
-    def update_withdrawal_schedule(self, request: Request, principal: Principal | None) -> Response:
+    @operation("update_withdrawal_schedule")
+    def update_withdrawal_schedule(self, request: Request, principal: Principal) -> Response:
         merchant_id = request.params["merchantId"]
         self._merchant(principal, merchant_id)
         exact = request.json_exact()  # the amount as an exact Decimal, never via float
@@ -382,17 +431,25 @@ class Sandbox(ProviderSandbox):
             raise ApiError(400, "Unified minimum amount of tokens has invalid value", code="UnifiedMinAmountInvalid")
         text = format_decimal(amount if amount else Decimal(0))
         period = request.json["period"]
-        body = {"period": period, "unifiedMinAmount": text, "_checkedAt": self.clock.now()}
+        body = {"period": period, "unifiedMinAmount": text}
         with self.store.transaction():
             stored = self.store.get_object(SCHEDULE, merchant_id)
             if stored is None:
-                self.store.insert_object(SCHEDULE, merchant_id, merchant_id, period, body)
+                stored = self.store.insert_object(SCHEDULE, merchant_id, merchant_id, period, body)
             else:
-                self.store.update_object(stored, period, body)
+                stored = self.store.update_object(stored, period, body)
+            self.store.unschedule(SCHEDULE, merchant_id)
+            self._schedule_sweep(stored, self.clock.now())
         return _schedule_response(period, text)
 
+    def _schedule_sweep(self, schedule: StoredObject, after: float) -> None:
+        boundary = next_period_start(schedule.body["period"], after)
+        if boundary is not None:
+            self.engine.schedule(schedule, "sweep", at=boundary)
+
     # -- merchants ----------------------------------------------------------------------------
-    def get_merchant_balance(self, request: Request, principal: Principal | None) -> Response:
+    @operation("get_merchant_balance")
+    def get_merchant_balance(self, request: Request, principal: Principal) -> Response:
         merchant_id = request.params["merchantId"]
         self._merchant(principal, merchant_id)
         balances = [
@@ -402,7 +459,8 @@ class Sandbox(ProviderSandbox):
         ]
         return Response.json(200, {"balances": balances})
 
-    def get_merchant_gas_wallets(self, request: Request, principal: Principal | None) -> Response:
+    @operation("get_merchant_gas_wallets")
+    def get_merchant_gas_wallets(self, request: Request, principal: Principal) -> Response:
         merchant_id = request.params["merchantId"]
         extra = self._merchant(principal, merchant_id)
         wallets = [
@@ -410,113 +468,77 @@ class Sandbox(ProviderSandbox):
                 "address": wallet["address"],
                 "blockchain": wallet["blockchain"],
                 "isOutOfService": bool(wallet.get("isOutOfService", False)),
-                "nativeBalance": str(int(self.store.balance(merchant_id, f"gas:{wallet['blockchain']}").available)),
+                "nativeBalance": str(int(self.store.balance(merchant_id, wallet["blockchain"], GAS_WALLET).available)),
             }
             for wallet in extra.get("gasWallets") or []
         ]
         return Response.json(200, {"gasWallets": wallets})
 
-    # -- the processing slot ------------------------------------------------------------------
-    def run_due(self) -> int:
-        """Scheduled sweeps and due intents first, then the engine's due withdrawal transitions."""
-        processed = self._run_schedules() + self._process_due_intents()
-        return processed + self._engine_run_due()
+    # -- scheduled jobs: the processing slot and recurring sweeps -----------------------------
+    def run_job(self, obj: StoredObject | None, job: Job) -> None:
+        if obj is None:
+            return
+        if job.name == "process" and obj.status == "Pending":
+            self._process_intent(obj)
+        elif job.name == "sweep":
+            self._sweep(obj, job.due_at)
 
-    def _process_due_intents(self) -> int:
-        now = self.clock.now()
-        rows = self.store.db.execute(
-            "SELECT id, body FROM objects WHERE kind = ? AND status = 'Pending' ORDER BY seq", (INTENT,)
-        ).fetchall()
-        due = [row["id"] for row in rows if float(json.loads(row["body"])["_due"]) <= now]
-        for intent_id in due:
-            self._process_intent(intent_id)
-        return len(due)
-
-    def _process_intent(self, intent_id: str) -> None:
+    def _process_intent(self, intent: StoredObject) -> None:
         """Sweep the whole available balance of the intent's currency into one withdrawal."""
-        with self.store.transaction():
-            intent = self.store.get_object(INTENT, intent_id)
-            if intent is None or intent.status != "Pending":
-                return  # another round got here first
-            merchant_id, currency = intent.account_id, intent.asset
-            blockchain = CURRENCIES[currency][0]
-            available = self.store.balance(merchant_id, currency).available
-            if available <= 0:
-                self._finish_intent(intent, "Succeeded")  # nothing accumulated: nothing to sweep
-                return
-            extra = (self.store.account(merchant_id) or {}).get("extra") or {}
-            self.store.freeze(merchant_id, currency, available)
-            withdrawal_id = new_id()
-            body = {
-                "id": withdrawal_id,
-                "blockchain": blockchain,
-                "destinationAddress": extra["destinationAddress"],
-                "amount": {"value": format_decimal(available), "currency": currency},
-                "status": LIFECYCLE.initial,
-            }
-            withdrawal = self.store.insert_object(
-                WITHDRAWAL, withdrawal_id, merchant_id, LIFECYCLE.initial, body, asset=currency, hold=available
-            )
-            if self._pay_gas(merchant_id, blockchain, extra):
-                self._finish_intent(intent, "Succeeded")
-                self.engine.schedule_happy_path(withdrawal)
-            else:
-                self.engine.transition(withdrawal, "fail")
-                self._finish_intent(intent, "Failed")
+        merchant_id, currency = intent.account_id, intent.asset
+        blockchain = CURRENCIES[currency][0]
+        available = self.store.balance(merchant_id, currency).available
+        if available <= 0:
+            self.engine.transition(intent, "succeed")  # nothing accumulated: nothing to sweep
+            return
+        account = self.store.account(merchant_id)
+        extra = account.extra if account else {}
+        self.store.freeze(merchant_id, currency, available)
+        withdrawal_id = new_id()
+        body = {
+            "id": withdrawal_id,
+            "blockchain": blockchain,
+            "destinationAddress": extra["destinationAddress"],
+            "amount": {"value": format_decimal(available), "currency": currency},
+            "status": LIFECYCLE.initial,
+        }
+        withdrawal = self.store.insert_object(
+            WITHDRAWAL, withdrawal_id, merchant_id, LIFECYCLE.initial, body, asset=currency, hold=available
+        )
+        if self._pay_gas(merchant_id, blockchain, extra):
+            self.engine.transition(intent, "succeed")
+            self.engine.schedule_happy_path(withdrawal)
+        else:
+            self.engine.transition(withdrawal, "fail")
+            self.engine.transition(intent, "fail")
 
-    def _pay_gas(self, merchant_id: str, blockchain: str, extra: dict[str, Any]) -> bool:
+    def _pay_gas(self, merchant_id: str, blockchain: str, extra: Mapping[str, Any]) -> bool:
         """Charge one sweep's network fee to the blockchain's gas wallet; False if it cannot pay."""
         wallet = next((w for w in extra.get("gasWallets") or [] if w["blockchain"] == blockchain), None)
         if wallet is None or wallet.get("isOutOfService"):
             return False
-        asset = f"gas:{blockchain}"
         try:
-            self.store.freeze(merchant_id, asset, self.gas_cost)
+            self.store.debit(merchant_id, blockchain, Decimal(self.options["gas_cost_wei"]), GAS_WALLET)
         except InsufficientFunds:
             return False
-        self.store.settle(merchant_id, asset, self.gas_cost)
         return True
 
-    def _finish_intent(self, intent: StoredObject, status: str) -> None:
-        self.store.update_object(intent, status, {**intent.body, "status": status})
-
-    def _run_schedules(self) -> int:
-        """At each week or month start, an intent for every currency at or above the schedule's minimum."""
-        now = self.clock.now()
-        created = 0
-        for row in self.store.db.execute("SELECT id FROM objects WHERE kind = ? ORDER BY seq", (SCHEDULE,)).fetchall():
-            with self.store.transaction():
-                schedule = self.store.get_object(SCHEDULE, row["id"])
-                if schedule is None:
-                    continue
-                boundary = period_start(schedule.body["period"], now)
-                if boundary is None or boundary <= float(schedule.body["_checkedAt"]):
-                    continue
-                minimum = Decimal(schedule.body["unifiedMinAmount"])
-                for asset, balance in self.store.balances(schedule.id).items():
-                    due = asset in CURRENCIES and balance.available > 0 and balance.available >= minimum
-                    if due and self._pending_intent(schedule.id, asset) is None:
-                        self._create_intent(schedule.id, asset, not_before=boundary)
-                        created += 1
-                self.store.update_object(schedule, schedule.status, {**schedule.body, "_checkedAt": now})
-        return created
+    def _sweep(self, schedule: StoredObject, boundary: float) -> None:
+        """At a week or month start: an intent for every currency at or above the schedule's minimum."""
+        minimum = Decimal(schedule.body["unifiedMinAmount"])
+        for asset, balance in self.store.balances(schedule.id).items():
+            due = asset in CURRENCIES and balance.available > 0 and balance.available >= minimum
+            if due and self._pending_intent(schedule.id, asset) is None:
+                self._create_intent(schedule.id, asset, not_before=boundary)
+        self._schedule_sweep(schedule, boundary)
 
     # -- lifecycle ----------------------------------------------------------------------------
-    def on_transition(self, obj: StoredObject, transition: Transition, body: dict[str, Any]) -> dict[str, Any]:
+    def on_transition(
+        self, obj: StoredObject, transition: Transition, body: dict[str, Any], private: dict[str, Any]
+    ) -> None:
         body["status"] = transition.target
-        if transition.name == "resume" and self.engine.advance is not AdvancePolicy.MANUAL:
-            self._schedule(obj, "finish")
-        return body
-
-    def _schedule(self, obj: StoredObject, name: str) -> None:
-        """Queue one named transition after its delay (provider-side; see the engine requests)."""
-        step = LIFECYCLE.transition(name)
-        assert step is not None
-        delay = step.delay if self.engine.advance is AdvancePolicy.REALISTIC else 0.0
-        self.store.db.execute(
-            "INSERT OR REPLACE INTO schedule (kind, object_id, transition, due_at) VALUES (?, ?, ?, ?)",
-            (obj.kind, obj.id, name, self.clock.now() + delay),
-        )
+        if obj.kind == WITHDRAWAL and transition.name == "resume":
+            self.engine.follow(obj, ("finish",))
 
 
 def _schedule_response(period: str, amount: str) -> Response:
@@ -529,45 +551,20 @@ def _schedule_response(period: str, amount: str) -> Response:
     return Response(200, raw, {"content-type": "application/json"}, data)
 
 
-def _check_merchant(account: dict[str, Any]) -> None:
-    """Refuse a merchant seed the model cannot serve, with a message naming the problem."""
+def _check_merchant(account: Mapping[str, Any]) -> None:
+    """What the merchant schema cannot say: checksums, one gas wallet per chain, token precision."""
     extra = account["extra"]
-    unknown = set(extra) - {"partner", "name", "destinationAddress", "isKYBFinished", "gasWallets", "withdrawals"}
-    if unknown:
-        raise ApiError(400, f"unknown merchant settings: {', '.join(sorted(unknown))}")
-    if account.get("credentials"):
-        raise ApiError(400, "API keys belong to the partner account, not to a merchant")
-    if not is_valid_ethereum_address(extra.get("destinationAddress")):
+    if not is_valid_ethereum_address(extra["destinationAddress"]):
         raise ApiError(400, "a merchant needs extra.destinationAddress, its confirmed EVM address (EIP-55)")
-    for asset, amount in (account.get("balances") or {}).items():
-        if asset not in CURRENCIES:
-            raise ApiError(400, f"unknown currency {asset!r}; known: {', '.join(CURRENCIES)}")
-        decimals = CURRENCIES[asset][1]
-        value = Decimal(amount)
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and -exponent > decimals:
-            raise ApiError(400, f"{asset} has {decimals} decimals; {amount} has more")
-        if value and value.adjusted() + 1 + decimals > SIGNIFICANT_DIGITS:
-            raise ApiError(400, f"{asset} balances need at most {SIGNIFICANT_DIGITS - decimals} integer digits")
-    for past in extra.get("withdrawals") or []:
-        if not isinstance(past, dict) or past.get("currency") not in CURRENCIES:
-            raise ApiError(400, "a past withdrawal needs a known currency")
-        if past.get("status") not in LIFECYCLE.terminal:
-            raise ApiError(400, f"a past withdrawal is {', '.join(sorted(LIFECYCLE.terminal))}")
-        if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", str(past.get("value", ""))):
-            raise ApiError(400, "a past withdrawal's value is a decimal string")
-        if "id" in past and not re.fullmatch(r"[0-9A-Za-z]{1,64}", str(past["id"])):
-            raise ApiError(400, "a past withdrawal's id is alphanumeric")
-    chains = []
-    for wallet in extra.get("gasWallets") or []:
-        if not isinstance(wallet, dict) or wallet.get("blockchain") not in NETWORK_OF:
-            raise ApiError(400, f"a gas wallet needs a blockchain, one of {', '.join(NETWORK_OF)}")
-        if not is_valid_ethereum_address(wallet.get("address")):
-            raise ApiError(400, "a gas wallet needs an EIP-55 address")
-        if not re.fullmatch(rf"[0-9]{{1,{SIGNIFICANT_DIGITS}}}", str(wallet.get("nativeBalance", ""))):
-            raise ApiError(
-                400, f"a gas wallet's nativeBalance is an integer string in wei, {SIGNIFICANT_DIGITS} digits at most"
-            )
-        chains.append(wallet["blockchain"])
+    chains = [wallet["blockchain"] for wallet in extra.get("gasWallets") or []]
     if len(chains) != len(set(chains)):
         raise ApiError(400, "one gas wallet per blockchain")
+    if not all(is_valid_ethereum_address(wallet["address"]) for wallet in extra.get("gasWallets") or []):
+        raise ApiError(400, "a gas wallet needs an EIP-55 address")
+    for asset, amount in (account.get("balances") or {}).items():
+        places = CURRENCIES[asset][1]
+        value = Decimal(amount)
+        if decimal_places(value) > places:
+            raise ApiError(400, f"{asset} has {places} decimals; {amount} has more")
+        if value and value.adjusted() + 1 + places > SIGNIFICANT_DIGITS:
+            raise ApiError(400, f"{asset} balances need at most {SIGNIFICANT_DIGITS - places} integer digits")

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Clock")
+
+
+@_attrs_define
+class Clock:
+    """
+    Attributes:
+        now (float):
+        iso (str):
+        offset (float):
+        applied (int | Unset): Scheduled transitions applied by this call.
+    """
+
+    now: float
+    iso: str
+    offset: float
+    applied: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        now = self.now
+
+        iso = self.iso
+
+        offset = self.offset
+
+        applied = self.applied
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "now": now,
+                "iso": iso,
+                "offset": offset,
+            }
+        )
+        if applied is not UNSET:
+            field_dict["applied"] = applied
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        now = d.pop("now")
+
+        iso = d.pop("iso")
+
+        offset = d.pop("offset")
+
+        applied = d.pop("applied", UNSET)
+
+        clock = cls(
+            now=now,
+            iso=iso,
+            offset=offset,
+            applied=applied,
+        )
+
+        clock.additional_properties = d
+        return clock
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,39 @@
+"""Composing an emulator: a registered provider's rules and spec, served by the engine.
+
+The engine knows no provider; this module is where the registry and the engine meet, for the CLI,
+the pytest plugin and the conformance harness alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from pathlib import Path
+from typing import Any
+
+from .providers import Provider, get
+from .sandbox import ProviderSandbox, SandboxApp, SandboxConfig
+from .spec import SpecDocument
+
+
+def sandbox_class(provider: Provider | str) -> type[ProviderSandbox]:
+    """The provider's `Sandbox` class (its emulator rules)."""
+    info = get(provider) if isinstance(provider, str) else provider
+    module = importlib.import_module(f"{info.module}.sandbox")
+    found: type[ProviderSandbox] = module.Sandbox
+    return found
+
+
+@functools.cache
+def spec_document(path: Path) -> SpecDocument:
+    """A spec read once per process: every emulator of a provider shares its parsed document and validators."""
+    return SpecDocument(path)
+
+
+def build_app(provider: Provider | str, config: SandboxConfig | None = None, **kwargs: Any) -> SandboxApp:
+    """An emulator for `provider` (a registry entry or its name), not yet seeded."""
+    info = get(provider) if isinstance(provider, str) else provider
+    return SandboxApp(sandbox_class(info), spec_document(info.spec_path), config, **kwargs)
+
+
+__all__ = ["build_app", "sandbox_class"]

@@ -1,0 +1,38 @@
+"""Test mode's contract check: is an answer one the spec allows for its operation?"""
+
+from __future__ import annotations
+
+from .http import Response
+from .routing import Route, Router
+
+
+class Contract:
+    """Checks answers against the spec their router was built from, and remembers every violation."""
+
+    def __init__(self, router: Router) -> None:
+        self.router = router
+        self.violations: list[str] = []
+
+    def problem(self, route: Route, response: Response) -> str | None:
+        """None when the spec allows `response` for `route`; otherwise what is wrong with it."""
+        status = str(response.status)
+        pointer = (
+            route.response_pointers.get(status)
+            or route.response_pointers.get(f"{status[0]}XX")
+            or route.response_pointers.get("default")
+        )
+        if pointer is None:
+            return f"status {status} is not documented"
+        spec = self.router.spec
+        declared, pointer = spec.resolve(spec.at(pointer), pointer)
+        for name, header in (declared.get("headers") or {}).items():
+            header, _ = spec.resolve(header, "")
+            if header.get("required") and name.lower() not in response.headers:
+                return f"required header {name} missing"
+        content = declared.get("content") or {}
+        if not content:
+            return "a body was sent where none is documented" if response.body else None
+        if "application/json" not in content:
+            return None
+        errors = spec.errors(f"{pointer}/content/application~1json/schema", response.data)
+        return "; ".join(errors[:3]) if errors else None

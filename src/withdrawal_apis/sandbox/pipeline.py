@@ -1,0 +1,251 @@
+"""The request pipeline: a visible stack of small steps, shared by the provider API and the control API.
+
+    limit body -> route -> injected fault -> authenticate -> authorize -> rate limit -> catch up
+    -> validate -> handle -> (a committed fault) -> (test mode) response contract check
+
+Each step takes the `Exchange` (the request and what earlier steps learned about it) and either lets
+it through, answers it (returns a `Response`), or refuses it (raises `ApiError`, which the endpoint
+renders in its own error shape). The steps after the handler run on whatever answer there is.
+Steps are built once, at start-up, with what they need; nothing is looked up per request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .contract import Contract
+from .engine import Engine
+from .guards import Fault, Faults, RateLimiter
+from .http import ApiError, Problem, Reason, Request, Response
+from .operations import Operation, Principal
+from .routing import Route, Router
+
+log = logging.getLogger("withdrawal_apis.sandbox")
+
+
+class Endpoint(Protocol):
+    """What the pipeline serves: a provider's sandbox or the control API."""
+
+    @property
+    def operations(self) -> Mapping[str, Operation]: ...
+
+    def authenticate(self, request: Request) -> Principal: ...
+
+    def authorize(self, principal: Principal, operation: Operation, request: Request) -> None: ...
+
+    def render_error(self, error: ApiError) -> Response: ...
+
+
+@dataclass
+class Exchange:
+    request: Request
+    body_too_large: bool = False
+    route: Route | None = None
+    operation: Operation | None = None
+    principal: Principal | None = None
+    fault: Fault | None = None
+    handled: bool = False
+    response: Response | None = None
+
+    @property
+    def op(self) -> Operation:
+        if self.operation is None:
+            raise RuntimeError("step runs before routing")
+        return self.operation
+
+
+Step = Callable[[Exchange], Awaitable[Response | None]]
+After = Callable[[Exchange, Response], Response]
+
+
+class Pipeline:
+    def __init__(self, endpoint: Endpoint, steps: Sequence[Step], after: Sequence[After] = ()) -> None:
+        self.endpoint = endpoint
+        self.steps = tuple(steps)
+        self.after = tuple(after)
+
+    async def __call__(self, request: Request, body_too_large: bool = False) -> Response:
+        exchange = Exchange(request, body_too_large)
+        try:
+            response = await self._run(exchange)
+        except ApiError as error:
+            response = self.endpoint.render_error(error)
+        except Exception:
+            log.exception("unexpected error in %s %s", request.method, request.path)
+            response = self.endpoint.render_error(ApiError(500, "internal server error", reason=Reason.INTERNAL))
+        for step in self.after:
+            response = step(exchange, response)
+        return response
+
+    async def _run(self, exchange: Exchange) -> Response:
+        for step in self.steps:
+            answer = await step(exchange)
+            if answer is not None:
+                return answer
+        raise RuntimeError("the pipeline has no handler step")
+
+
+# -- steps ------------------------------------------------------------------------------------
+def limit_body(max_bytes: int) -> Step:
+    async def step(exchange: Exchange) -> None:
+        if exchange.body_too_large:
+            problem = Problem("body", (), "limit", expected=f"{max_bytes} bytes")
+            raise ApiError(
+                413, f"request body larger than {max_bytes} bytes", reason=Reason.BODY_TOO_LARGE, problem=problem
+            )
+
+    return step
+
+
+def route(router: Router, endpoint: Endpoint) -> Step:
+    operations = endpoint.operations
+
+    async def step(exchange: Exchange) -> None:
+        request = exchange.request
+        exchange.route, request.path_params = router.match(request.method, request.path)
+        exchange.operation = operations[exchange.route.operation_id]
+
+    return step
+
+
+def inject_fault(faults: Faults) -> Step:
+    """An injected fault: wait, then answer in place of the handler, unless it strikes after the commit."""
+
+    async def step(exchange: Exchange) -> Response | None:
+        fault = faults.take()
+        if fault is None:
+            return None
+        exchange.fault = fault
+        if fault.latency_ms:
+            await asyncio.sleep(fault.latency_ms / 1000)
+        if fault.commit or not fault.replaces_answer:
+            return None
+        if fault.drop:
+            return Response.drop()
+        raise fault_error(fault)
+
+    return step
+
+
+def fault_error(fault: Fault) -> ApiError:
+    assert fault.status is not None
+    if fault.status == 429:
+        return ApiError(
+            429, "rate limit exceeded", reason=Reason.RATE_LIMITED, headers={"retry-after": str(fault.retry_after)}
+        )
+    return ApiError(fault.status, "injected fault", reason=Reason.FAULT)
+
+
+def authenticate(endpoint: Endpoint) -> Step:
+    async def step(exchange: Exchange) -> None:
+        if not exchange.op.public:
+            exchange.principal = endpoint.authenticate(exchange.request)
+
+    return step
+
+
+def authorize(endpoint: Endpoint, forbidden: Callable[[str], ApiError]) -> Step:
+    """The operation's declared scopes, then whatever else the endpoint checks, before any body is read."""
+
+    async def step(exchange: Exchange) -> None:
+        principal = exchange.principal
+        if principal is None:
+            return
+        operation = exchange.op
+        missing = sorted(operation.scopes - principal.scopes) if principal.scopes is not None else []
+        if missing:
+            raise forbidden(f"this API key lacks the {missing[0]} scope")
+        endpoint.authorize(principal, operation, exchange.request)
+
+    return step
+
+
+def rate_limit(limiter: RateLimiter) -> Step:
+    async def step(exchange: Exchange) -> None:
+        if exchange.principal is None:
+            return
+        wait = limiter.check(exchange.principal.key_id)
+        if wait is not None:
+            raise ApiError(429, "rate limit exceeded", reason=Reason.RATE_LIMITED, headers={"retry-after": str(wait)})
+
+    return step
+
+
+def catch_up(engine: Engine) -> Step:
+    """Apply whatever came due on the virtual clock, so the handler sees the state of now."""
+
+    async def step(exchange: Exchange) -> None:
+        engine.run_due()
+
+    return step
+
+
+def validate(router: Router) -> Step:
+    async def step(exchange: Exchange) -> None:
+        assert exchange.route is not None
+        router.validate(exchange.route, exchange.request)
+
+    return step
+
+
+def handle(endpoint: Endpoint) -> Step:
+    async def step(exchange: Exchange) -> Response:
+        exchange.handled = True
+        return exchange.op.call(endpoint, exchange.request, exchange.principal)
+
+    return step
+
+
+def require_token(token: str | None) -> Step:
+    """The control API's guard: with a token configured, every request must carry it as a bearer."""
+    expected = f"Bearer {token}".encode() if token else None
+
+    async def step(exchange: Exchange) -> None:
+        if expected is None:
+            return
+        sent = exchange.request.headers.get("authorization", "").encode("latin-1", "replace")
+        if not hmac.compare_digest(sent, expected):
+            raise ApiError(401, "the control API needs its token", reason=Reason.UNAUTHENTICATED)
+
+    return step
+
+
+# -- after the handler ------------------------------------------------------------------------
+def committed_fault(render: Callable[[ApiError], Response]) -> After:
+    """A fault that lets the request commit, then loses or replaces its answer."""
+
+    def step(exchange: Exchange, response: Response) -> Response:
+        fault = exchange.fault
+        if fault is None or not fault.commit or not exchange.handled or not fault.replaces_answer:
+            return response
+        return Response.drop() if fault.drop else render(fault_error(fault))
+
+    return step
+
+
+def check_contract(contract: Contract, render: Callable[[ApiError], Response]) -> After:
+    """Test mode: an answer the spec does not allow becomes a loud 500 and is recorded."""
+
+    def step(exchange: Exchange, response: Response) -> Response:
+        route = exchange.route
+        if route is None or response.dropped:
+            return response
+        fault = exchange.fault
+        if fault is not None and fault.status == response.status:
+            return response  # an injected status is the point of the fault, not the handler's answer
+        problem = contract.problem(route, response)
+        if problem is None:
+            return response
+        message = f"{route.operation_id} answered {response.status} against its spec: {problem}"
+        contract.violations.append(message)
+        log.error("CONTRACT VIOLATION: %s", message)
+        failure = render(ApiError(500, "internal server error", reason=Reason.INTERNAL))
+        failure.headers["x-sandbox-contract-violation"] = message[:500].encode("ascii", "replace").decode()
+        return failure
+
+    return step

@@ -1,0 +1,77 @@
+"""Seeding an emulator: a seed document checked against the provider's schema, then written in one go.
+
+The control API's spec checks the generic shape of a seed (accounts with credentials, balances,
+wallets, whitelist, webhook, extra). Each provider publishes a JSON Schema for one of its accounts
+(`ProviderSandbox.seed_schema`: what its `extra`, credential `data`, balance keys and whitelist
+networks may be), checked here with the same validator the router uses, so a seed the provider
+cannot serve is refused with the field that is wrong. The provider's `seed_account` hook then does
+what no schema can say (cross-account rules, derived records), and the engine writes the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import jsonschema_rs
+
+from ..credentials import Credential
+from .engine import Engine
+from .http import ApiError, Reason
+from .routing import invalid, schema_problem
+from .store import Destination
+
+
+class Seeder:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        schema = dict(engine.provider.seed_schema) or {"type": "object"}
+        self.account_validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+
+    def check(self, account: Mapping[str, Any], index: int) -> None:
+        if self.account_validator.is_valid(account):
+            return
+        error = next(iter(self.account_validator.iter_errors(account)))
+        problem = schema_problem("body", ("accounts", index), error)
+        raise invalid(problem, f"{self.engine.provider.name} cannot seed {problem.describe()}")
+
+    def seed(self, document: Mapping[str, Any]) -> list[str]:
+        """Write every account of a (spec-validated) seed document in one transaction; returns their ids."""
+        accounts = document["accounts"]
+        for index, account in enumerate(accounts):
+            self.check(account, index)
+        store = self.engine.store
+        with store.transaction():
+            for account in accounts:
+                self.engine.provider.seed_account(account)
+                self._write(account)
+        return [account["id"] for account in accounts]
+
+    def _write(self, account: Mapping[str, Any]) -> None:
+        store = self.engine.store
+        account_id = account["id"]
+        store.put_account(account_id, account.get("extra") or {}, account.get("webhook"))
+        for credential in account.get("credentials", []):
+            store.put_credential(
+                Credential(
+                    credential["key_id"],
+                    credential["secret"],
+                    account_id,
+                    credential.get("active", True),
+                    credential.get("data") or {},
+                )
+            )
+        wallets: dict[str, Mapping[str, str]] = {"": account.get("balances") or {}, **(account.get("wallets") or {})}
+        for wallet, balances in wallets.items():
+            for asset, amount in balances.items():
+                store.set_available(account_id, asset, _amount(amount), wallet)
+        for entry in account.get("whitelist", []):
+            store.add_destination(account_id, Destination(entry["network"], entry["address"], entry.get("data") or {}))
+
+
+def _amount(text: str) -> Decimal:
+    value = Decimal(text)
+    if not value.is_finite() or value < 0:
+        raise ApiError(400, f"not a balance: {text!r}", reason=Reason.INVALID_REQUEST)
+    return value
