@@ -1,22 +1,21 @@
-"""Shared fixtures: specs and providers from the registry; emulators served over real HTTP on loopback."""
+"""Shared fixtures: specs and providers from the registry; emulators in-process (or on loopback when asked)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from decimal import Decimal
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from withdrawal_apis.providers import PROVIDERS, Provider
-from withdrawal_apis.emulators import build_app
-from withdrawal_apis.sandbox import SandboxApp, SandboxConfig
-from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.spec import SpecDocument
+from withdrawal_apis.testing import Emulator
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,41 +37,51 @@ def provider(request: pytest.FixtureRequest) -> Provider:
     return request.param  # type: ignore[no-any-return]
 
 
-class Running:
-    """A started emulator: its app (for white-box checks), base URL and a control-API client."""
+class Running(Emulator):
+    """An emulator for the project's own tests: unseeded, test mode, with a raw client to `/_sandbox/`.
 
-    def __init__(self, app: SandboxApp, base_url: str) -> None:
-        self.app = app
-        self.base_url = base_url
-        self.control = httpx.Client(base_url=base_url, timeout=10)
+    `raw` speaks to the control API on the wire (tests of the control API itself); the typed helpers
+    of `Emulator` are for everything else.
+    """
+
+    def __init__(
+        self, provider: str, config: SandboxConfig, serve: bool = False, capture_webhooks: bool = True
+    ) -> None:
+        super().__init__(provider, config, serve=serve, seed=None, capture_webhooks=capture_webhooks)
+        self.raw = self.http()
 
     def client(self, auth: httpx.Auth | None = None) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, auth=auth, timeout=10)
+        return self.http(auth)
 
-    def balance(self, account_id: str, asset: str) -> tuple[Decimal, Decimal]:
-        state = self.control.get(f"/_sandbox/accounts/{account_id}").json()
-        entry = state["balances"].get(asset, {"available": "0", "frozen": "0"})
-        return Decimal(entry["available"]), Decimal(entry["frozen"])
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+Serve = Callable[..., Running]
 
 
 @pytest.fixture
-def serve() -> Iterator[object]:
-    """`serve(provider, **config)` starts an emulator in test mode for the rest of the test."""
-    stack: list[tuple[object, Running]] = []
+def serve() -> Iterator[Serve]:
+    """`serve(provider, serve=False, **config)` starts an emulator in test mode for the rest of the test.
 
-    def start(provider: str, **options: object) -> Running:
-        config = SandboxConfig(test_mode=True, **options)  # type: ignore[arg-type]
-        app = build_app(provider, config)
-        context = serve_in_thread(app)
-        running = Running(app, context.__enter__())
-        stack.append((context, running))
+    In-process by default; `serve=True` puts it on a free loopback port (for what needs a real socket);
+    `capture_webhooks=False` sends webhooks over the network to the seeded URLs instead of the inbox.
+    Every answer is checked against the spec, and the test fails if one broke it.
+    """
+    started: list[Running] = []
+
+    def start(provider: str, *, serve: bool = False, capture_webhooks: bool = True, **options: Any) -> Running:
+        config = SandboxConfig(test_mode=True, **options)
+        running = Running(provider, config, serve=serve, capture_webhooks=capture_webhooks)
+        started.append(running)
         return running
 
     yield start
-    for context, running in reversed(stack):
-        running.control.close()
-        context.__exit__(None, None, None)  # type: ignore[attr-defined]
-        assert not running.app.violations, running.app.violations
+    for running in reversed(started):
+        violations = running.violations
+        running.close()
+        assert not violations, violations
 
 
 def start_emulator_process(provider: str, db: Path, port: int, seed: Path | None) -> subprocess.Popen[bytes]:
@@ -86,6 +95,6 @@ def start_emulator_process(provider: str, db: Path, port: int, seed: Path | None
             httpx.get(f"http://127.0.0.1:{port}/_sandbox/clock", timeout=1)
             return process
         except httpx.HTTPError:
-            time.sleep(0.05)
+            time.sleep(0.02)
     process.kill()
     raise RuntimeError(f"the {provider} emulator did not start")

@@ -17,7 +17,6 @@ from typing import Any
 
 import httpx
 
-from . import conformance
 from .emulators import build_app
 from .providers import PROVIDERS, Provider, get
 from .sandbox import AdvancePolicy, ApiError, SandboxConfig
@@ -116,6 +115,8 @@ def seed_app(app: SandboxApp, seed: dict[str, Any]) -> None:
 
 
 def run_fuzz(args: argparse.Namespace) -> int:
+    from . import conformance  # schemathesis is heavy: only the commands that fuzz load it
+
     provider = get(args.provider)
     credentials = conformance.credentials_from_env(provider)
     result = conformance.run(
@@ -135,6 +136,8 @@ def run_fuzz(args: argparse.Namespace) -> int:
 
 def run_conformance(providers: list[Provider], max_examples: int, report_dir: Path) -> int:
     """The main job: every emulator over real HTTP on loopback, the full harness against each."""
+    from . import conformance
+
     failed = 0
     for provider in providers:
         app = build_app(provider.name, SandboxConfig(test_mode=True, rate_limit=0))

@@ -7,7 +7,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-import httpx
 import pytest
 from bigone_client import AuthenticatedClient
 from bigone_client.api.accounts import get_fund_account, get_spot_account, list_fund_accounts, list_spot_accounts
@@ -37,13 +36,13 @@ from ..sandbox.scenarios import BIGONE, BIGONE_ADDRESS, BIGONE_KEY, BIGONE_SECRE
 def running(serve: Any) -> Running:
     running: Running = serve("bigone", rate_limit=0)
     seed = BIGONE.seed(Decimal("100"))
-    seed["accounts"][0]["balances"]["spot:BTC"] = "0.5"
-    running.control.post("/_sandbox/seed", json=seed).raise_for_status()
+    seed["accounts"][0]["wallets"]["spot"] = {"BTC": "0.5"}
+    running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
     return running
 
 
 def test_create_get_list_cancel_and_balances(running: Running) -> None:
-    client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url)
+    client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     pong = ping.sync(client=client)
     assert isinstance(pong, PingResponse)
     assert abs(pong.data.timestamp - time.time_ns()) < 5 * 10**9
@@ -94,12 +93,12 @@ def test_create_get_list_cancel_and_balances(running: Running) -> None:
 
 
 def test_completion_sets_txid_and_completed_at(running: Running) -> None:
-    client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url)
+    client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     guid = str(uuid.uuid4())
     body = CreateWithdrawalRequest(symbol="USDT", target_address=BIGONE_ADDRESS, amount="7", guid=guid)
     created = create_withdrawal.sync(client=client, body=body)
     assert isinstance(created, WithdrawalResponse)
-    running.control.post(
+    running.raw.post(
         f"/_sandbox/withdrawals/{created.data.id}/transitions", json={"transition": "complete"}
     ).raise_for_status()
     done = get_withdrawal.sync(guid, client=client)
@@ -113,7 +112,7 @@ def test_completion_sets_txid_and_completed_at(running: Running) -> None:
 
 
 def test_errors_parse_into_the_error_model(running: Running) -> None:
-    client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url)
+    client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     missing = get_withdrawal.sync_detailed(str(uuid.uuid4()), client=client)
     assert missing.status_code == 404
     assert isinstance(missing.parsed, Error)
@@ -137,7 +136,7 @@ def test_errors_parse_into_the_error_model(running: Running) -> None:
 def test_every_operation_refuses_bad_credentials(
     running: Running, client_args: dict[str, str], status: int, code: int
 ) -> None:
-    client = bigone.client(**client_args, base_url=running.base_url)
+    client = bigone.client(**client_args, base_url=running.base_url, httpx_args=running.httpx_args)
     calls = [
         lambda: list_spot_accounts.sync_detailed(client=client),
         lambda: get_spot_account.sync_detailed("BTC", client=client),
@@ -162,7 +161,9 @@ def test_every_operation_refuses_bad_credentials(
 def test_stale_clock_and_wider_recv_window(running: Running) -> None:
     def lagging(recv_window: int | None) -> AuthenticatedClient:
         signer = BigONEAuth(BIGONE_KEY, BIGONE_SECRET, recv_window, clock_ns=lambda: time.time_ns() - 40 * 10**9)
-        return AuthenticatedClient(base_url=running.base_url, token="", prefix="", httpx_args={"auth": signer})
+        return AuthenticatedClient(
+            base_url=running.base_url, token="", prefix="", httpx_args={"auth": signer, **running.httpx_args}
+        )
 
     response = list_withdrawals.sync_detailed(client=lagging(None))
     assert response.status_code == 401
@@ -172,6 +173,6 @@ def test_stale_clock_and_wider_recv_window(running: Running) -> None:
 
 
 def test_malformed_header_is_40107(running: Running) -> None:
-    response = httpx.get(f"{running.base_url}/viewer/accounts", headers={"Authorization": f"Token {BIGONE_KEY}"})
+    response = running.raw.get("/viewer/accounts", headers={"Authorization": f"Token {BIGONE_KEY}"})
     assert response.status_code == 400
     assert response.json()["code"] == 40107

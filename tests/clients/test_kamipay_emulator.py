@@ -1,4 +1,4 @@
-"""The kamiPay emulator over real HTTP, driven by the generated client and checked through the control API."""
+"""The kamiPay emulator on loopback, driven by the generated client and checked through the control API."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from kamipay_client.models import Chain, DetailError, WithdrawRequest, WithdrawR
 from withdrawal_apis import jwt
 from withdrawal_apis.providers import kamipay
 from withdrawal_apis.providers.kamipay.auth import KamipayAuth
-from withdrawal_apis.emulators import build_app
-from withdrawal_apis.sandbox import SandboxApp, SandboxConfig
+from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.sandbox.addresses import eth_checksum_address, random_ethereum_address
-from withdrawal_apis.sandbox.server import serve_in_thread
+
+from ..conftest import Running
 
 rng = random.Random(5)
 WALLET, SPARE, OTHERS, DESTINATION, STRANGER = (random_ethereum_address(rng) for _ in range(5))
@@ -44,36 +44,37 @@ def seed(usdt: str = "1", matic: str = "1") -> dict[str, Any]:
                         {"address": SPARE, "wallet_id": 9, "currency_id": 2, "network_id": 3},
                     ],
                 },
-                "balances": {f"USDT@{WALLET.lower()}": usdt, f"MATIC@{WALLET.lower()}": matic},
+                "wallets": {WALLET.lower(): {"USDT": usdt, "MATIC": matic}},
                 "whitelist": [{"network": "polygon", "address": DESTINATION}],
             },
             {
                 "id": "merchant-2",
                 "credentials": [{"key_id": "other-merchant", "secret": "pw2"}],
                 "extra": {"merchant_id": 8, "wallets": [{"address": OTHERS}]},
-                "balances": {f"USDT@{OTHERS.lower()}": "50", f"MATIC@{OTHERS.lower()}": "5"},
+                "wallets": {OTHERS.lower(): {"USDT": "50", "MATIC": "5"}},
                 "whitelist": [{"network": "polygon", "address": DESTINATION}],
             },
         ]
     }
 
 
-class Emulator:
-    def __init__(self, app: SandboxApp, base_url: str) -> None:
-        self.app, self.base_url = app, base_url
-        self.control = httpx.Client(base_url=base_url, timeout=10)
+class Emulator(Running):
+    """The kamiPay emulator on a loopback port (the tests below use plain httpx and the generated client)."""
 
-    def seed(self, body: dict[str, Any]) -> httpx.Response:
-        return self.control.post("/_sandbox/seed", json=body)
+    def __init__(self) -> None:
+        super().__init__("kamipay", SandboxConfig(test_mode=True, rate_limit=0), serve=True)
+
+    def post_seed(self, body: dict[str, Any]) -> httpx.Response:
+        return self.raw.post("/_sandbox/seed", json=body)
 
     def balances(self, account: str = "merchant-1", address: str = WALLET) -> tuple[Decimal, Decimal]:
-        state = self.control.get(f"/_sandbox/accounts/{account}").json()["balances"]
-        usdt = state[f"USDT@{address.lower()}"]
-        matic = state[f"MATIC@{address.lower()}"]
+        state = self.raw.get(f"/_sandbox/accounts/{account}").json()["wallets"][address.lower()]
+        usdt = state["USDT"]
+        matic = state["MATIC"]
         assert usdt["frozen"] in ("0", "0.0", "0.00") or Decimal(usdt["frozen"]) == 0
         return Decimal(usdt["available"]), Decimal(matic["available"])
 
-    def http(self, user: str = USER, password: str = PASSWORD) -> httpx.Client:
+    def signed(self, user: str = USER, password: str = PASSWORD) -> httpx.Client:
         return httpx.Client(base_url=self.base_url, auth=KamipayAuth(user, password), timeout=10)
 
     def api(self, user: str = USER, password: str = PASSWORD) -> Any:
@@ -82,13 +83,10 @@ class Emulator:
 
 @pytest.fixture
 def emulator() -> Iterator[Emulator]:
-    app = build_app("kamipay", SandboxConfig(test_mode=True, rate_limit=0))
-    with serve_in_thread(app) as base_url:
-        running = Emulator(app, base_url)
-        running.seed(seed()).raise_for_status()
+    with Emulator() as running:
+        running.post_seed(seed()).raise_for_status()
         yield running
-        running.control.close()
-    assert not app.violations, app.violations
+        assert not running.violations, running.violations
 
 
 def withdraw(token: str = "usdt", amount: Any = 0.1, source: str = WALLET, to: str = DESTINATION) -> dict[str, Any]:
@@ -111,14 +109,14 @@ def test_a_tenth_of_a_usdt_moves_exactly_a_tenth(emulator: Emulator) -> None:
     assert usdt == Decimal(1) - Decimal("0.1")
     assert matic == Decimal("0.99")  # 0.01 MATIC gas for a USDT transfer, from the same address
     # Ten more tenths empty the wallet to exactly zero, and the eleventh is refused.
-    with emulator.http() as http:
+    with emulator.signed() as http:
         statuses = [http.post("/v1/wallet/withdraw", json=withdraw()).status_code for _ in range(10)]
     assert statuses == [200] * 9 + [400]
     assert emulator.balances() == (Decimal(0), Decimal("0.9"))
 
 
 def test_the_documented_success_body(emulator: Emulator) -> None:
-    with emulator.http() as http:
+    with emulator.signed() as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(amount=0.10))
     body = response.json()
     assert set(body) == {"status", "msg", "data"}
@@ -127,7 +125,7 @@ def test_the_documented_success_body(emulator: Emulator) -> None:
     assert body["data"]["status"] == "mined"
     assert re.fullmatch(r"0x[0-9a-f]{64}", body["data"]["transactionHash"])
     assert body["data"]["to"] == DESTINATION
-    state = emulator.control.get(f"/_sandbox/withdrawals/{body['data']['transactionHash']}").json()
+    state = emulator.raw.get(f"/_sandbox/withdrawals/{body['data']['transactionHash']}").json()
     assert state == {
         "id": body["data"]["transactionHash"],
         "account_id": "merchant-1",
@@ -172,7 +170,7 @@ def test_matic_withdrawals_keep_all_18_decimals(emulator: Emulator) -> None:
     ],
 )
 def test_refusals_move_nothing(emulator: Emulator, body: dict[str, Any], status: int, detail: str | None) -> None:
-    with emulator.http() as http:
+    with emulator.signed() as http:
         response = http.post("/v1/wallet/withdraw", json=body)
     assert response.status_code == status, response.text
     assert set(response.json()) == {"detail"}
@@ -182,8 +180,8 @@ def test_refusals_move_nothing(emulator: Emulator, body: dict[str, Any], status:
 
 
 def test_gas_shortage_refuses_the_whole_withdrawal(emulator: Emulator) -> None:
-    emulator.seed(seed(usdt="10", matic="0.009")).raise_for_status()
-    with emulator.http() as http:
+    emulator.post_seed(seed(usdt="10", matic="0.009")).raise_for_status()
+    with emulator.signed() as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(amount=5))
     assert response.status_code == 400
     assert response.json() == {"detail": "insufficient matic balance on from_address to pay gas"}
@@ -191,7 +189,7 @@ def test_gas_shortage_refuses_the_whole_withdrawal(emulator: Emulator) -> None:
 
 
 def test_an_extreme_json_number_is_a_clean_4xx(emulator: Emulator) -> None:
-    with emulator.http() as http:
+    with emulator.signed() as http:
         for text in ("1e400", "1e-400", "123456789012345678901234567890123456789", "-1"):
             content = httpx.Request("POST", "http://x", json=withdraw()).content.replace(b"0.1", text.encode())
             response = http.post("/v1/wallet/withdraw", content=content, headers={"content-type": "application/json"})
@@ -257,8 +255,8 @@ def test_seed_validation(emulator: Emulator) -> None:
     account = seed()["accounts"][0]
     bad = [
         {**account, "balances": {"USDT": "1"}},
-        {**account, "balances": {"USDT@0x" + WALLET[2:].upper(): "1"}},  # keys use the lower-case address
-        {**account, "balances": {f"USDT@{WALLET.lower()}": "1.0000001"}},
+        {**account, "wallets": {"0x" + WALLET[2:].upper(): {"USDT": "1"}}},  # wallets are lower-case addresses
+        {**account, "wallets": {WALLET.lower(): {"USDT": "1.0000001"}}},
         {**account, "balances": {f"DAI@{WALLET.lower()}": "1"}},
         {**account, "extra": {"wallets": [{"address": "0x123"}]}},
         {**account, "extra": {"wallets": [{"address": OTHERS}]}},
@@ -268,20 +266,22 @@ def test_seed_validation(emulator: Emulator) -> None:
         {**account, "credentials": [{"key_id": "u", "secret": "p", "data": {"token_ttl": -1}}]},
     ]
     for entry in bad:
-        response = emulator.seed({"accounts": [entry]})
+        response = emulator.post_seed({"accounts": [entry]})
         assert response.status_code == 400, entry
         assert set(response.json()) == {"error"}
     checksummed = eth_checksum_address(WALLET.lower())
-    accepted = emulator.seed({"accounts": [{**account, "whitelist": [{"network": "polygon", "address": checksummed}]}]})
+    accepted = emulator.post_seed(
+        {"accounts": [{**account, "whitelist": [{"network": "polygon", "address": checksummed}]}]}
+    )
     assert accepted.status_code == 200, accepted.text
 
 
 def test_the_demo_seed_is_accepted(emulator: Emulator) -> None:
     demo = emulator.app.provider.demo_seed()
-    assert emulator.seed(demo).status_code == 200
+    assert emulator.post_seed(demo).status_code == 200
     (account,) = demo["accounts"]
     (credential,) = account["credentials"]
     wallet = account["extra"]["wallets"][0]["address"]
-    with emulator.http(credential["key_id"], credential["secret"]) as http:
+    with emulator.signed(credential["key_id"], credential["secret"]) as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(source=wallet, to=account["whitelist"][0]["address"]))
     assert response.status_code == 200, response.text

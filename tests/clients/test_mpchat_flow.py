@@ -30,12 +30,12 @@ from ..sandbox.scenarios import MPCHAT, MPCHAT_ADDRESS, MPCHAT_KEY, MPCHAT_SECRE
 @pytest.fixture
 def running(serve: Any) -> Running:
     running: Running = serve("mpchat", rate_limit=0)
-    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("1250.50"))).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("1250.50"))).raise_for_status()
     return running
 
 
 def test_create_get_list_review_complete_ledger(running: Running) -> None:
-    client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url)
+    client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     request = CreateWithdrawalRequest(amount="500.00", destination_address=MPCHAT_ADDRESS, network=Network.TRC20)
     created = create_withdrawal.sync(client=client, body=request)
     assert isinstance(created, Withdrawal)
@@ -58,7 +58,7 @@ def test_create_get_list_review_complete_ledger(running: Running) -> None:
     assert (Decimal(balance.available), Decimal(balance.frozen)) == (Decimal("749.50"), Decimal("501.00"))
 
     for step in ("submit_for_review", "approve_level1", "approve_level2", "broadcast", "complete"):
-        running.control.post(
+        running.raw.post(
             f"/_sandbox/withdrawals/{created.id}/transitions", json={"transition": step}
         ).raise_for_status()
     done = get_withdrawal.sync(created.id, client=client)
@@ -77,7 +77,7 @@ def test_create_get_list_review_complete_ledger(running: Running) -> None:
 
 
 def test_not_found_parses_into_the_error_model(running: Running) -> None:
-    client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url)
+    client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     response = get_withdrawal.sync_detailed("wd_nope", client=client)
     assert response.status_code == 404
     assert isinstance(response.parsed, Error)
@@ -98,7 +98,9 @@ def test_not_found_parses_into_the_error_model(running: Running) -> None:
 def test_each_auth_error_reaches_the_client(
     running: Running, key_id: str, secret: str, clock_skew: int, message: str
 ) -> None:
-    client = mpchat.client(key_id, secret, base_url=running.base_url, clock=lambda: time.time() + clock_skew)
+    client = mpchat.client(
+        key_id, secret, base_url=running.base_url, clock=lambda: time.time() + clock_skew, httpx_args=running.httpx_args
+    )
     response = get_balance.sync_detailed(client=client)
     assert response.status_code == 401
     assert isinstance(response.parsed, Error)
@@ -108,7 +110,7 @@ def test_each_auth_error_reaches_the_client(
 def test_missing_header_is_reported(running: Running) -> None:
     from mpchat_client import AuthenticatedClient
 
-    client = AuthenticatedClient(base_url=running.base_url, token="", prefix="")
+    client = AuthenticatedClient(base_url=running.base_url, token="", prefix="", httpx_args=running.httpx_args)
     response = get_balance.sync_detailed(client=client)
     assert response.status_code == 401
     assert isinstance(response.parsed, Error)

@@ -44,9 +44,9 @@ from onekonto_client.models import (
 from withdrawal_apis import jwt
 from withdrawal_apis.providers import onekonto
 from withdrawal_apis.providers.onekonto.auth import password_digest
-from withdrawal_apis.emulators import build_app
-from withdrawal_apis.sandbox import SandboxApp, SandboxConfig
-from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.sandbox import SandboxConfig
+
+from ..conftest import Running
 
 ALICE, ALICE_PASSWORD = "alice@1konto.test", "alice's password"
 BOB, BOB_PASSWORD = "bob@1konto.test", "bob's password"
@@ -86,18 +86,18 @@ def seed() -> dict[str, Any]:
     }
 
 
-class Emulator:
-    def __init__(self, app: SandboxApp, base_url: str) -> None:
-        self.app = app
-        self.base_url = base_url
-        self.control = httpx.Client(base_url=base_url, timeout=10)
+class Emulator(Running):
+    """The 1Konto emulator on a loopback port, shared by the module and re-seeded for every test."""
 
-    def reset(self, data: dict[str, Any] | None = None) -> None:
-        self.control.post("/_sandbox/reset").raise_for_status()
-        self.control.put("/_sandbox/config", json={"advance": "manual"}).raise_for_status()
-        self.control.post("/_sandbox/seed", json=data or seed()).raise_for_status()
+    def __init__(self) -> None:
+        super().__init__("onekonto", SandboxConfig(test_mode=True, rate_limit=0), serve=True)
 
-    def client(self, user: str = ALICE, password: str = ALICE_PASSWORD, account: str = "acct-1") -> Any:
+    def reseed(self, data: dict[str, Any] | None = None) -> None:
+        self.raw.post("/_sandbox/reset").raise_for_status()
+        self.raw.put("/_sandbox/config", json={"advance": "manual"}).raise_for_status()
+        self.raw.post("/_sandbox/seed", json=data or seed()).raise_for_status()
+
+    def client(self, user: str = ALICE, password: str = ALICE_PASSWORD, account: str = "acct-1") -> Any:  # type: ignore[override]
         return onekonto.client(user, password, account, base_url=self.base_url, raise_on_unexpected_status=True)
 
     def balance(self, account: str, asset: str) -> tuple[Decimal, Decimal]:
@@ -108,23 +108,20 @@ class Emulator:
         entry = onekonto.exact_balances(response.content)[asset]
         return entry["free"], entry["locked"]
 
-    def transition(self, request_id: str, name: str) -> httpx.Response:
-        return self.control.post(f"/_sandbox/withdrawals/{request_id}/transitions", json={"transition": name})
+    def post_transition(self, request_id: str, name: str) -> httpx.Response:
+        return self.raw.post(f"/_sandbox/withdrawals/{request_id}/transitions", json={"transition": name})
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Emulator]:
-    app = build_app("onekonto", SandboxConfig(test_mode=True, rate_limit=0))
-    with serve_in_thread(app) as base_url:
-        emulator = Emulator(app, base_url)
+    with Emulator() as emulator:
         yield emulator
-        emulator.control.close()
-    assert not app.violations, app.violations
+        assert not emulator.violations, emulator.violations
 
 
 @pytest.fixture
 def emulator(server: Emulator) -> Emulator:
-    server.reset()
+    server.reseed()
     return server
 
 
@@ -187,19 +184,19 @@ def test_blockchain_request_locks_then_completes(emulator: Emulator) -> None:
     raw = list_withdraw_requests.sync_detailed("acct-1", client=client).content
     assert re.search(rb'"submittedAt":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z"', raw)
 
-    assert emulator.transition(request_id, "complete").json()["status"] == "completed"
+    assert emulator.post_transition(request_id, "complete").json()["status"] == "completed"
     assert emulator.balance("acct-1", "BTC") == (Decimal("997.5"), Decimal(0))
     page = list_withdraw_requests.sync("acct-1", client=client, withdraw_request_id=request_id)
     assert isinstance(page, WithdrawRequestList)
     assert page.withdraw_requests[0].request_status is RequestStatus.COMPLETED
-    assert emulator.transition(request_id, "cancel").status_code == 409  # terminal
+    assert emulator.post_transition(request_id, "cancel").status_code == 409  # terminal
 
 
 @pytest.mark.parametrize(("transition", "status"), [("cancel", "canceled"), ("reject", "rejected")])
 def test_cancel_and_reject_release_the_locked_amount(emulator: Emulator, transition: str, status: str) -> None:
     request_id = create(emulator.client(), "0.12345678 BTC")
     assert emulator.balance("acct-1", "BTC") == (Decimal("998.87654322"), Decimal("0.12345678"))
-    assert emulator.transition(request_id, transition).json()["status"] == status
+    assert emulator.post_transition(request_id, transition).json()["status"] == status
     assert emulator.balance("acct-1", "BTC") == (Decimal("999"), Decimal(0))
 
 
@@ -345,7 +342,7 @@ def test_trailing_zeros_within_precision_are_accepted(emulator: Emulator) -> Non
 def test_query_filters_and_max(emulator: Emulator) -> None:
     client = emulator.client()
     first, second, third = create(client, "1 BTC"), create(client, "2 BTC"), create(client, "1.0 BTC")
-    emulator.transition(second, "reject")
+    emulator.post_transition(second, "reject")
 
     def ids(**filters: Any) -> list[str]:
         page = list_withdraw_requests.sync("acct-1", client=client, **filters)
@@ -390,7 +387,21 @@ def test_login_through_the_generated_client(emulator: Emulator) -> None:
     assert (ok.user, ok.email, ok.name, ok.status, ok.http_status_code) == (ALICE, ALICE, "Alice", "ok", 200)
     claims = jwt.unverified_claims(ok.token)
     assert claims["exp"] - claims["iat"] == 24 * 3600
-    assert claims["accounts"] == ["acct-1", "acct-shared"]
+    assert "accounts" not in claims  # membership is read from the store on every request, never trusted
+
+
+def test_membership_changes_take_effect_at_once(emulator: Emulator) -> None:
+    """A user removed from a shared account loses it on the next request, whatever token it holds."""
+    client = emulator.client(account="acct-shared")
+    assert get_account.sync_detailed("acct-shared", client=client).status_code == 200
+    emulator.raw.post(
+        "/_sandbox/seed",
+        json={"accounts": [{"id": "acct-shared", "balances": {"BTC": "1"}, "extra": {"users": [BOB]}}]},
+    ).raise_for_status()
+    refused = get_account.sync_detailed("acct-shared", client=client)
+    assert refused.status_code == 403
+    assert json.loads(refused.content) == {"status": 403, "error": "Forbidden"}
+    assert get_account.sync_detailed("acct-1", client=emulator.client()).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -457,7 +468,7 @@ def test_expired_tokens_and_disabled_users_are_refused(emulator: Emulator) -> No
     }
     assert httpx.get(path, headers={"Authorization": f"Bearer {fresh}"}).status_code == 200
     # A token outlives neither its user nor a reset of the emulator.
-    emulator.control.post(
+    emulator.raw.post(
         "/_sandbox/seed",
         json={"accounts": [{"id": "acct-1", "credentials": [{"key_id": ALICE, "secret": "x", "active": False}]}]},
     ).raise_for_status()
@@ -467,7 +478,7 @@ def test_expired_tokens_and_disabled_users_are_refused(emulator: Emulator) -> No
 def test_the_client_logs_in_again_after_the_emulator_forgets_its_tokens(emulator: Emulator) -> None:
     client = emulator.client()
     assert get_account.sync_detailed("acct-1", client=client).status_code == 200
-    emulator.reset()  # new signing key: the cached token is now a forgery
+    emulator.reseed()  # new signing key: the cached token is now a forgery
     assert get_account.sync_detailed("acct-1", client=client).status_code == 200
     auth = client.get_httpx_client().auth
     assert isinstance(auth, onekonto.OneKontoAuth)
@@ -476,10 +487,10 @@ def test_the_client_logs_in_again_after_the_emulator_forgets_its_tokens(emulator
 
 # -- other behaviour ----------------------------------------------------------------------------------
 def test_instant_advance_completes_at_once(emulator: Emulator) -> None:
-    emulator.control.put("/_sandbox/config", json={"advance": "instant"}).raise_for_status()
+    emulator.raw.put("/_sandbox/config", json={"advance": "instant"}).raise_for_status()
     request_id = create(emulator.client())
-    emulator.control.post("/_sandbox/clock/advance", json={"seconds": 0}).raise_for_status()  # runs what is due
-    state = emulator.control.get(f"/_sandbox/withdrawals/{request_id}").json()
+    emulator.raw.post("/_sandbox/clock/advance", json={"seconds": 0}).raise_for_status()  # runs what is due
+    state = emulator.raw.get(f"/_sandbox/withdrawals/{request_id}").json()
     assert state["status"] == "completed"
     assert emulator.balance("acct-1", "BTC") == (Decimal(998), Decimal(0))
 
@@ -487,7 +498,7 @@ def test_instant_advance_completes_at_once(emulator: Emulator) -> None:
 def test_injected_faults_use_the_status_error_shape(emulator: Emulator) -> None:
     client = emulator.client()
     assert get_account.sync_detailed("acct-1", client=client).status_code == 200  # logged in
-    emulator.control.post("/_sandbox/faults", json={"count": 1, "status": 503}).raise_for_status()
+    emulator.raw.post("/_sandbox/faults", json={"count": 1, "status": 503}).raise_for_status()
     with pytest.raises(errors.UnexpectedStatus) as caught:  # 503 is not a documented status
         get_account.sync_detailed("acct-1", client=client)
     assert caught.value.status_code == 503
@@ -497,16 +508,16 @@ def test_injected_faults_use_the_status_error_shape(emulator: Emulator) -> None:
 @pytest.mark.parametrize(
     ("account", "problem"),
     [
-        ({"extra": {"colour": "red"}}, "unknown extra setting"),
-        ({"extra": {"users": "alice"}}, "extra.users must be a list"),
+        ({"extra": {"colour": "red"}}, "extra/colour: is not an accepted field"),
+        ({"extra": {"users": "alice"}}, "extra/users: must be of type array"),
         ({"balances": {"DOGE": "1"}}, "unknown asset 'DOGE'"),
-        ({"whitelist": [{"network": "fedwire", "address": "1"}]}, "needs routingNumber"),
+        ({"whitelist": [{"network": "fedwire", "address": "1"}]}, "whitelist/0/data: is required"),
         ({"whitelist": [{"network": "bitcoin", "address": "x", "data": {"asset": "USD"}}]}, "not a known blockchain"),
-        ({"credentials": [{"key_id": "u", "secret": "p", "data": {"role": "admin"}}]}, "credential data"),
+        ({"credentials": [{"key_id": "u", "secret": "p", "data": {"role": "admin"}}]}, "data/role: is not an accepted"),
     ],
 )
 def test_seeds_are_validated(emulator: Emulator, account: dict[str, Any], problem: str) -> None:
-    response = emulator.control.post("/_sandbox/seed", json={"accounts": [{"id": "x", **account}]})
+    response = emulator.raw.post("/_sandbox/seed", json={"accounts": [{"id": "x", **account}]})
     assert response.status_code == 400
     assert problem in response.json()["error"]
 
@@ -535,7 +546,7 @@ def test_requests_are_logged_without_secrets(emulator: Emulator, caplog: pytest.
         client = emulator.client()
         create(client)
         httpx.post(f"{emulator.base_url}/api/v1/identity/jwt", json={"user": ALICE, "password": ALICE_PASSWORD})
-    lines = "\n".join(r.getMessage() for r in caplog.records if r.name == "withdrawal_apis.sandbox")
+    lines = "\n".join(r.getMessage() for r in caplog.records if r.name == "withdrawal_apis.sandbox.access")
     assert "POST /api/v1/identity/jwt -> 200" in lines
     auth = client.get_httpx_client().auth
     assert isinstance(auth, onekonto.OneKontoAuth)

@@ -1,4 +1,4 @@
-"""The SmartyPay emulator over real HTTP: the generated client, the control API and the ledger.
+"""The SmartyPay emulator: the generated client, the control API and the ledger.
 
 Also the SmartyPay readings of the generic race and crash tests (tests/sandbox), which assume each
 create holds a fixed unit: here concurrent withdraw-now calls must produce one intent and one sweep
@@ -36,11 +36,10 @@ from smartypay_client.models import (
 from withdrawal_apis.providers import smartypay
 from withdrawal_apis.providers.smartypay import auth
 from withdrawal_apis.providers.smartypay.sandbox import DEFAULT_GAS_COST_WEI
-from withdrawal_apis.emulators import build_app
-from withdrawal_apis.sandbox import AdvancePolicy, SandboxApp, SandboxConfig
-from withdrawal_apis.sandbox.server import free_port, serve_in_thread
+from withdrawal_apis.sandbox import AdvancePolicy, Request, Response, SandboxConfig
+from withdrawal_apis.sandbox.server import free_port
 
-from ..conftest import start_emulator_process
+from ..conftest import Running, start_emulator_process
 
 KEY, SECRET = "sp_test_key", "sp_test_secret_0123456789"
 M1, M2, M3, FOREIGN = "RgFw2p65CQn3pE8uriL53d", "FdDQBuaqXoReYAxf9VtEBq", "9xBoSUdGWeiAzMn5VHBvMB", "ForeignMerchant01"
@@ -75,38 +74,31 @@ def seed() -> dict[str, Any]:
     }
 
 
-class Emulator:
-    def __init__(self, app: SandboxApp, base_url: str) -> None:
-        self.app = app
-        self.base_url = base_url
-        self.control = httpx.Client(base_url=base_url, timeout=10)
+class Emulator(Running):
+    """The SmartyPay emulator seeded with `seed()`, with helpers in the provider's terms."""
 
-    def http(self, scheme: str = "hmac", key: str = KEY, secret: str = SECRET) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, auth=auth.make_auth(key, secret, scheme), timeout=10)
+    def __init__(self, config: SandboxConfig | None = None, serve: bool = False) -> None:
+        super().__init__("smartypay", config or SandboxConfig(test_mode=True, rate_limit=0), serve=serve)
+        self.seed(seed())
 
-    def client(self, scheme: str = "hmac") -> Any:
-        return smartypay.client(KEY, SECRET, base_url=self.base_url, scheme=scheme)
+    def signed(self, scheme: str = "hmac", key: str = KEY, secret: str = SECRET) -> httpx.Client:
+        return super().http(auth.make_auth(key, secret, scheme))
 
-    def balance(self, merchant_id: str, asset: str) -> tuple[Decimal, Decimal]:
-        entry = self.control.get(f"/_sandbox/accounts/{merchant_id}").json()["balances"].get(asset)
-        entry = entry or {"available": "0", "frozen": "0"}
-        return Decimal(entry["available"]), Decimal(entry["frozen"])
+    def client(self, scheme: str = "hmac") -> Any:  # type: ignore[override]
+        return smartypay.client(KEY, SECRET, base_url=self.base_url, scheme=scheme, httpx_args=self.httpx_args)
 
-    def advance(self, seconds: float) -> None:
-        self.control.post("/_sandbox/clock/advance", json={"seconds": seconds}).raise_for_status()
-
-    def transition(self, withdrawal_id: str, name: str) -> httpx.Response:
-        return self.control.post(f"/_sandbox/withdrawals/{withdrawal_id}/transitions", json={"transition": name})
+    def post_transition(self, withdrawal_id: str, name: str) -> httpx.Response:
+        return self.raw.post(f"/_sandbox/withdrawals/{withdrawal_id}/transitions", json={"transition": name})
 
     def withdraw_now(self, merchant_id: str = M1, currency: str = "bUSDT", scheme: str = "hmac") -> dict[str, Any]:
-        with self.http(scheme) as http:
+        with self.signed(scheme) as http:
             response = http.post("/v1/withdrawals/withdraw-now", json={"merchantId": merchant_id, "currency": currency})
         assert response.status_code == 200, response.text
         return dict(response.json()["intent"])
 
     def search(self, what: str = "withdrawals", **query: Any) -> list[dict[str, Any]]:
         path = "/v1/withdrawals/search" if what == "withdrawals" else "/v1/withdrawals/intents/search"
-        with self.http() as http:
+        with self.signed() as http:
             response = http.post(path, json=query)
         assert response.status_code == 200, response.text
         return list(response.json()["list"])
@@ -114,13 +106,9 @@ class Emulator:
 
 @pytest.fixture
 def emulator() -> Iterator[Emulator]:
-    app = build_app("smartypay", SandboxConfig(test_mode=True, rate_limit=0))
-    with serve_in_thread(app) as base_url:
-        running = Emulator(app, base_url)
-        running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+    with Emulator() as running:
         yield running
-        running.control.close()
-    assert not app.violations, app.violations
+        assert not running.violations, running.violations
 
 
 # -- the sweep ----------------------------------------------------------------------------------
@@ -148,21 +136,21 @@ def test_withdraw_now_sweeps_the_whole_balance_at_the_next_slot(emulator: Emulat
     assert (swept["status"], swept["blockchain"], swept["destinationAddress"]) == ("New", "BinanceMainNet", ADDRESS)
     assert emulator.balance(M1, "bUSDT") == (0, Decimal("998"))  # held by the withdrawal
     gas = int(GAS) - DEFAULT_GAS_COST_WEI
-    assert emulator.balance(M1, "gas:BinanceMainNet") == (gas, 0)
-    with emulator.http() as http:
+    assert emulator.balance(M1, "BinanceMainNet", "gas") == (gas, 0)
+    with emulator.signed() as http:
         balances = http.get(f"/v1/merchants/{M1}/balance").json()["balances"]
         wallets = http.get(f"/v1/merchants/{M1}/gas-wallets").json()["gasWallets"]
     assert {b["currency"] for b in balances} == {"pUSDC", "btUSDTv2"}  # a zero balance is not listed
     assert wallets[0] == {**wallet("BinanceMainNet", str(gas))}
 
-    assert emulator.transition(swept["id"], "start").json()["status"] == "Running"
-    assert emulator.transition(swept["id"], "finish").json()["status"] == "Finished"
+    assert emulator.post_transition(swept["id"], "start").json()["status"] == "Running"
+    assert emulator.post_transition(swept["id"], "finish").json()["status"] == "Finished"
     fetched = get_withdrawal.sync(swept["id"], client=client)
     assert isinstance(fetched, Withdrawal)
     assert fetched.status is WithdrawalStatus.FINISHED
     assert emulator.balance(M1, "bUSDT") == (0, 0)  # the tokens left for the merchant's address
     # A payment arriving afterwards is swept by a new intent.
-    emulator.control.post("/_sandbox/seed", json={"accounts": [merchant(M1, {"bUSDT": "7"}, [])]})
+    emulator.raw.post("/_sandbox/seed", json={"accounts": [merchant(M1, {"bUSDT": "7"}, [])]})
     assert emulator.withdraw_now()["id"] != intent.id
 
 
@@ -181,7 +169,7 @@ def test_a_gas_wallet_that_cannot_pay_fails_the_sweep_and_returns_the_tokens(emu
     ]
     assert emulator.balance(M2, "bUSDT") == (Decimal("12.25"), 0)
     assert emulator.balance(M1, "pUSDC") == (Decimal("3015"), 0)
-    assert emulator.balance(M1, "gas:PolygonMainNet") == (1, 0)
+    assert emulator.balance(M1, "PolygonMainNet", "gas") == (1, 0)
 
 
 def test_nothing_to_sweep_succeeds_without_a_withdrawal(emulator: Emulator) -> None:
@@ -197,22 +185,20 @@ def test_pause_resume_cancel_and_fail_through_the_control_api(emulator: Emulator
     emulator.advance(301)
     by_currency = {w["amount"]["currency"]: w["id"] for w in emulator.search("withdrawals")}
     first, second = by_currency["bUSDT"], by_currency["btUSDTv2"]
-    assert emulator.transition(first, "pause").json()["available_transitions"] == ["resume", "cancel", "fail"]
-    assert emulator.transition(first, "cancel").json()["status"] == "Cancelled"
+    assert emulator.post_transition(first, "pause").json()["available_transitions"] == ["resume", "cancel", "fail"]
+    assert emulator.post_transition(first, "cancel").json()["status"] == "Cancelled"
     assert emulator.balance(M1, "bUSDT") == (Decimal("998"), 0)  # cancelled: the tokens stay
-    assert emulator.transition(first, "start").status_code == 409
-    assert emulator.transition(second, "start").json()["status"] == "Running"
-    assert emulator.transition(second, "pause").json()["status"] == "Paused"
-    assert emulator.transition(second, "resume").json()["status"] == "Running"
-    assert emulator.transition(second, "fail").json()["status"] == "Error"
+    assert emulator.post_transition(first, "start").status_code == 409
+    assert emulator.post_transition(second, "start").json()["status"] == "Running"
+    assert emulator.post_transition(second, "pause").json()["status"] == "Paused"
+    assert emulator.post_transition(second, "resume").json()["status"] == "Running"
+    assert emulator.post_transition(second, "fail").json()["status"] == "Error"
     assert emulator.balance(M1, "btUSDTv2") == (Decimal("150.5"), 0)
 
 
 def test_instant_advance_runs_the_sweep_to_the_end() -> None:
-    app = build_app("smartypay", SandboxConfig(test_mode=True, rate_limit=0, advance=AdvancePolicy.INSTANT))
-    with serve_in_thread(app) as base_url:
-        running = Emulator(app, base_url)
-        running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+    config = SandboxConfig(test_mode=True, rate_limit=0, advance=AdvancePolicy.INSTANT)
+    with Emulator(config) as running:
         intent = running.withdraw_now(M1, "btUSDTv2")
         assert abs(datetime.fromisoformat(intent["processAt"]).timestamp() - time.time()) < 5
         deadline = time.monotonic() + 5
@@ -220,7 +206,7 @@ def test_instant_advance_runs_the_sweep_to_the_end() -> None:
             assert time.monotonic() < deadline, running.search("withdrawals")
             time.sleep(0.05)
         assert running.balance(M1, "btUSDTv2") == (0, 0)
-    assert not app.violations
+        assert not running.violations
 
 
 # -- searches -----------------------------------------------------------------------------------
@@ -244,7 +230,7 @@ def test_search_predicates_are_anded_and_pages_are_newest_first(emulator: Emulat
     assert emulator.search("withdrawals", page={"limit": 2}) == everything[:2]
     assert emulator.search("withdrawals", page={"limit": 2, "offset": 2}) == everything[2:4]
     assert emulator.search("withdrawals", page={"offset": 99}) == []
-    with emulator.http() as http:
+    with emulator.signed() as http:
         page = http.post("/v1/withdrawals/search", json={"page": {"limit": 3, "offset": 1}}).json()["page"]
         assert page == {"limit": 3, "offset": 1}
         assert http.post("/v1/withdrawals/search").json()["page"] == {"limit": 20, "offset": 0}
@@ -258,7 +244,7 @@ def test_searches_see_only_the_partners_own_merchants(emulator: Emulator) -> Non
     emulator.withdraw_now(M1, "bUSDT")
     emulator.advance(301)
     [own] = emulator.search("withdrawals")
-    with emulator.http(key="other", secret="other-secret") as other:
+    with emulator.signed(key="other", secret="other-secret") as other:
         assert other.post("/v1/withdrawals/search").json()["list"] == []
         assert other.post("/v1/withdrawals/intents/search").json()["list"] == []
         missing = other.get(f"/v1/withdrawals/{own['id']}")
@@ -282,7 +268,7 @@ def test_the_generated_client_pages_through_withdrawals(emulator: Emulator) -> N
 # -- the schedule -------------------------------------------------------------------------------
 def test_schedule_amount_is_validated_and_kept_exactly(emulator: Emulator) -> None:
     path = f"/v1/merchants/{M1}/withdrawal-schedule"
-    with emulator.http() as http:
+    with emulator.signed() as http:
         http.headers["content-type"] = "application/json"
         assert http.get(path).json() == {"period": "NotSet", "unifiedMinAmount": 0}
         exact = http.put(path, content=b'{"period":"FirstDayOfMonth","unifiedMinAmount":0.10}')
@@ -300,7 +286,7 @@ def test_schedule_amount_is_validated_and_kept_exactly(emulator: Emulator) -> No
 
 
 def test_a_weekly_schedule_sweeps_what_reached_the_minimum(emulator: Emulator) -> None:
-    with emulator.http() as http:
+    with emulator.signed() as http:
         schedule = {"period": "FirstDayOfWeek", "unifiedMinAmount": 150.5}
         assert http.put(f"/v1/merchants/{M1}/withdrawal-schedule", json=schedule).status_code == 200
     assert emulator.search("intents") == []
@@ -333,7 +319,7 @@ def test_a_weekly_schedule_sweeps_what_reached_the_minimum(emulator: Emulator) -
 def test_bad_requests_get_the_standard_error_object(
     emulator: Emulator, method: str, path: str, content: bytes, status: int, code: str
 ) -> None:
-    with emulator.http() as http:
+    with emulator.signed() as http:
         response = http.request(method, path, content=content, headers={"content-type": "application/json"})
     assert response.status_code == status, response.text
     body = response.json()
@@ -359,7 +345,7 @@ def test_bad_requests_get_the_standard_error_object(
     ],
 )
 def test_seeds_the_model_cannot_serve_are_refused(emulator: Emulator, account: dict[str, Any]) -> None:
-    response = emulator.control.post("/_sandbox/seed", json={"accounts": [account]})
+    response = emulator.raw.post("/_sandbox/seed", json={"accounts": [account]})
     assert response.status_code == 400, response.text
 
 
@@ -368,7 +354,7 @@ def test_concurrent_withdraw_now_makes_one_intent_and_one_sweep(emulator: Emulat
     barrier = threading.Barrier(16)
 
     def attempt(i: int) -> tuple[int, str]:
-        with emulator.http("basic" if i % 2 else "hmac") as http:
+        with emulator.signed("basic" if i % 2 else "hmac") as http:
             if i < 16:
                 barrier.wait()
             response = http.post("/v1/withdrawals/withdraw-now", json={"merchantId": M1, "currency": "bUSDT"})
@@ -461,27 +447,26 @@ def test_conformance_under_each_scheme_gets_past_authentication(tmp_path: Path) 
     from withdrawal_apis import conformance
     from withdrawal_apis.providers import get
 
-    app = build_app("smartypay", SandboxConfig(test_mode=True, rate_limit=0))
     answered: dict[tuple[str, str, int], int] = {}
-    dispatch = app._dispatch
-
-    def counting(request: Any, *args: Any, **kwargs: Any) -> Any:
-        response = dispatch(request, *args, **kwargs)
-        scheme = "hmac" if "x-api-sig" in request.headers else "basic" if "authorization" in request.headers else ""
-        # Negative cases put arbitrary characters in path segments; the engine hands the provider the
-        # decoded path, so their re-encoded URI may differ from the signed one (see the engine requests).
-        plain = re.fullmatch(r"[A-Za-z0-9/_-]+", request.path) is not None
-        key = (scheme, request.path.rsplit("/", 1)[-1] if plain else "<unusual path>", response.status)
-        answered[key] = answered.get(key, 0) + 1
-        return response
-
-    app._dispatch = counting  # type: ignore[method-assign]
     profile = conformance.profile(get("smartypay"))
     credentials = {"api_key": "conformance-key", "secret": "conformance-secret"}
-    with serve_in_thread(app) as base_url:
-        httpx.post(f"{base_url}/_sandbox/seed", json=profile.emulator_seed(credentials)).raise_for_status()
+    with Running("smartypay", SandboxConfig(test_mode=True, rate_limit=0), serve=True) as running:
+        pipeline = running.app.api
+
+        async def counting(request: Request, body_too_large: bool = False) -> Response:
+            response = await pipeline(request, body_too_large)
+            headers = request.headers
+            scheme = "hmac" if "x-api-sig" in headers else "basic" if "authorization" in headers else ""
+            # Negative cases put arbitrary characters in path segments, which a client may re-encode.
+            plain = re.fullmatch(r"[A-Za-z0-9/_-]+", request.path) is not None
+            key = (scheme, request.path.rsplit("/", 1)[-1] if plain else "<unusual path>", response.status)
+            answered[key] = answered.get(key, 0) + 1
+            return response
+
+        running.app.api = counting  # type: ignore[assignment]
+        running.seed(profile.emulator_seed(credentials))
         result = conformance.run(
-            get("smartypay"), base_url, credentials, emulator=True, report_dir=tmp_path, max_examples=5
+            get("smartypay"), running.base_url, credentials, emulator=True, report_dir=tmp_path, max_examples=5
         )
     assert result.passed, result.output[-3000:]
     assert [v.name for v in result.variants] == ["basic", "hmac"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 
 from withdrawal_apis import conformance
-from withdrawal_apis.providers import Provider, get
 from withdrawal_apis.emulators import build_app
+from withdrawal_apis.providers import Provider, get
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
 

@@ -53,6 +53,7 @@ class Scenario:
     # False where a create holds no fixed amount (SmartyPay sweeps whole balances): the ledger race
     # and crash tests then do not apply, and the provider's own suite carries its versions of them.
     fixed_unit: bool = True
+    wallet: str = ""  # the wallet (sub-account) `asset` is held in, where the provider has several
 
 
 # -- MPChat -----------------------------------------------------------------------------------
@@ -179,13 +180,13 @@ def _bigone_seed(available: Decimal) -> dict[str, Any]:
                     {"key_id": BIGONE_KEY, "secret": BIGONE_SECRET},
                     {"key_id": "bigone-disabled", "secret": BIGONE_SECRET, "active": False},
                 ],
-                "balances": {"fund:USDT": str(available)},
+                "wallets": {"fund": {"USDT": str(available)}},
                 "whitelist": [{"network": "Tron", "address": BIGONE_ADDRESS}],
             },
             {
                 "id": "bigone-2",
                 "credentials": [{"key_id": "bigone-other", "secret": "07e1" * 16}],
-                "balances": {"fund:USDT": "5"},
+                "wallets": {"fund": {"USDT": "5"}},
             },
         ]
     }
@@ -236,7 +237,8 @@ def _bigone_create(client: httpx.Client, i: int) -> httpx.Response:
 BIGONE = Scenario(
     provider="bigone",
     account_id="bigone-1",
-    asset="fund:USDT",
+    asset="USDT",
+    wallet="fund",
     unit=Decimal("3"),  # 2 + the 1 USDT Tron fee, locked on create
     frozen_per_success=Decimal("3"),
     success_status=200,
@@ -270,14 +272,14 @@ def _kamipay_seed(available: Decimal) -> dict[str, Any]:
                 ],
                 "extra": {"merchant_id": 1, "wallets": [{"address": KAMIPAY_WALLET, "wallet_desc": "Main wallet"}]},
                 # USDT is what the race is about; MATIC pays 0.01 gas per withdrawal and never runs out here.
-                "balances": {f"USDT@{wallet}": str(available), f"MATIC@{wallet}": "1000000"},
+                "wallets": {wallet: {"USDT": str(available), "MATIC": "1000000"}},
                 "whitelist": [{"network": "polygon", "address": KAMIPAY_DESTINATION}],
             },
             {
                 "id": "merchant-2",
                 "credentials": [{"key_id": "kamipay-other", "secret": "07e1" * 8}],
                 "extra": {"merchant_id": 2, "wallets": [{"address": KAMIPAY_OTHER_WALLET}]},
-                "balances": {f"USDT@{other}": "5", f"MATIC@{other}": "5"},
+                "wallets": {other: {"USDT": "5", "MATIC": "5"}},
             },
         ]
     }
@@ -313,7 +315,8 @@ def _kamipay_attacks() -> list[AuthAttack]:
 KAMIPAY = Scenario(
     provider="kamipay",
     account_id="merchant-1",
-    asset=f"USDT@{KAMIPAY_WALLET.lower()}",
+    asset="USDT",
+    wallet=KAMIPAY_WALLET.lower(),
     unit=Decimal("1"),  # 1 USDT; the 0.01 MATIC gas comes out of another balance
     frozen_per_success=Decimal("0"),  # synchronous: the money leaves at once, nothing is held
     success_status=200,

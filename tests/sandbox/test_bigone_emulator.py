@@ -27,7 +27,8 @@ MIXIN_USER = "5f2ab9b4-6a1c-4d9e-8f0b-3c2d1e0f9a8b"
 def seed(balance: str = "1000", **changes: Any) -> dict[str, Any]:
     data = BIGONE.seed(Decimal(balance))
     account = data["accounts"][0]
-    account["balances"].update({"fund:BTC": "1", "fund:ETH": "10", "fund:EOS": "100", "spot:USDT": "7"})
+    account["wallets"]["fund"].update({"BTC": "1", "ETH": "10", "EOS": "100"})
+    account["wallets"]["spot"] = {"USDT": "7"}
     account["whitelist"] += [
         {"network": "Ethereum", "address": ETH_ADDRESS},
         {"network": "Bitcoin", "address": BTC_ADDRESS},
@@ -41,7 +42,7 @@ def seed(balance: str = "1000", **changes: Any) -> dict[str, Any]:
 @pytest.fixture
 def bigone(serve: Any) -> Running:
     running: Running = serve("bigone", rate_limit=0)
-    running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
     return running
 
 
@@ -66,7 +67,7 @@ def error(response: httpx.Response, status: int, code: int) -> str:
 
 
 def transition(running: Running, withdrawal_id: int, name: str) -> None:
-    response = running.control.post(f"/_sandbox/withdrawals/{withdrawal_id}/transitions", json={"transition": name})
+    response = running.raw.post(f"/_sandbox/withdrawals/{withdrawal_id}/transitions", json={"transition": name})
     assert response.status_code == 200, response.text
 
 
@@ -86,8 +87,8 @@ def test_create_locks_amount_plus_fee_in_the_fund_account(bigone: Running, clien
     assert "guid" not in data
     assert "completed_at" not in data
     assert data["inserted_at"].endswith("+00:00")
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal("988.75"), Decimal("11.25"))
-    assert bigone.balance("bigone-1", "spot:USDT") == (Decimal(7), Decimal(0))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal("988.75"), Decimal("11.25"))
+    assert bigone.balance("bigone-1", "USDT", "spot") == (Decimal(7), Decimal(0))
     fund = client.get("/viewer/fund/accounts/USDT").json()["data"]
     assert fund == {"asset_symbol": "USDT", "balance": "1000", "locked_balance": "11.25"}
 
@@ -97,30 +98,30 @@ def test_complete_settles_and_fail_returns(bigone: Running, client: httpx.Client
     failed = create(client, amount="50").json()["data"]
     transition(bigone, done["id"], "complete")
     transition(bigone, failed["id"], "fail")
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(899), Decimal(0))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(899), Decimal(0))
     listed = {w["id"]: w for w in client.get("/viewer/withdrawals").json()["data"]}
     assert listed[done["id"]]["state"] == "COMPLETED"
     assert len(listed[done["id"]]["txid"]) == 64
     assert listed[failed["id"]]["state"] == "FAILED"
     assert listed[failed["id"]]["txid"] == ""
-    again = bigone.control.post(f"/_sandbox/withdrawals/{done['id']}/transitions", json={"transition": "cancel"})
+    again = bigone.raw.post(f"/_sandbox/withdrawals/{done['id']}/transitions", json={"transition": "cancel"})
     assert again.status_code == 409
 
 
 def test_insufficient_funds_is_10014_and_the_exact_balance_works(bigone: Running, client: httpx.Client) -> None:
     error(create(client, amount="999.000001"), 400, 10014)
     assert create(client, amount="999").status_code == 200
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(0), Decimal(1000))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(0), Decimal(1000))
 
 
 def test_realistic_advance_completes_on_the_virtual_clock(serve: Any) -> None:
     running: Running = serve("bigone", rate_limit=0, advance=AdvancePolicy.REALISTIC)
-    running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
     with running.client(BIGONE.auth()) as client:
         guid = str(uuid.uuid4())
         create(client, guid=guid)
         assert client.get(f"/viewer/withdrawals/{guid}").json()["data"]["state"] == "PENDING"
-        running.control.post("/_sandbox/clock/advance", json={"seconds": 601}).raise_for_status()
+        running.raw.post("/_sandbox/clock/advance", json={"seconds": 601}).raise_for_status()
         assert client.get(f"/viewer/withdrawals/{guid}").json()["data"]["state"] == "COMPLETED"
 
 
@@ -133,7 +134,7 @@ def test_same_guid_same_body_is_the_same_withdrawal_without_a_second_lock(
     again = create(client, guid=guid, amount="10.000")  # the same amount, written differently
     assert first.status_code == again.status_code == 200
     assert again.json()["data"] == first.json()["data"]
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(989), Decimal(11))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(989), Decimal(11))
     transition(bigone, first.json()["data"]["id"], "complete")
     replay = create(client, guid=guid, amount="10")
     assert replay.json()["data"]["state"] == "COMPLETED"  # the withdrawal as it is now
@@ -147,21 +148,21 @@ def test_same_guid_other_body_is_40302(bigone: Running, client: httpx.Client, ch
     guid = str(uuid.uuid4())
     assert create(client, guid=guid).status_code == 200
     assert error(create(client, guid=guid, **change), 403, 40302) == "already requested"
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(989), Decimal(11))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(989), Decimal(11))
 
 
 def test_guids_are_per_account_and_withdrawals_private(bigone: Running, client: httpx.Client) -> None:
     guid = str(uuid.uuid4())
     created = create(client, guid=guid).json()["data"]
     other = {"key_id": "bigone-other-2", "secret": "0a" * 32}
-    bigone.control.post(
+    bigone.raw.post(
         "/_sandbox/seed",
         json={
             "accounts": [
                 {
                     "id": "bigone-2",
                     "credentials": [other],
-                    "balances": {"fund:USDT": "50"},
+                    "wallets": {"fund": {"USDT": "50"}},
                     "whitelist": [{"network": "Tron", "address": BIGONE_ADDRESS}],
                 }
             ]
@@ -197,14 +198,14 @@ def test_cancel_returns_funds_only_from_pending(bigone: Running, client: httpx.C
     answer = client.post(f"/viewer/withdrawals/{guid}/cancel")
     assert answer.json() == {"code": 0, "message": "cancel request submitted", "data": None}
     assert client.get(f"/viewer/withdrawals/{guid}").json()["data"]["state"] == "CANCELLED"
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(1000), Decimal(0))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(1000), Decimal(0))
     # Cancelling again, or cancelling a completed one, is accepted (asynchronous) and changes nothing.
     assert client.post(f"/viewer/withdrawals/{guid}/cancel").json()["code"] == 0
     done = create(client, amount="30").json()["data"]
     transition(bigone, done["id"], "complete")
     assert client.post(f"/viewer/withdrawals/{done['id']}/cancel").json()["code"] == 0
     assert client.get(f"/viewer/withdrawals/{done['id']}").json()["data"]["state"] == "COMPLETED"
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(969), Decimal(0))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(969), Decimal(0))
     error(client.post(f"/viewer/withdrawals/{uuid.uuid4()}/cancel"), 404, 10013)
 
 
@@ -254,15 +255,15 @@ def test_create_is_refused(
     bigone: Running, client: httpx.Client, fields: dict[str, Any], status: int, code: int
 ) -> None:
     error(create(client, **fields), status, code)
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(1000), Decimal(0))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(1000), Decimal(0))
 
 
 def test_fee_override(serve: Any) -> None:
     running: Running = serve("bigone", rate_limit=0, options={"fees": {"USDT": {"Tron": "2.5"}}})
-    running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
     with running.client(BIGONE.auth()) as client:
         assert create(client, amount="10").json()["data"]["fee"] == "2.5000000000000000"
-    assert running.balance("bigone-1", "fund:USDT") == (Decimal("987.5"), Decimal("12.5"))
+    assert running.balance("bigone-1", "USDT", "fund") == (Decimal("987.5"), Decimal("12.5"))
 
 
 def test_trailing_zeros_do_not_count_against_precision(client: httpx.Client) -> None:
@@ -279,7 +280,7 @@ def test_scopes_are_enforced_per_operation(serve: Any) -> None:
         {"key_id": "reader", "secret": BIGONE_SECRET, "data": {"scopes": ["view_balance", "view_withdrawal_history"]}},
         {"key_id": "payer", "secret": BIGONE_SECRET, "data": {"scopes": ["execute_withdrawals"]}},
     ]
-    running.control.post("/_sandbox/seed", json=data).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=data).raise_for_status()
     with running.client(BigONEAuth("reader", BIGONE_SECRET)) as reader:
         assert reader.get("/viewer/accounts").status_code == 200
         assert reader.get("/viewer/withdrawals").status_code == 200
@@ -298,7 +299,7 @@ def test_ip_allow_list(serve: Any) -> None:
         {"key_id": "here", "secret": BIGONE_SECRET, "data": {"allowed_ips": ["127.0.0.1"]}},
         {"key_id": "elsewhere", "secret": BIGONE_SECRET, "data": {"allowed_ips": ["203.0.113.7"]}},
     ]
-    running.control.post("/_sandbox/seed", json=data).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=data).raise_for_status()
     with running.client(BigONEAuth("here", BIGONE_SECRET)) as here:
         assert here.get("/viewer/accounts").status_code == 200
     with running.client(BigONEAuth("elsewhere", BIGONE_SECRET)) as elsewhere:
@@ -339,7 +340,7 @@ def test_page_tokens_cannot_be_forged_or_moved(bigone: Running, client: httpx.Cl
     error(client.get("/viewer/withdrawals", params={"page_token": "not a token!"}), 400, 10007)
     error(client.get("/viewer/withdrawals", params={"limit": "0"}), 400, 10007)
     error(client.get("/viewer/withdrawals", params={"kind": "airdrop"}), 400, 10007)
-    bigone.control.post(
+    bigone.raw.post(
         "/_sandbox/seed",
         json={"accounts": [{"id": "bigone-3", "credentials": [{"key_id": "third", "secret": BIGONE_SECRET}]}]},
     ).raise_for_status()
@@ -348,7 +349,7 @@ def test_page_tokens_cannot_be_forged_or_moved(bigone: Running, client: httpx.Cl
 
 
 def test_limit_is_capped_at_200(bigone: Running, client: httpx.Client) -> None:
-    bigone.control.post("/_sandbox/seed", json=seed(balance="100000")).raise_for_status()
+    bigone.raw.post("/_sandbox/seed", json=seed(balance="100000")).raise_for_status()
     for _ in range(205):
         create(client, amount="1")
     page = client.get("/viewer/withdrawals", params={"limit": "999999"}).json()
@@ -376,7 +377,7 @@ def test_accounts_list_every_known_asset_and_404_unknown_ones(client: httpx.Clie
 # -- engine paths in the provider's shape ---------------------------------------------------
 def test_rate_limit_is_10429(serve: Any) -> None:
     running: Running = serve("bigone", rate_limit=3)
-    running.control.post("/_sandbox/seed", json=seed()).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
     with running.client(BIGONE.auth()) as client:
         statuses = [client.get("/viewer/accounts").status_code for _ in range(4)]
         limited = client.get("/viewer/accounts")
@@ -386,7 +387,7 @@ def test_rate_limit_is_10429(serve: Any) -> None:
 
 
 def test_faults_and_bad_requests_keep_the_envelope(bigone: Running, client: httpx.Client) -> None:
-    bigone.control.post("/_sandbox/faults", json={"count": 1, "status": 503}).raise_for_status()
+    bigone.raw.post("/_sandbox/faults", json={"count": 1, "status": 503}).raise_for_status()
     error(client.get("/viewer/accounts"), 503, 10005)
     error(client.get("/nowhere"), 404, 10013)
     response = client.request("PATCH", "/viewer/withdrawals")
@@ -409,12 +410,12 @@ def test_faults_and_bad_requests_keep_the_envelope(bigone: Running, client: http
     ],
 )
 def test_seed_is_validated(bigone: Running, account: dict[str, Any]) -> None:
-    response = bigone.control.post("/_sandbox/seed", json={"accounts": [account]})
+    response = bigone.raw.post("/_sandbox/seed", json={"accounts": [account]})
     assert response.status_code == 400, response.text
 
 
 def test_customer_id_from_the_seed(bigone: Running, client: httpx.Client) -> None:
-    bigone.control.post("/_sandbox/seed", json=seed(extra={"customer_id": 1082679})).raise_for_status()
+    bigone.raw.post("/_sandbox/seed", json=seed(extra={"customer_id": 1082679})).raise_for_status()
     assert create(client).json()["data"]["customer_id"] == 1082679
 
 
@@ -433,4 +434,4 @@ def test_parallel_same_guid_locks_once(bigone: Running) -> None:
         thread.join()
     assert len(set(results)) == 1
     assert len(results) == 16
-    assert bigone.balance("bigone-1", "fund:USDT") == (Decimal(989), Decimal(11))
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(989), Decimal(11))

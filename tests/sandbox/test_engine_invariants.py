@@ -30,7 +30,7 @@ def test_concurrent_creates_never_overdraw(ledger_scenario: Scenario, serve: Any
     """200 creates race for a balance that covers exactly 50: 50 succeed, the ledger adds up."""
     running = serve(scenario.provider, rate_limit=0)
     initial = scenario.unit * CAPACITY
-    running.control.post("/_sandbox/seed", json=scenario.seed(initial)).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=scenario.seed(initial)).raise_for_status()
     barrier = threading.Barrier(32)
 
     def attempt(i: int) -> int:
@@ -43,7 +43,7 @@ def test_concurrent_creates_never_overdraw(ledger_scenario: Scenario, serve: Any
         statuses = Counter(pool.map(attempt, range(ATTEMPTS)))
     assert statuses[scenario.success_status] == CAPACITY, statuses
     assert set(statuses) <= {scenario.success_status, 400, 403, 422}, statuses
-    available, frozen = running.balance(scenario.account_id, scenario.asset)
+    available, frozen = running.balance(scenario.account_id, scenario.asset, scenario.wallet)
     assert available == initial - CAPACITY * scenario.unit == 0
     assert frozen == CAPACITY * scenario.frozen_per_success
 
@@ -93,7 +93,8 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
         server.terminate()
         server.wait()
     assert not missing, f"{len(missing)} acknowledged withdrawals lost: {missing[:5]}"
-    balance = state["balances"][scenario.asset]
+    balances = state["wallets"][scenario.wallet] if scenario.wallet else state["balances"]
+    balance = balances[scenario.asset]
     available, frozen = Decimal(balance["available"]), Decimal(balance["frozen"])
     # Creates that committed but whose response was lost in the kill are fine; money must still add up.
     stored = (initial - available) / scenario.unit
@@ -104,7 +105,7 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
 
 def test_auth_attacks_are_refused(scenario: Scenario, serve: Any) -> None:
     running = serve(scenario.provider, rate_limit=0)
-    running.control.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
     with running.client(scenario.auth()) as client:
         assert client.get(scenario.read_path).status_code == 200
     attacks = scenario.auth_attacks()
@@ -125,7 +126,8 @@ def test_auth_attacks_are_refused(scenario: Scenario, serve: Any) -> None:
         ("POST", "/v1/withdrawals", b"{not json", {"content-type": "application/json"}, 400),
         ("POST", "/v1/withdrawals", b'{"amount": NaN}', {"content-type": "application/json"}, 400),
         ("POST", "/v1/withdrawals", b"amount=1", {"content-type": "application/x-www-form-urlencoded"}, 400),
-        ("POST", "/v1/withdrawals", b"[" * 100_000, {"content-type": "application/json"}, 400),
+        ("POST", "/v1/withdrawals", b"[" * 100_000, {"content-type": "application/json"}, 413),
+        ("POST", "/v1/withdrawals", b"[" * 1_000, {"content-type": "application/json"}, 400),
         ("POST", "/v1/withdrawals", b"\xff\xfe", {"content-type": "application/json"}, 400),
         ("GET", "/v1/withdrawals?limit=1e3", b"", {}, 400),
         ("GET", "/v1/withdrawals?limit=99999999999999999999999", b"", {}, 400),
@@ -137,7 +139,7 @@ def test_bad_requests_get_the_provider_error_shape(
     from .scenarios import MPCHAT
 
     running = serve("mpchat", rate_limit=0)
-    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal(10))).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal(10))).raise_for_status()
     with running.client(MPCHAT.auth()) as client:
         response = client.request(method, path, content=content, headers=headers)
     assert response.status_code == status, response.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import time
@@ -12,9 +13,12 @@ from typing import Any
 import httpx
 import pytest
 
+from withdrawal_apis.emulators import spec_document
+from withdrawal_apis.providers import get
 from withdrawal_apis.providers.mpchat import auth
+from withdrawal_apis.providers.mpchat.sandbox import Sandbox as MPChatSandbox
+from withdrawal_apis.sandbox import Principal, Request, Response, SandboxApp, SandboxConfig, operation
 from withdrawal_apis.sandbox.addresses import random_ethereum_address
-from withdrawal_apis.sandbox.http import Response
 from withdrawal_apis.sandbox.server import serve_in_thread
 
 from ..conftest import Running
@@ -26,7 +30,7 @@ REVIEW = ["submit_for_review", "approve_level1", "approve_level2", "broadcast"]
 @pytest.fixture
 def mpchat(serve: Any) -> Running:
     running: Running = serve("mpchat", rate_limit=0)
-    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("1000.00"))).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("1000.00"))).raise_for_status()
     return running
 
 
@@ -45,7 +49,7 @@ def create(
 def transition(running: Running, wid: str, *names: str) -> dict[str, Any]:
     body: dict[str, Any] = {}
     for name in names:
-        response = running.control.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": name})
+        response = running.raw.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": name})
         assert response.status_code == 200, response.text
         body = response.json()
     return body
@@ -105,13 +109,13 @@ def test_unhappy_endings_return_the_funds(mpchat: Running, client: httpx.Client,
 
 def test_transitions_follow_the_two_level_review(mpchat: Running, client: httpx.Client) -> None:
     wid = create(client).json()["id"]
-    skipped = mpchat.control.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": "approve_level2"})
+    skipped = mpchat.raw.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": "approve_level2"})
     assert skipped.status_code == 409
     assert "allowed: submit_for_review, reject, cancel" in skipped.json()["error"]
     transition(mpchat, wid, *REVIEW, "complete")
-    again = mpchat.control.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": "cancel"})
+    again = mpchat.raw.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": "cancel"})
     assert again.status_code == 409
-    unknown = mpchat.control.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": "teleport"})
+    unknown = mpchat.raw.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": "teleport"})
     assert unknown.status_code == 400
 
 
@@ -174,7 +178,7 @@ def test_another_merchants_withdrawal_is_forbidden(mpchat: Running, client: http
 
 def test_rate_limit_is_60_per_minute_per_key(serve: Any) -> None:
     running: Running = serve("mpchat")  # the documented limit, on by default
-    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal(10))).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal(10))).raise_for_status()
     with running.client(MPCHAT.auth()) as client:
         statuses = [client.get("/v1/balance").status_code for _ in range(60)]
         limited = client.get("/v1/balance")
@@ -187,12 +191,12 @@ def test_rate_limit_is_60_per_minute_per_key(serve: Any) -> None:
 
 
 def test_injected_faults(mpchat: Running, client: httpx.Client) -> None:
-    mpchat.control.post("/_sandbox/faults", json={"count": 2, "status": 503}).raise_for_status()
+    mpchat.raw.post("/_sandbox/faults", json={"count": 2, "status": 503}).raise_for_status()
     assert [client.get("/v1/balance").status_code for _ in range(3)] == [503, 503, 200]
-    mpchat.control.post("/_sandbox/faults", json={"count": 1, "status": 429, "retry_after": 7})
+    mpchat.raw.post("/_sandbox/faults", json={"count": 1, "status": 429, "retry_after": 7})
     throttled = client.get("/v1/balance")
     assert (throttled.status_code, throttled.headers["retry-after"]) == (429, "7")
-    mpchat.control.post("/_sandbox/faults", json={"count": 1, "latency_ms": 300})
+    mpchat.raw.post("/_sandbox/faults", json={"count": 1, "latency_ms": 300})
     started = time.perf_counter()
     assert client.get("/v1/balance").status_code == 200
     assert time.perf_counter() - started >= 0.3
@@ -200,20 +204,20 @@ def test_injected_faults(mpchat: Running, client: httpx.Client) -> None:
 
 
 def test_instant_policy_completes_at_once(mpchat: Running, client: httpx.Client) -> None:
-    mpchat.control.put("/_sandbox/config", json={"advance": "instant"}).raise_for_status()
+    mpchat.raw.put("/_sandbox/config", json={"advance": "instant"}).raise_for_status()
     wid = create(client, "10.00").json()["id"]
     assert client.get(f"/v1/withdrawals/{wid}").json()["status"] == "COMPLETED"
     assert client.get("/v1/balance").json() == {"merchant_id": "merchant-1", "available": "989.00", "frozen": "0.00"}
 
 
 def test_realistic_policy_runs_on_the_virtual_clock(mpchat: Running, client: httpx.Client) -> None:
-    mpchat.control.put("/_sandbox/config", json={"advance": "realistic"}).raise_for_status()
+    mpchat.raw.put("/_sandbox/config", json={"advance": "realistic"}).raise_for_status()
     wid = create(client, "10.00").json()["id"]
     assert client.get(f"/v1/withdrawals/{wid}").json()["status"] == "PENDING"
-    clock = mpchat.control.post("/_sandbox/clock/advance", json={"seconds": 130}).json()
+    clock = mpchat.raw.post("/_sandbox/clock/advance", json={"seconds": 130}).json()
     assert clock["applied"] == 2
     assert client.get(f"/v1/withdrawals/{wid}").json()["status"] == "LEVEL1_APPROVED"
-    mpchat.control.post("/_sandbox/clock/advance", json={"seconds": 3600})
+    mpchat.raw.post("/_sandbox/clock/advance", json={"seconds": 3600})
     assert client.get(f"/v1/withdrawals/{wid}").json()["status"] == "COMPLETED"
 
 
@@ -243,17 +247,17 @@ class Receiver:
 def test_webhooks_are_signed_and_retried_with_backoff(serve: Any) -> None:
     receiver = Receiver(failures=2)
     with serve_in_thread(receiver) as hook_url:
-        running: Running = serve("mpchat", rate_limit=0, webhook_backoff=0.2)
+        running: Running = serve("mpchat", serve=True, capture_webhooks=False, rate_limit=0, webhook_backoff=0.2)
         seed = MPCHAT.seed(Decimal("100"))
         seed["accounts"][0]["webhook"] = {"url": f"{hook_url}/hooks", "secret": "whsec_test"}
-        running.control.post("/_sandbox/seed", json=seed).raise_for_status()
+        running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
         with running.client(MPCHAT.auth()) as client:
             wid = create(client, "10.00").json()["id"]
         transition(running, wid, *REVIEW, "complete")
         deadline = time.monotonic() + 10
         while len(receiver.received) < 3 and time.monotonic() < deadline:
             time.sleep(0.05)
-        deliveries = running.control.get("/_sandbox/webhooks").json()["deliveries"]
+        deliveries = running.raw.get("/_sandbox/webhooks").json()["deliveries"]
     assert len(receiver.received) == 3
     headers, body, _ = receiver.received[-1]
     assert headers["x-webhook-event"] == "withdrawal.completed"
@@ -276,24 +280,34 @@ def test_webhooks_are_signed_and_retried_with_backoff(serve: Any) -> None:
 def test_failed_withdrawal_sends_withdrawal_failed(mpchat: Running, client: httpx.Client) -> None:
     wid = create(client).json()["id"]
     transition(mpchat, wid, *REVIEW, "fail")
-    deliveries = mpchat.control.get("/_sandbox/webhooks").json()["deliveries"]
+    deliveries = mpchat.raw.get("/_sandbox/webhooks").json()["deliveries"]
     assert [(d["event"], d["status"]) for d in deliveries] == [("withdrawal.failed", "no_endpoint")]
     assert json.loads(deliveries[0]["body"])["data"]["status"] == "FAILED"
 
 
-def test_test_mode_catches_a_response_the_spec_forbids(mpchat: Running, client: httpx.Client, monkeypatch: Any) -> None:
-    """A deliberately broken handler (balance as a JSON number) becomes a loud 500, never a silent pass."""
+class BrokenBalance(MPChatSandbox):
+    """MPChat's rules with one deliberately broken handler: the balance as a JSON number."""
 
-    def broken(request: Any, principal: Any) -> Response:
-        return Response.json(200, {"merchant_id": "merchant-1", "available": 1000.0, "frozen": "0.00"})
+    @operation("get_balance")
+    def get_balance(self, request: Request, principal: Principal) -> Response:
+        return Response.json(200, {"merchant_id": principal.account_id, "available": 1000.0, "frozen": "0.00"})
 
-    monkeypatch.setattr(mpchat.app.provider, "get_balance", broken)
-    response = client.get("/v1/balance")
+
+def test_test_mode_catches_a_response_the_spec_forbids() -> None:
+    """An answer the spec forbids becomes a loud 500 in test mode, never a silent pass."""
+    app = SandboxApp(BrokenBalance, spec_document(get("mpchat").spec_path), SandboxConfig(test_mode=True))
+    app.seed(MPCHAT.seed(Decimal(10)))
+
+    async def ask() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mpchat.test", auth=MPCHAT.auth()) as http:
+            return await http.get("/v1/balance")
+
+    response = asyncio.run(ask())
     assert response.status_code == 500
     assert response.json() == {"error": "internal server error"}
     assert "get_balance answered 200 against its spec" in response.headers["x-sandbox-contract-violation"]
-    assert len(mpchat.app.violations) == 1
-    mpchat.app.violations.clear()  # seen; the fixture would otherwise fail the test on teardown
+    assert len(app.violations) == 1
 
 
 def test_the_store_never_holds_floats(mpchat: Running, client: httpx.Client) -> None:
@@ -306,14 +320,14 @@ def test_requests_are_logged_without_secrets(mpchat: Running, client: httpx.Clie
     with caplog.at_level("INFO", logger="withdrawal_apis.sandbox"):
         create(client)
         client.get("/v1/balance")
-    lines = [r.getMessage() for r in caplog.records if r.name == "withdrawal_apis.sandbox"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "withdrawal_apis.sandbox.access"]
     assert any(line.startswith("POST /v1/withdrawals -> 201") for line in lines)
     assert not any(MPCHAT_SECRET in line or "Bearer" in line or "authorization" in line.lower() for line in lines)
 
 
 def test_fee_rule_is_configurable(serve: Any) -> None:
     running: Running = serve("mpchat", rate_limit=0, options={"fee_mode": "inclusive", "fee": {"TRC20": "2.50"}})
-    running.control.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("100.00"))).raise_for_status()
+    running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("100.00"))).raise_for_status()
     with running.client(MPCHAT.auth()) as client:
         created = create(client, "10.00").json()
         assert created["fee"] == "2.50"

@@ -81,7 +81,7 @@ _DESCRIPTIONS = {
     "missing": "is required",
     "required": "is required",
     "type": "must be of type {expected}",
-    "pattern": "must match {expected}",
+    "pattern": 'must match "{expected}"',
     "enum": "must be one of {expected}",
     "const": "must be {expected}",
     "format": "must be a valid {expected}",
@@ -94,7 +94,7 @@ _DESCRIPTIONS = {
     "minItems": "must have at least {expected} items",
     "maxItems": "must have at most {expected} items",
     "additionalProperties": "is not an accepted field",
-    "malformed": "is not well-formed {expected}",
+    "malformed": "must be {expected}",
     "content_type": "must be sent as {expected}",
     "limit": "exceeds the limit: {expected}",
 }

@@ -38,8 +38,10 @@ class InputLimits:
     """What any request may carry before its schema is even looked at (the same for every provider)."""
 
     max_depth: int = 32  # nesting of JSON arrays and objects
-    max_number_chars: int = 64  # characters of one JSON number literal
-    max_exponent: int = 64  # |exponent| of a JSON number in scientific notation
+    # A JSON number: any double a client can send (`1.7976931348623157e+308`, `5e-324`) and integers
+    # of a few hundred digits pass; `1e-99999999`, which would expand to a hundred million digits, not.
+    max_number_chars: int = 400  # characters of one JSON number literal
+    max_exponent: int = 400  # |exponent| of a JSON number in scientific notation
     max_string_chars: int = 8192  # characters of one JSON string
     max_integer: int = 2**63 - 1  # integer parameters: what SQLite can hold
 
@@ -211,7 +213,7 @@ class Router:
         if parameter.kind == "integer":
             if not _INTEGER.fullmatch(raw):
                 raise invalid(
-                    Problem(parameter.location, where, "malformed", expected="integer", value=raw),
+                    Problem(parameter.location, where, "malformed", expected="an integer", value=raw),
                     f"invalid {parameter.location} parameter {parameter.name}: not an integer",
                 )
             value = int(raw)
@@ -222,14 +224,14 @@ class Router:
         if parameter.kind == "number":
             if not _NUMBER.fullmatch(raw):
                 raise invalid(
-                    Problem(parameter.location, where, "malformed", expected="number", value=raw),
+                    Problem(parameter.location, where, "malformed", expected="a number", value=raw),
                     f"invalid {parameter.location} parameter {parameter.name}: not a number",
                 )
             return float(raw) if any(c in raw for c in ".eE") else int(raw)
         if parameter.kind == "boolean":
             if raw not in ("true", "false"):
                 raise invalid(
-                    Problem(parameter.location, where, "malformed", expected="boolean", value=raw),
+                    Problem(parameter.location, where, "malformed", expected="a boolean", value=raw),
                     f"invalid {parameter.location} parameter {parameter.name}: not a boolean",
                 )
             return raw == "true"
@@ -256,7 +258,7 @@ class Router:
         except _TooLong as error:
             raise invalid(Problem("body", (), "limit", expected=str(error))) from None
         except (ValueError, RecursionError) as error:
-            problem = Problem("body", (), "malformed", expected="JSON")
+            problem = Problem("body", (), "malformed", expected="well-formed JSON")
             raise invalid(problem, f"malformed JSON body: {str(error)[:120]}") from None
         self._check_strings(body, value)
         return value

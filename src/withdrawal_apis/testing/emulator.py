@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import threading
+import time
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -59,21 +60,33 @@ class Captured:
     url: str
     headers: Mapping[str, str]
     body: bytes
+    received_at: float  # time.monotonic() on arrival
+    answered: int  # the status the receiver answered
 
 
 class WebhookInbox:
-    """Receives the emulator's webhook deliveries in-process and answers them with `status`."""
+    """Receives the emulator's webhook deliveries in-process.
+
+    It answers 200, or the statuses queued with `fail_next` first (to watch the emulator retry).
+    """
 
     def __init__(self) -> None:
         self.received: list[Captured] = []
-        self.status = 200
+        self._answers: list[int] = []
         self._lock = threading.Lock()
         self.transport = httpx.MockTransport(self._receive)
 
+    def fail_next(self, count: int = 1, status: int = 500) -> None:
+        with self._lock:
+            self._answers.extend([status] * count)
+
     def _receive(self, request: httpx.Request) -> httpx.Response:
         with self._lock:
-            self.received.append(Captured(str(request.url), dict(request.headers), request.content))
-        return httpx.Response(self.status)
+            status = self._answers.pop(0) if self._answers else 200
+            self.received.append(
+                Captured(str(request.url), dict(request.headers), request.content, time.monotonic(), status)
+            )
+        return httpx.Response(status)
 
 
 class Emulator(AbstractContextManager["Emulator"]):
@@ -84,12 +97,14 @@ class Emulator(AbstractContextManager["Emulator"]):
         *,
         serve: bool = False,
         seed: Mapping[str, Any] | str | None = "demo",
+        capture_webhooks: bool = True,
     ) -> None:
         self.provider = get(provider) if isinstance(provider, str) else provider
         self.config = config or SandboxConfig(test_mode=True)
         self.app: SandboxApp = build_app(self.provider, self.config)
         self.webhooks = WebhookInbox()
-        self.app.engine.outbox.transport = self.webhooks.transport
+        if capture_webhooks:  # otherwise deliveries go over the network to the seeded URLs
+            self.app.engine.outbox.transport = self.webhooks.transport
         self._loop = LoopThread(f"{self.provider.name}-emulator")
         self._server: AbstractContextManager[str] | None = None
         if serve:

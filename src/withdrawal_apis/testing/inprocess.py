@@ -63,6 +63,8 @@ class InProcessTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         try:
             response = await self._asgi.handle_async_request(request)
         except ConnectionDropped:
-            raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request) from None
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            ) from None
         content = await response.aread()
         return httpx.Response(response.status_code, headers=response.headers, content=content, request=request)

@@ -50,14 +50,16 @@ DESTINATIONS: dict[str, str] = {
 
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     # Fund balances no schema-valid amount (at most 20 integer digits) can exhaust in a fuzzing run.
-    balances = {f"fund:{symbol}": "1" + "0" * 30 for symbol in ASSETS}
-    balances.update({f"spot:{symbol}": "100" for symbol in ASSETS})
+    wallets = {
+        "fund": dict.fromkeys(ASSETS, "1" + "0" * 30),
+        "spot": dict.fromkeys(ASSETS, "100"),
+    }
     return {
         "accounts": [
             {
                 "id": "conformance-account",
                 "credentials": [{"key_id": credentials["api_key"], "secret": credentials["secret"]}],
-                "balances": balances,
+                "wallets": wallets,
                 "whitelist": [{"network": gateway, "address": address} for gateway, address in DESTINATIONS.items()],
             }
         ]

@@ -83,7 +83,7 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
                 "id": "conformance-merchant",
                 "credentials": [{"key_id": credentials["username"], "secret": credentials["password"]}],
                 "extra": {"merchant_id": 1, "wallets": [{"address": CONFORMANCE_WALLET, "wallet_desc": "Main wallet"}]},
-                "balances": {f"USDT@{wallet}": "1" + "0" * 15, f"MATIC@{wallet}": "1" + "0" * 15},
+                "wallets": {wallet: {"USDT": "1" + "0" * 15, "MATIC": "1" + "0" * 15}},
                 "whitelist": [{"network": "polygon", "address": a} for a in CONFORMANCE_DESTINATIONS],
             }
         ]
