@@ -16,10 +16,10 @@ from kamipay_client.api.wallet import create_withdrawal, get_address_balance
 from kamipay_client.models import Chain, DetailError, WithdrawRequest, WithdrawResponse, WithdrawToken
 
 from withdrawal_apis import hs256
+from withdrawal_apis.chains import eth_checksum_address, random_ethereum_address
 from withdrawal_apis.providers import kamipay
 from withdrawal_apis.providers.kamipay.auth import KamipayAuth
 from withdrawal_apis.sandbox import SandboxApp, SandboxConfig, build_app
-from withdrawal_apis.sandbox.addresses import eth_checksum_address, random_ethereum_address
 from withdrawal_apis.sandbox.server import serve_in_thread
 
 rng = random.Random(5)

@@ -18,12 +18,12 @@ from typing import Any
 
 import httpx
 
+from withdrawal_apis.chains import random_ethereum_address, random_tron_address
 from withdrawal_apis.providers.bigone import auth as bigone_auth
 from withdrawal_apis.providers.kamipay import auth as kamipay_auth
 from withdrawal_apis.providers.mpchat import auth as mpchat_auth
 from withdrawal_apis.providers.onekonto import auth as onekonto_auth
 from withdrawal_apis.providers.smartypay import auth as smartypay_auth
-from withdrawal_apis.sandbox.addresses import random_ethereum_address, random_tron_address
 
 from ..forgery import forge
 

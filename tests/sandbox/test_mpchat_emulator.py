@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from withdrawal_apis.chains import random_ethereum_address
 from withdrawal_apis.providers.mpchat import auth
-from withdrawal_apis.sandbox.addresses import random_ethereum_address
 from withdrawal_apis.sandbox.http import Response
 from withdrawal_apis.sandbox.server import serve_in_thread
 

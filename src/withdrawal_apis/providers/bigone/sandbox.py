@@ -43,8 +43,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...chains import random_ethereum_address, random_tron_address
 from ...money import format_decimal, parse_decimal
-from ...sandbox.addresses import random_ethereum_address, random_tron_address
 from ...sandbox.engine import Principal, ProviderSandbox
 from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.lifecycle import Effect, Lifecycle, Transition

@@ -33,7 +33,7 @@ import time
 from decimal import Decimal, localcontext
 from typing import Any, ClassVar
 
-from ...sandbox.addresses import is_valid_ethereum_address
+from ...chains import is_valid_ethereum_address
 from ...sandbox.engine import Principal, ProviderSandbox
 from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.ids import hex_hash

@@ -15,8 +15,8 @@ import uuid
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...chains import is_valid_ethereum_address, is_valid_tron_address
 from ...money import format_decimal, parse_decimal
-from ...sandbox.addresses import is_valid_ethereum_address, is_valid_tron_address
 from ...sandbox.engine import Principal, ProviderSandbox
 from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.ids import hex_hash, ulid

@@ -27,8 +27,8 @@ from http import HTTPStatus
 from random import Random
 from typing import Any, ClassVar, TypeGuard
 
+from ...chains import random_tron_address
 from ...money import json_number
-from ...sandbox.addresses import random_tron_address
 from ...sandbox.engine import Engine, Principal, ProviderSandbox
 from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.lifecycle import Effect, Lifecycle, Transition

@@ -37,8 +37,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...chains import is_valid_ethereum_address
 from ...money import format_decimal
-from ...sandbox.addresses import is_valid_ethereum_address
 from ...sandbox.engine import Engine, Principal, ProviderSandbox
 from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.lifecycle import AdvancePolicy, Effect, Lifecycle, Transition
