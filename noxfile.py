@@ -80,7 +80,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    install_project(session, "pytest", "pyjwt", "openapi-python-client", "ruff")
+    install_project(session, "pytest", "openapi-python-client", "ruff")
     npm_tools(session)  # the publish tests drive the pinned Redocly, openapi-typescript and tsc
     session.run("pytest", "-m", "not chromium", *session.posargs)
 

@@ -37,8 +37,8 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from withdrawal_apis.chains import is_valid_tron_address, random_tron_address  # noqa: E402
 from withdrawal_apis.providers.mpchat.auth import authorization_header  # noqa: E402
-from withdrawal_apis.sandbox.addresses import is_valid_tron_address, random_tron_address  # noqa: E402
 from withdrawal_apis.sandbox.server import free_port  # noqa: E402
 
 BENCH = REPO / "bench"

@@ -24,7 +24,8 @@ from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers import bigone
 from withdrawal_apis.providers.bigone import auth
 
-KEY = Credential("c37173f4-key", "s3cret", account_id="a1")
+SECRET = "s3cret-" + "5e" * 16  # as long as RFC 7518 asks of an HS256 key
+KEY = Credential("c37173f4-key", SECRET, account_id="a1")
 
 # The provider's documented object, and the real create response a third-party client captured.
 DOCS_WITHDRAWAL = {
@@ -72,7 +73,7 @@ def verifying_transport(body: dict[str, Any], status: int = 200) -> httpx.MockTr
     return httpx.MockTransport(handler)
 
 
-def make_client(transport: httpx.MockTransport, secret: str = "s3cret") -> Any:
+def make_client(transport: httpx.MockTransport, secret: str = SECRET) -> Any:
     return bigone.client(KEY.key_id, secret, base_url="https://big.test/api/v3", httpx_args={"transport": transport})
 
 
@@ -107,7 +108,7 @@ def test_both_documented_object_shapes_parse() -> None:
 
 
 def test_wrong_secret_gets_the_documented_error_model() -> None:
-    client = make_client(verifying_transport({"code": 0, "data": DOCS_WITHDRAWAL}), secret="wrong")
+    client = make_client(verifying_transport({"code": 0, "data": DOCS_WITHDRAWAL}), secret="wrong-" + "5e" * 16)
     response = get_withdrawal.sync_detailed("c37173f4-751f-4cc1-9904-c1041dcae4f7", client=client)
     assert response.status_code == 401
     assert isinstance(response.parsed, Error)

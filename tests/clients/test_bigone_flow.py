@@ -128,7 +128,7 @@ def test_errors_parse_into_the_error_model(running: Running) -> None:
 @pytest.mark.parametrize(
     ("client_args", "status", "code"),
     [
-        ({"api_key": BIGONE_KEY, "secret": "wrong"}, 401, 40106),
+        ({"api_key": BIGONE_KEY, "secret": "wrong-" + "5e" * 16}, 401, 40106),
         ({"api_key": "nobody", "secret": BIGONE_SECRET}, 401, 40004),
         ({"api_key": "bigone-disabled", "secret": BIGONE_SECRET}, 401, 40004),
     ],

@@ -15,11 +15,11 @@ from kamipay_client.api.merchants import list_merchant_wallets
 from kamipay_client.api.wallet import create_withdrawal, get_address_balance
 from kamipay_client.models import Chain, DetailError, WithdrawRequest, WithdrawResponse, WithdrawToken
 
-from withdrawal_apis import jwt
+from withdrawal_apis import hs256
+from withdrawal_apis.chains import eth_checksum_address, random_ethereum_address
 from withdrawal_apis.providers import kamipay
 from withdrawal_apis.providers.kamipay.auth import KamipayAuth
 from withdrawal_apis.sandbox import SandboxConfig
-from withdrawal_apis.sandbox.addresses import eth_checksum_address, random_ethereum_address
 
 from ..conftest import Running
 
@@ -221,7 +221,7 @@ def test_login_answers(emulator: Emulator) -> None:
         good = http.post("/auth/token", data={"username": USER, "password": PASSWORD})
         assert good.status_code == 200
         assert good.json()["token_type"] == "bearer"
-        claims = jwt.unverified_claims(good.json()["access_token"])
+        claims = hs256.unverified_claims(good.json()["access_token"])
         assert claims["sub"] == USER
         assert 3590 <= claims["exp"] - time.time() <= 3600  # the default one-hour lifetime
         for form in ({"username": USER, "password": "wrong"}, {"username": "nobody", "password": PASSWORD}):

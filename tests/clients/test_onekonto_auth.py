@@ -10,9 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from withdrawal_apis import jwt
 from withdrawal_apis.providers.onekonto import auth
 from withdrawal_apis.providers.token_auth import LoginFailed
+
+from ..forgery import forge
 
 USER, PASSWORD = "user@example.com", "password"
 # The docs' own example: `password` becomes this digest.
@@ -40,7 +41,7 @@ class FakeOneKonto:
                 self.logins.append(body)
                 self.login_urls.append(str(request.url))
                 claims = {"sub": body["user"], "n": len(self.logins), "exp": int(self.now + self.ttl)}
-                token = jwt.encode(claims, "server-key")
+                token = forge(claims, "server-key")
                 self.valid = {token}
             if body["password"] != DOCS_DIGEST:
                 return httpx.Response(401, json={"status": 401, "error": "Unauthorized"})
@@ -136,10 +137,10 @@ def test_a_refused_login_raises_without_echoing_the_body() -> None:
 
 
 def test_expiry_comes_from_the_jwt_or_defaults_to_24_hours() -> None:
-    token = jwt.encode({"sub": USER, "exp": int(T0) + 600}, "k")
+    token = forge({"sub": USER, "exp": int(T0) + 600}, "k")
     assert auth.token_expiry(token, T0) == T0 + 600
     assert auth.token_expiry("superSecretToken", T0) == T0 + 24 * 3600  # the docs' opaque example token
-    assert auth.token_expiry(jwt.encode({"sub": USER}, "k"), T0) == T0 + 24 * 3600
+    assert auth.token_expiry(forge({"sub": USER}, "k"), T0) == T0 + 24 * 3600
 
 
 def test_an_opaque_token_is_renewed_in_the_last_minutes_of_24_hours() -> None:

@@ -41,7 +41,7 @@ from onekonto_client.models import (
     WithdrawType,
 )
 
-from withdrawal_apis import jwt
+from withdrawal_apis import hs256
 from withdrawal_apis.providers import onekonto
 from withdrawal_apis.providers.onekonto.auth import password_digest
 from withdrawal_apis.sandbox import SandboxConfig
@@ -385,7 +385,7 @@ def test_login_through_the_generated_client(emulator: Emulator) -> None:
     ok = login.sync(client=public, body=LoginRequest(user=ALICE, password=password_digest(ALICE_PASSWORD)))
     assert isinstance(ok, LoginResponse)
     assert (ok.user, ok.email, ok.name, ok.status, ok.http_status_code) == (ALICE, ALICE, "Alice", "ok", 200)
-    claims = jwt.unverified_claims(ok.token)
+    claims = hs256.unverified_claims(ok.token)
     assert claims["exp"] - claims["iat"] == 24 * 3600
     assert "accounts" not in claims  # membership is read from the store on every request, never trusted
 

@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from withdrawal_apis.chains import random_ethereum_address, random_tron_address
 from withdrawal_apis.providers.bigone.auth import BigONEAuth
-from withdrawal_apis.sandbox.addresses import random_ethereum_address, random_tron_address
 from withdrawal_apis.sandbox.lifecycle import AdvancePolicy
 
 from ..conftest import Running

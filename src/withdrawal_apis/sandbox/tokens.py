@@ -2,6 +2,8 @@
 
 Each emulator keeps its own signing secret in the store, so tokens survive a restart of the same
 database and a token from another emulator, or one signed with any other key, is a forgery.
+Signing and verifying go through `withdrawal_apis.hs256`; the expiry is judged here, against the
+`now` the caller passes.
 """
 
 from __future__ import annotations
@@ -10,16 +12,11 @@ import secrets
 import uuid
 from typing import Any
 
-from .. import jwt
+from .. import hs256
+from ..hs256 import TokenProblem
 from .store import Store
 
-
-class TokenProblem(Exception):
-    """Why a bearer token was refused: `malformed`, `algorithm`, `signature`, `expired` or `claims`."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+__all__ = ["TokenIssuer", "TokenProblem"]
 
 
 class TokenIssuer:
@@ -41,14 +38,11 @@ class TokenIssuer:
         """A signed token for `subject` and its expiry (Unix seconds)."""
         expires = int(now + self.ttl)
         claims = {"sub": subject, "iat": int(now), "exp": expires, "jti": uuid.uuid4().hex, **(extra or {})}
-        return jwt.encode(claims, self.secret), expires
+        return hs256.encode(claims, self.secret), expires
 
     def verify(self, token: str, now: float) -> dict[str, Any]:
-        """The token's claims, or TokenProblem. Expiry is checked against `now` (wall clock)."""
-        try:
-            claims = jwt.decode(token, self.secret)
-        except jwt.JWTError as error:
-            raise TokenProblem(error.reason) from None
+        """The token's claims, or TokenProblem. Expiry is checked against `now`."""
+        claims = hs256.decode(token, self.secret)
         expires = claims.get("exp")
         if not isinstance(claims.get("sub"), str) or not isinstance(expires, int):
             raise TokenProblem("claims")

@@ -10,8 +10,8 @@ from typing import Any
 
 from bigone_client import AuthenticatedClient
 
+from ...chains import random_ethereum_address, random_tron_address
 from ...money import format_decimal
-from ...sandbox.addresses import random_ethereum_address, random_tron_address
 from ..clients import with_auth
 from ..profile import ConformanceProfile
 from .auth import BigONEAuth

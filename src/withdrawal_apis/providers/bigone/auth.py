@@ -7,7 +7,7 @@ distance to its clock is not below `recv_window` seconds. Method, path and body 
 
 `Claims` is the single definition of that claim set: the client-side `BigONEAuth` builds its tokens
 with `Claims.to_jwt()` and the server-side `verify` reads them back with `Claims.from_jwt()`. Encoding
-and signature checking go through `withdrawal_apis.jwt`, the project's one HS256 implementation.
+and signature checking go through `withdrawal_apis.hs256` (PyJWT, HS256 allow-listed).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from ... import jwt
+from ... import hs256
 from ...credentials import Credential
 
 CLAIM_TYPE = "OpenAPIV2"  # the `type` claim of every token
@@ -29,6 +29,12 @@ NANOS = 1_000_000_000
 
 _DIGITS = re.compile(r"[0-9]{1,20}")
 _HEADER = re.compile(r"Bearer ([A-Za-z0-9_\-.=]+)")
+# What a refused token's `hs256.TokenProblem.reason` means, as the 40106 message says it.
+_REASONS = {
+    "malformed": "not a JWT",
+    "algorithm": f"only {hs256.ALGORITHM} is accepted",
+    "signature": "signature does not verify",
+}
 
 # BigONE's documented authentication errors: (HTTP status, code, message).
 UNAUTHORIZED = (401, 40004, "Unauthorized")
@@ -103,7 +109,7 @@ def _whole_number(value: object) -> int | None:
 
 
 def token(api_key: str, secret: str, nonce: int, recv_window: int | None = None) -> str:
-    return jwt.encode(Claims(api_key, nonce, recv_window).to_jwt(), secret)
+    return hs256.encode(Claims(api_key, nonce, recv_window).to_jwt(), secret)
 
 
 def authorization_header(api_key: str, secret: str, nonce: int, recv_window: int | None = None) -> str:
@@ -148,19 +154,19 @@ def verify(header: str | None, lookup: Callable[[str], Credential | None], now_n
         raise AuthError(UNEXPECTED_HEADER, "expected `Authorization: Bearer {token}`")
     raw = match.group(1)
     try:
-        jose, unverified, _ = jwt.split(raw)
-    except jwt.JWTError as error:
-        raise AuthError(INVALID_TOKEN, str(error)) from None
-    if jose.get("alg") != jwt.ALGORITHM:
+        jose, unverified = hs256.unverified(raw)
+    except hs256.TokenProblem:
+        raise AuthError(INVALID_TOKEN, "not a JWT") from None
+    if jose.get("alg") != hs256.ALGORITHM:
         raise AuthError(INVALID_TOKEN, f"algorithm {jose.get('alg')!r} is not accepted")
     sub = unverified.get("sub")
     key = lookup(sub) if isinstance(sub, str) and sub else None
     if key is None or not key.active:
         raise AuthError(UNAUTHORIZED, "unknown or disabled API key")
     try:
-        verified = jwt.decode(raw, key.secret)
-    except jwt.JWTError as error:
-        raise AuthError(INVALID_TOKEN, str(error)) from None
+        verified = hs256.decode(raw, key.secret)
+    except hs256.TokenProblem as problem:
+        raise AuthError(INVALID_TOKEN, _REASONS[problem.reason]) from None
     claims = Claims.from_jwt(verified)
     if abs(now_ns - claims.nonce) >= claims.window * NANOS:
         raise AuthError(INVALID_TOKEN, "nonce is outside recv_window")

@@ -8,13 +8,13 @@ clients show it, rounded to simple values. They are the emulator's defaults, not
 from __future__ import annotations
 
 import re
+import secrets
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...sandbox.addresses import is_valid_bitcoin_address, is_valid_ethereum_address, is_valid_tron_address
-from ...sandbox.ids import hex_hash
+from ...chains import is_valid_bitcoin_address, is_valid_ethereum_address, is_valid_tron_address
 
 _EOS_ACCOUNT = re.compile(r"[a-z1-5.]{0,11}[a-z1-5]")
 
@@ -56,7 +56,8 @@ GATEWAYS: Mapping[str, Gateway] = {
 
 
 def new_txid(gateway: Gateway) -> str:
-    return hex_hash(gateway.txid_prefix)
+    """A random 32-byte transaction hash in hex, written as the gateway's explorers write it."""
+    return gateway.txid_prefix + secrets.token_hex(32)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...chains import random_ethereum_address, random_tron_address
 from ...money import decimal_places, exact_sum, format_decimal, parse_decimal
 from ...sandbox import (
     ApiError,
@@ -54,7 +55,6 @@ from ...sandbox import (
     operation,
     public,
 )
-from ...sandbox.addresses import random_ethereum_address, random_tron_address
 from ...sandbox.http import Reason
 from ...sandbox.lifecycle import Effect
 from ...sandbox.store import Filter, InsufficientFunds, StoredObject

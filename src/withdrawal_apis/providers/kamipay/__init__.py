@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 from kamipay_client import AuthenticatedClient
 
+from ...chains import random_ethereum_address
 from ...money import loads_exact
-from ...sandbox.addresses import random_ethereum_address
 from ..clients import with_auth
 from ..profile import ConformanceProfile
 from .auth import LOGIN_PATH, KamipayAuth

@@ -5,9 +5,9 @@ form), caches the JWT it gets back, and reads the token's lifetime from its `exp
 login answer carries none. The caching, the refresh shortly before `exp`, the single retry after a
 401 and the thread-safety come from `TokenLoginAuth`.
 
-Server side: `verify` checks an `Authorization` header against the emulator's `TokenIssuer` and the
+Server side: `verify` checks an `Authorization` header against the emulator's token issuer and the
 user table and says which of kamiPay's two documented 401 bodies applies. Both sides read the same
-constants below, and every JWT goes through `withdrawal_apis.jwt`.
+constants below, and every JWT goes through `withdrawal_apis.hs256`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from __future__ import annotations
 import hmac
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 import httpx
 
-from ... import jwt
+from ... import hs256
 from ...credentials import Credential
-from ...sandbox.tokens import TokenIssuer, TokenProblem
 from ..token_auth import LoginFailed, TokenLoginAuth
 
 LOGIN_PATH = "/auth/token"
@@ -95,8 +95,8 @@ class KamipayAuth(TokenLoginAuth):
 def token_expiry(token: str, now: float) -> float:
     """The token's `exp` (Unix seconds), read without the key; one hour from `now` if it has none."""
     try:
-        expires = jwt.unverified_claims(token).get("exp")
-    except jwt.JWTError:
+        expires = hs256.unverified_claims(token).get("exp")
+    except hs256.TokenProblem:
         return now + DEFAULT_LIFETIME
     if isinstance(expires, (int, float)) and not isinstance(expires, bool):
         return float(expires)
@@ -123,8 +123,14 @@ def check_password(user: Credential | None, password: str) -> bool:
     return hmac.compare_digest(password.encode(), user.secret.encode())
 
 
+class TokenVerifier(Protocol):
+    """What `verify` needs of the emulator's token issuer: the claims of a valid token, else `hs256.TokenProblem`."""
+
+    def verify(self, token: str, now: float) -> Mapping[str, Any]: ...
+
+
 def verify(
-    header: str | None, issuer: TokenIssuer, lookup: Callable[[str], Credential | None], now: float
+    header: str | None, issuer: TokenVerifier, lookup: Callable[[str], Credential | None], now: float
 ) -> Credential:
     """The user a bearer header proves, or AuthError with the documented body.
 
@@ -138,7 +144,7 @@ def verify(
         raise AuthError(GATEWAY_UNAUTHORIZED, gateway=True)
     try:
         claims = issuer.verify(match.group(1), now)
-    except TokenProblem:
+    except hs256.TokenProblem:
         raise AuthError(INCORRECT_CREDENTIALS) from None
     user = lookup(claims["sub"])
     if user is None or not user.active:

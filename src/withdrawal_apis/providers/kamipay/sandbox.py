@@ -32,9 +32,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...chains import is_valid_ethereum_address
 from ...money import decimal_places, exact_sum
 from ...sandbox import ApiError, Lifecycle, Principal, ProviderSandbox, Reason, Request, Response, operation, public
-from ...sandbox.addresses import is_valid_ethereum_address
 from ...sandbox.ids import hex_hash
 from ...sandbox.store import InsufficientFunds
 from ...sandbox.tokens import TokenIssuer

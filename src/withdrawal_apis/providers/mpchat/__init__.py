@@ -9,7 +9,7 @@ from typing import Any
 
 from mpchat_client import AuthenticatedClient
 
-from ...sandbox.addresses import random_ethereum_address, random_tron_address
+from ...chains import random_ethereum_address, random_tron_address
 from ..clients import with_auth
 from ..profile import ConformanceProfile
 from .auth import MPChatAuth

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...chains import is_valid_ethereum_address, is_valid_tron_address
 from ...money import exact_sum, format_decimal, parse_decimal
 from ...sandbox import ApiError, Lifecycle, Principal, ProviderSandbox, Request, Response, Transition, operation
-from ...sandbox.addresses import is_valid_ethereum_address, is_valid_tron_address
 from ...sandbox.ids import hex_hash, ulid
 from ...sandbox.lifecycle import Effect
 from ...sandbox.store import Filter, InsufficientFunds, LedgerEntry, StoredObject

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import httpx
 
-from ... import jwt
+from ... import hs256
 from ..token_auth import TokenLoginAuth
 
 LOGIN_PATH = "/api/v1/identity/jwt"
@@ -51,8 +51,8 @@ def token_expiry(token: str, issued_at: float) -> float:
     1Konto does not document the token format; the emulator's tokens are JWTs, real ones may not be.
     """
     try:
-        expires = jwt.unverified_claims(token).get("exp")
-    except jwt.JWTError:
+        expires = hs256.unverified_claims(token).get("exp")
+    except hs256.TokenProblem:
         expires = None
     if isinstance(expires, int | float) and not isinstance(expires, bool):
         return float(expires)

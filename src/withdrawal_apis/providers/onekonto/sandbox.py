@@ -26,6 +26,7 @@ from http import HTTPStatus
 from random import Random
 from typing import Any, ClassVar
 
+from ...chains import random_tron_address
 from ...money import json_number
 from ...sandbox import (
     ApiError,
@@ -40,7 +41,6 @@ from ...sandbox import (
     operation,
     public,
 )
-from ...sandbox.addresses import random_tron_address
 from ...sandbox.lifecycle import Effect
 from ...sandbox.store import Filter, InsufficientFunds, StoredObject
 from ...sandbox.tokens import TokenIssuer, TokenProblem

@@ -36,6 +36,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...chains import is_valid_ethereum_address
 from ...money import MONEY, decimal_places, format_decimal
 from ...sandbox import (
     AdvancePolicy,
@@ -48,7 +49,6 @@ from ...sandbox import (
     Transition,
     operation,
 )
-from ...sandbox.addresses import is_valid_ethereum_address
 from ...sandbox.lifecycle import Effect
 from ...sandbox.store import Filter, InsufficientFunds, Job, StoredObject
 from . import auth

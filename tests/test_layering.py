@@ -1,0 +1,55 @@
+"""A client import loads the client and nothing of the emulator or the fuzzing harness.
+
+Each provider's package is imported in a fresh interpreter, its client is built with dummy
+credentials, and `sys.modules` is read: the emulator engine, the ASGI server and schemathesis must
+all be absent. The shared low layers (`chains`, `hs256`) are checked the same way on their own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from withdrawal_apis.providers import PROVIDERS, Provider
+
+ENGINE_AND_TOOLS = ("withdrawal_apis.sandbox", "uvicorn", "schemathesis")
+
+# Every required parameter of `client()` gets a dummy string; a base URL must at least parse.
+BUILD_CLIENT = """
+import importlib, inspect
+provider = importlib.import_module({module!r})
+required = [p.name for p in inspect.signature(provider.client).parameters.values()
+            if p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+arguments = {{name: "https://provider.invalid" if name == "base_url" else "dummy-" + name for name in required}}
+provider.client(**arguments).get_httpx_client()
+"""
+PRINT_MODULES = "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+
+
+def modules_loaded_by(code: str) -> list[str]:
+    """`sys.modules` after running `code` in a fresh interpreter."""
+    result = subprocess.run([sys.executable, "-c", code + PRINT_MODULES], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    modules: list[str] = json.loads(result.stdout.splitlines()[-1])
+    return modules
+
+
+def within(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [name for name in modules if any(name == p or name.startswith(p + ".") for p in packages)]
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
+def test_building_a_client_loads_no_emulator_module(provider: Provider) -> None:
+    modules = modules_loaded_by(BUILD_CLIENT.format(module=provider.module))
+    assert provider.module in modules
+    assert within(modules, ENGINE_AND_TOOLS) == []
+
+
+@pytest.mark.parametrize("module", ["withdrawal_apis.chains", "withdrawal_apis.hs256"])
+def test_shared_layers_load_nothing_above_them(module: str) -> None:
+    modules = modules_loaded_by(f"import {module}")
+    assert module in modules
+    assert within(modules, ("withdrawal_apis.providers", *ENGINE_AND_TOOLS)) == []
