@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import jsonschema_rs
 
@@ -89,6 +89,13 @@ class Router:
         for route in self.routes:
             by_path.setdefault(route.operation.path, []).append(route)
         self._paths = sorted(by_path.values(), key=lambda group: group[0].operation.path.count("{"))
+        # A server URL with a path (BigONE's `https://big.one/api/v3`) means the API is served under it:
+        # a base URL copied from the spec works, and so does the bare root.
+        self.base_paths = sorted(
+            {path for server in spec.raw.get("servers") or [] if (path := urlsplit(server["url"]).path.rstrip("/"))},
+            key=len,
+            reverse=True,
+        )
         for route in self.routes:  # compile every validator now, not on the first request
             for parameter in route.parameters:
                 spec.validator(parameter.schema_pointer)
@@ -143,6 +150,10 @@ class Router:
     # -- routing ------------------------------------------------------------------------------
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
         """The route for `method path`; ApiError 404 for an unknown path, 405 (with Allow) for a wrong method."""
+        for base in self.base_paths:
+            if path.startswith(base + "/"):
+                path = path[len(base) :]
+                break
         for group in self._paths:
             found = group[0].pattern.match(path)
             if found is None:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from sandbox_control_client import Client as ControlClient
@@ -51,6 +51,7 @@ from ..sandbox.server import serve_in_thread
 from .inprocess import InProcessTransport, LoopThread
 
 IN_PROCESS_HOST = "sandbox.test"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ async def _start(app: SandboxApp) -> None:
     app.start_background()
 
 
-def _expect(result: Any, what: str) -> Any:
+def _expect(result: T | ControlError | None, what: str) -> T:
     """A typed control-API answer, or AssertionError with the control API's own error text."""
     if result is None or isinstance(result, ControlError):
         raise AssertionError(f"control API {what} failed: {result.error if result else 'no answer'}")
