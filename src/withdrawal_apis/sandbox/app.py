@@ -1,8 +1,9 @@
 """The emulator as an ASGI application, built from a provider's spec and its business rules.
 
 Request pipeline for the provider API: read the body (size-limited) -> route from the spec (404/405)
--> injected fault -> authenticate -> rate limit -> validate parameters and body against the spec ->
-the provider's handler for that operationId -> (test mode) validate the response against the spec.
+-> injected fault (answer instead, drop the connection, or lose the answer after handling) ->
+authenticate -> rate limit -> validate parameters and body against the spec -> the provider's
+handler for that operationId -> (test mode) validate the response against the spec.
 Every failure along the way is an `ApiError` rendered by the provider in its documented shape; an
 unexpected exception is logged and answered as the provider's 500 without a traceback.
 """
@@ -21,7 +22,7 @@ from ..providers import Provider, find_repo_file, get
 from ..spec import SpecDocument
 from .control import Control
 from .engine import Engine, Principal, ProviderSandbox, SandboxConfig
-from .http import ApiError, Request, Response
+from .http import ApiError, ConnectionDropped, Request, Response
 from .routing import Route, Router
 
 log = logging.getLogger("withdrawal_apis.sandbox")
@@ -95,12 +96,7 @@ class SandboxApp:
         if request.path.startswith(CONTROL_PREFIX):
             response = self._dispatch_control(request, too_large)
         else:
-            fault = self.engine.faults.take()
-            if fault and fault.latency_ms:
-                await asyncio.sleep(fault.latency_ms / 1000)
-            response = self._dispatch(
-                request, too_large, fault.status if fault else None, fault.retry_after if fault else 1
-            )
+            response = await self._dispatch_with_fault(request, too_large, send, started)
         await send(
             {
                 "type": "http.response.start",
@@ -118,6 +114,33 @@ class SandboxApp:
             response.status,
             (time.perf_counter() - started) * 1000,
         )
+
+    async def _dispatch_with_fault(self, request: Request, too_large: bool, send: Send, started: float) -> Response:
+        """Handle a provider request under the next injected fault, if one is queued.
+
+        Without `commit` the fault answers (or drops the connection) instead of the handler; with
+        `commit` the handler runs and its changes stay, and only then is its answer lost.
+        """
+        fault = self.engine.faults.take()
+        if fault is None:
+            return self._dispatch(request, too_large, None, 1)
+        if fault.latency_ms:
+            await asyncio.sleep(fault.latency_ms / 1000)
+        if not fault.commit:
+            if fault.drop:
+                await self._drop(request, send, started)
+            return self._dispatch(request, too_large, fault.status, fault.retry_after)
+        self._dispatch(request, too_large, None, 1)
+        if fault.drop:
+            await self._drop(request, send, started)
+        assert fault.status is not None  # the control API refuses `commit` without `status` or `drop`
+        return self.provider.render_error(injected_error(fault.status, fault.retry_after))
+
+    async def _drop(self, request: Request, send: Send, started: float) -> None:
+        """Start an answer and abandon it: the server closes the connection, the client gets no response."""
+        log.info("%s %s -> dropped (%.1f ms)", request.method, request.path, (time.perf_counter() - started) * 1000)
+        await send({"type": "http.response.start", "status": 500, "headers": []})
+        raise ConnectionDropped("connection dropped by an injected fault")
 
     async def _read_body(self, receive: Receive) -> tuple[bytes, bool]:
         chunks: list[bytes] = []
@@ -147,10 +170,7 @@ class SandboxApp:
             if too_large:
                 raise ApiError(400, f"request body larger than {self.config.max_body_bytes} bytes")
             if fault_status is not None:
-                headers = {"retry-after": str(retry_after)} if fault_status == 429 else {}
-                raise ApiError(
-                    fault_status, "injected fault" if fault_status != 429 else "rate limit exceeded", headers=headers
-                )
+                raise injected_error(fault_status, retry_after)
             principal: Principal | None = None
             if route.operation_id not in provider.public_operations:
                 principal = provider.authenticate(request)
@@ -224,6 +244,13 @@ class SandboxApp:
         schema_pointer = f"{pointer}/content/application~1json/schema"
         errors = spec.errors(schema_pointer, response.data)
         return "; ".join(errors[:3]) if errors else None
+
+
+def injected_error(status: int, retry_after: int) -> ApiError:
+    """The answer of an injected fault: a 429 carries `Retry-After`."""
+    if status == 429:
+        return ApiError(429, "rate limit exceeded", headers={"retry-after": str(retry_after)})
+    return ApiError(status, "injected fault")
 
 
 def build_app(provider: str, config: SandboxConfig | None = None) -> SandboxApp:

@@ -116,10 +116,15 @@ class Control:
     # -- faults and webhooks ------------------------------------------------------------------
     def inject_fault(self, request: Request, principal: Principal | None) -> Response:
         body = request.json
-        if "status" not in body and not body.get("latency_ms"):
-            raise ApiError(400, "a fault needs a status, a latency_ms, or both")
+        status, drop, commit = body.get("status"), body.get("drop", False), body.get("commit", False)
+        if status is not None and drop:
+            raise ApiError(400, "status and drop are mutually exclusive: a dropped connection has no status")
+        if commit and status is None and not drop:
+            raise ApiError(400, "commit needs a status or drop: it decides what happens to the handled answer")
+        if status is None and not drop and not body.get("latency_ms"):
+            raise ApiError(400, "a fault needs a status, drop, a latency_ms, or a combination")
         self.engine.faults.add(
-            Fault(body["count"], body.get("status"), body.get("latency_ms", 0), body.get("retry_after", 1))
+            Fault(body["count"], status, body.get("latency_ms", 0), body.get("retry_after", 1), commit, drop)
         )
         faults = [
             {
@@ -127,6 +132,8 @@ class Control:
                 **({"status": f.status} if f.status else {}),
                 "latency_ms": f.latency_ms,
                 "retry_after": f.retry_after,
+                "commit": f.commit,
+                "drop": f.drop,
             }
             for f in self.engine.faults.pending
         ]

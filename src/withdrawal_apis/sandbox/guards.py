@@ -10,12 +10,19 @@ from dataclasses import dataclass
 
 @dataclass
 class Fault:
-    """The next `count` provider requests answer `status` (with `retry_after` on 429) and/or wait `latency_ms`."""
+    """The next `count` provider requests answer `status` (with `retry_after` on 429) and/or wait `latency_ms`.
+
+    `drop` closes the connection without an answer instead of answering `status`. With `commit` the
+    request is handled first (its changes are kept) and only then is its answer replaced or dropped:
+    a response lost after the provider acted on it.
+    """
 
     count: int
     status: int | None = None
     latency_ms: int = 0
     retry_after: int = 1
+    commit: bool = False
+    drop: bool = False
 
 
 class Faults:

@@ -49,6 +49,10 @@ class ApiError(Exception):
         self.details = details or {}
 
 
+class ConnectionDropped(Exception):
+    """Raised by the app after starting a response, so the server closes the connection mid-answer."""
+
+
 @dataclass
 class Request:
     method: str
