@@ -44,6 +44,7 @@ from ...sandbox.http import ApiError, Request, Response
 from ...sandbox.lifecycle import AdvancePolicy, Effect, Lifecycle, Transition
 from ...sandbox.store import MONEY, InsufficientFunds, StoredObject
 from . import auth
+from .currencies import CURRENCIES
 
 WITHDRAWAL, INTENT, SCHEDULE = "withdrawal", "intent", "schedule"
 
@@ -56,28 +57,6 @@ NETWORK_OF = {
     "ArbitrumSepolia": "TestNet",
     "EthereumMainNet": "MainNet",
     "EthereumSepolia": "TestNet",
-}
-
-# Currency code -> (blockchain, token decimals), from the provider's official client model.
-CURRENCIES: dict[str, tuple[str, int]] = {
-    "bBUSD": ("BinanceMainNet", 18),
-    "bUSDT": ("BinanceMainNet", 18),
-    "btMNXe": ("BinanceTestNet", 8),
-    "btUSDTv2": ("BinanceTestNet", 18),
-    "btBUSD": ("BinanceTestNet", 18),
-    "pUSDC": ("PolygonMainNet", 6),
-    "pUSDT": ("PolygonMainNet", 6),
-    "pmUSDC": ("PolygonMumbaiNet", 18),
-    "pmUSDT": ("PolygonMumbaiNet", 18),
-    "aUSDC": ("ArbitrumMainNet", 6),
-    "aUSDT": ("ArbitrumMainNet", 6),
-    "asUSDC": ("ArbitrumSepolia", 18),
-    "asUSDT": ("ArbitrumSepolia", 18),
-    "USDT": ("EthereumMainNet", 6),
-    "USDC": ("EthereumMainNet", 6),
-    "DAI": ("EthereumMainNet", 18),
-    "sUSDT": ("EthereumSepolia", 18),
-    "sUSDC": ("EthereumSepolia", 18),
 }
 
 DEFAULT_SLOT_SECONDS = 300
@@ -207,7 +186,7 @@ class Sandbox(ProviderSandbox):
         currency = past["currency"]
         body = {
             "id": withdrawal_id,
-            "blockchain": CURRENCIES[currency][0],
+            "blockchain": CURRENCIES[currency].blockchain,
             "destinationAddress": address,
             "amount": {"value": past["value"], "currency": currency},
             "status": past["status"],
@@ -328,7 +307,7 @@ class Sandbox(ProviderSandbox):
             due = (int(now // self.slot_seconds) + 1) * self.slot_seconds
         intent_id = new_id()
         body = {
-            "blockchain": CURRENCIES[currency][0],
+            "blockchain": CURRENCIES[currency].blockchain,
             "currency": currency,
             "id": intent_id,
             "processAt": iso_micro(due),
@@ -439,7 +418,7 @@ class Sandbox(ProviderSandbox):
             if intent is None or intent.status != "Pending":
                 return  # another round got here first
             merchant_id, currency = intent.account_id, intent.asset
-            blockchain = CURRENCIES[currency][0]
+            blockchain = CURRENCIES[currency].blockchain
             available = self.store.balance(merchant_id, currency).available
             if available <= 0:
                 self._finish_intent(intent, "Succeeded")  # nothing accumulated: nothing to sweep
@@ -542,7 +521,7 @@ def _check_merchant(account: dict[str, Any]) -> None:
     for asset, amount in (account.get("balances") or {}).items():
         if asset not in CURRENCIES:
             raise ApiError(400, f"unknown currency {asset!r}; known: {', '.join(CURRENCIES)}")
-        decimals = CURRENCIES[asset][1]
+        decimals = CURRENCIES[asset].decimals
         value = Decimal(amount)
         exponent = value.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > decimals:
