@@ -1,0 +1,1 @@
+"""Helpers for testing apps against the emulators in-process."""
