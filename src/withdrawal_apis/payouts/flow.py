@@ -11,26 +11,23 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Generator, Mapping
-from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any, TypeVar
+from types import MappingProxyType, ModuleType
+from typing import Any, NamedTuple, TypeVar
 
 import httpx
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(NamedTuple):
     """`endpoint.sync_detailed(*args, client=..., **kwargs)`, or its `asyncio_detailed` twin."""
 
     endpoint: ModuleType
     args: tuple[Any, ...] = ()
-    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    kwargs: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Sleep:
+class Sleep(NamedTuple):
     seconds: float
 
 

@@ -84,13 +84,14 @@ class MPChat(Adapter):
         return Page([self.payout(w) for w in body.withdrawals], end if body.withdrawals and end < body.total else None)
 
     def payout(self, withdrawal: Withdrawal, reference: str | None = None) -> Payout:
+        raw_status = withdrawal.status.value
         return Payout(
             provider=self.provider,
             id=withdrawal.id,
-            status=self.status(withdrawal.status),
-            raw_status=str(withdrawal.status),
+            status=self.status(raw_status),
+            raw_status=raw_status,
             asset=ASSET,
-            network=self.network(str(withdrawal.network)),
+            network=self.network(withdrawal.network.value),
             address=withdrawal.destination_address,
             amount=Decimal(withdrawal.amount),
             fee=Decimal(withdrawal.fee),
