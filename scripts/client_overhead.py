@@ -60,8 +60,13 @@ def main() -> int:
     transport = httpx.MockTransport(lambda _: httpx.Response(200, content=body, headers=headers))
     raw = httpx.Client(base_url="http://sandbox", transport=transport, auth=mpchat.MPChatAuth("mk_test_a", "secret"))
     client = mpchat.client("mk_test_a", "secret", base_url="http://sandbox", httpx_args={"transport": transport})
-    credentials = {"key_id": "mk_test_a", "secret": "secret"}
-    app = payouts.connect("mpchat", base_url="http://sandbox", httpx_args={"transport": transport}, **credentials)
+    app = payouts.connect(
+        "mpchat",
+        base_url="http://sandbox",
+        httpx_args={"transport": transport},
+        key_id="mk_test_a",
+        secret="secret",  # noqa: S106
+    )
     sides: dict[str, Callable[[], object]] = {
         "raw": lambda: raw.get("/v1/withdrawals/wd_01HQ8ZTXV").json(),
         "generated": lambda: get_withdrawal.sync_detailed("wd_01HQ8ZTXV", client=client),
