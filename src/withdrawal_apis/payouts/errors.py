@@ -164,6 +164,14 @@ class ErrorRule:
         return self.message is None or re.search(self.message, message, re.IGNORECASE) is not None
 
 
+# How providers without error codes word the three common refusals, in this order.
+PLAIN_REFUSALS = (
+    ErrorRule(InsufficientFundsError, message="insufficient"),
+    ErrorRule(InvalidAddressError, message="address"),
+    ErrorRule(InvalidAmountError, message="amount"),
+)
+
+
 def from_answer(
     provider: str, status: int, content: bytes, headers: httpx.Headers | Any, rules: Iterable[ErrorRule]
 ) -> PayoutError:

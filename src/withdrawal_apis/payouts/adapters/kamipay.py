@@ -18,7 +18,7 @@ from kamipay_client.models import Chain, WithdrawRequest, WithdrawResponse, With
 
 from ...money import loads_exact
 from ...providers import kamipay
-from ..errors import ErrorRule, InsufficientFundsError, InvalidAddressError, InvalidAmountError, InvalidRequestError
+from ..errors import PLAIN_REFUSALS, InvalidAmountError, InvalidRequestError
 from ..flow import Call, Flow
 from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus
 from ..networks import known_networks
@@ -50,11 +50,7 @@ class Kamipay(Adapter):
         "not_found": PayoutStatus.FAILED,
         "reverted": PayoutStatus.FAILED,
     }
-    error_rules = (
-        ErrorRule(InsufficientFundsError, message="insufficient"),
-        ErrorRule(InvalidAddressError, message="address"),
-        ErrorRule(InvalidAmountError, message="amount"),
-    )
+    error_rules = PLAIN_REFUSALS
 
     @classmethod
     def make_client(cls, base_url: str, settings: Mapping[str, str], **kwargs: Any) -> Any:

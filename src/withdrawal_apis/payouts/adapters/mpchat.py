@@ -13,7 +13,7 @@ from mpchat_client.models import CreateWithdrawalRequest, Network, Withdrawal, W
 
 from ...money import format_decimal
 from ...providers import mpchat
-from ..errors import ErrorRule, InsufficientFundsError, InvalidAddressError, InvalidAmountError, NotSupportedError
+from ..errors import PLAIN_REFUSALS, NotSupportedError
 from ..flow import Call, Flow
 from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, aware
 from ..networks import known_networks
@@ -49,11 +49,7 @@ class MPChat(Adapter):
         "CANCELLED": PayoutStatus.CANCELLED,
         "REJECTED": PayoutStatus.REJECTED,
     }
-    error_rules = (
-        ErrorRule(InsufficientFundsError, message="insufficient"),
-        ErrorRule(InvalidAddressError, message="address"),
-        ErrorRule(InvalidAmountError, message="amount"),
-    )
+    error_rules = PLAIN_REFUSALS
 
     @classmethod
     def make_client(cls, base_url: str, settings: Mapping[str, str], **kwargs: Any) -> Any:

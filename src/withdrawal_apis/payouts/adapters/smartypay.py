@@ -85,9 +85,8 @@ class SmartyPay(Adapter):
 
     def balance(self, code: str, available: Decimal) -> Balance:
         currency = CURRENCIES.get(code)
-        if currency is None:
-            return Balance(code, available, None)
-        return Balance(currency.token, available, None, network=self.network(currency.blockchain))
+        network = self.network(currency.blockchain) if currency else None
+        return Balance(token(code), available, None, network=network)
 
     def sweep(self, asset: str, network: str | None) -> Flow[Sweep]:
         body = WithdrawNowRequest(merchant_id=self.merchant, currency=Currency(self.currency(asset, network)))
@@ -108,14 +107,12 @@ class SmartyPay(Adapter):
         return codes[0]
 
     def sweep_of(self, intent: WithdrawalIntent) -> Sweep:
-        code = str(intent.currency or intent.asset or "")
-        currency = CURRENCIES.get(code)
         return Sweep(
             provider=self.provider,
             id=intent.id,
             status=self.status(intent.status),
             raw_status=str(intent.status),
-            asset=currency.token if currency else code,
+            asset=token(str(intent.currency or intent.asset or "")),
             network=self.network(str(intent.blockchain)),
             process_at=aware(intent.process_at),
             raw=intent,
@@ -131,14 +128,12 @@ class SmartyPay(Adapter):
         return Page([self.payout(w) for w in body.list_], offset + PAGE_SIZE if len(body.list_) == PAGE_SIZE else None)
 
     def payout(self, withdrawal: Withdrawal) -> Payout:
-        code = str(withdrawal.amount.currency)
-        currency = CURRENCIES.get(code)
         return Payout(
             provider=self.provider,
             id=withdrawal.id,
             status=self.status(withdrawal.status),
             raw_status=str(withdrawal.status),
-            asset=currency.token if currency else code,
+            asset=token(str(withdrawal.amount.currency)),
             network=self.network(str(withdrawal.blockchain)),
             address=withdrawal.destination_address,
             amount=Decimal(withdrawal.amount.value),
@@ -148,6 +143,12 @@ class SmartyPay(Adapter):
             updated_at=None,
             raw=withdrawal,
         )
+
+
+def token(code: str) -> str:
+    """The asset a SmartyPay currency code stands for (`bUSDT` -> `USDT`); an unknown code as it is."""
+    currency = CURRENCIES.get(code)
+    return currency.token if currency else code
 
 
 ADAPTER = SmartyPay
