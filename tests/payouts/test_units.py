@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import time
+from collections.abc import Callable
 from decimal import Decimal
 
 import httpx
@@ -14,6 +15,8 @@ from withdrawal_apis.payouts import errors, networks
 from withdrawal_apis.payouts.adapters.kamipay import float_carrier
 from withdrawal_apis.payouts.client import env_settings
 from withdrawal_apis.payouts.errors import ErrorRule
+
+from .conftest import FAST
 
 POLICY = payouts.RetryPolicy()
 
@@ -160,3 +163,33 @@ def test_settings_from_the_fuzz_variables() -> None:
     assert env_settings("smartypay", env | {"SMARTYPAY_SCHEME": "basic"})["scheme"] == "basic"
     with pytest.raises(KeyError, match="ONEKONTO_USER, ONEKONTO_PASSWORD, ONEKONTO_ACCOUNT_ID, ONEKONTO_BASE_URL"):
         env_settings("onekonto", {})
+
+
+def mpchat_answering(answer: Callable[[httpx.Request], httpx.Response]) -> payouts.Payouts:
+    transport = httpx.MockTransport(answer)
+    return payouts.connect(
+        "mpchat", base_url="http://p.test", key_id="k", secret="s", retry=FAST, httpx_args={"transport": transport}
+    )
+
+
+def create_usdt(client: payouts.Payouts) -> payouts.Payout:
+    return client.create(asset="USDT", network="TRC20", address="T" + "1" * 33, amount=Decimal("5"))
+
+
+def test_an_accepted_create_with_an_unreadable_answer_is_outcome_unknown(sleeps: list[float]) -> None:
+    client = mpchat_answering(lambda request: httpx.Response(202, json={"queued": True}))
+    with pytest.raises(payouts.OutcomeUnknownError, match="could not be read"):
+        create_usdt(client)
+    assert sleeps == []  # never sent twice
+
+
+def test_a_lost_create_whose_lookup_fails_too_is_outcome_unknown(sleeps: list[float]) -> None:
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.method)
+        return httpx.Response(503, json={"error": "maintenance"})
+
+    with pytest.raises(payouts.OutcomeUnknownError, match="looking it up failed too"):
+        create_usdt(mpchat_answering(answer))
+    assert sent.count("POST") == 1  # the create was not repeated blind

@@ -196,7 +196,10 @@ def from_transport(provider: str, error: Exception) -> PayoutError:
     """No usable answer: the connection failed, timed out, broke, or the answer could not be read."""
     response = getattr(error, "response", None)
     if isinstance(response, httpx.Response):  # a refused login raised by the provider's auth
-        return from_answer(provider, response.status_code, b"", response.headers, ())
+        refused = from_answer(provider, response.status_code, b"", response.headers, ())
+        refused.message = str(error)  # the auth's own words: they never include the credentials
+        refused.args = (refused._describe(),)
+        return refused
     never_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
     what = "no answer" if isinstance(error, httpx.TransportError) else "an unreadable answer"
     return ProviderUnavailableError(provider, f"{what} ({type(error).__name__})", sent=not never_sent)

@@ -36,7 +36,8 @@ Flow = Generator[Step, Any, T]
 
 # What a call may raise instead of answering: no answer (httpx), a refused login (an httpx error
 # raised by the provider's auth), or an answer the generated parser could not read.
-CALL_FAILURES = (httpx.HTTPError, ValueError, KeyError, TypeError)
+PARSE_FAILURES = (ValueError, KeyError, TypeError)
+CALL_FAILURES = (httpx.HTTPError, *PARSE_FAILURES)
 
 # The waits, looked up at each use so that tests can record them instead of waiting.
 sleep = time.sleep

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 from .. import errors
 from ..errors import ErrorRule, NotSupportedError, OutcomeUnknownError, PayoutError
-from ..flow import CALL_FAILURES, Call, Flow, Sleep
+from ..flow import CALL_FAILURES, PARSE_FAILURES, Call, Flow, Sleep
 from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, Sweep
 from ..networks import common_network, provider_network
 from ..retry import RetryPolicy
@@ -111,12 +111,12 @@ class Adapter:
     def network(self, name: str | None) -> str | None:
         return common_network(self.provider, name)
 
-    @staticmethod
-    def expect(answer: Any, model: type[M]) -> M:
-        """The parsed body of a 2xx answer, which must be the documented model."""
+    def expect(self, answer: Any, model: type[M]) -> M:
+        """The parsed body of a 2xx answer, which must be the documented model (never a silent None)."""
         parsed = answer.parsed
         if not isinstance(parsed, model):
-            raise TypeError(f"expected {model.__name__}, got {type(parsed).__name__}")
+            message = f"answered HTTP {int(answer.status_code)} with {type(parsed).__name__}, not {model.__name__}"
+            raise errors.ProviderUnavailableError(self.provider, message, http_status=int(answer.status_code))
         return parsed
 
     # -- calls with retries -------------------------------------------------------------------
@@ -187,7 +187,7 @@ class Adapter:
         for attempt in itertools.count():
             outcome = yield from self._attempt(step)
             if not isinstance(outcome, PayoutError):
-                payout = self.created(outcome, request)
+                payout = self._read_created(outcome, request)
                 self.known.append(payout.id)
                 return payout
             delay = self.policy.delay(attempt, outcome)
@@ -208,11 +208,24 @@ class Adapter:
             yield from self._wait(delay, step, outcome)
         raise AssertionError("unreachable")
 
+    def _read_created(self, answer: Any, request: PayoutRequest) -> Payout:
+        """The payout a 2xx create answered; if that answer cannot be read, the payout may still exist."""
+        try:
+            return self.created(answer, request)
+        except (PayoutError, *PARSE_FAILURES) as error:
+            failure = PayoutError(self.provider, f"an unreadable answer ({type(error).__name__})")
+            why = "the provider accepted the request but its answer could not be read"
+            raise OutcomeUnknownError.after(failure, request, why) from error
+
     def _reconcile(self, request: PayoutRequest, since: float, failure: PayoutError) -> Flow[Payout | None]:
         if not self.capabilities.reconcile:
             why = f"{self.provider} offers no way to look up a payout that was not acknowledged"
             raise OutcomeUnknownError.after(failure, request, why) from failure
-        found = yield from self.find_created(request, since - self.policy.reconcile_window)
+        try:
+            found = yield from self.find_created(request, since - self.policy.reconcile_window)
+        except PayoutError as search_failed:
+            why = f"looking it up failed too ({search_failed.message})"
+            raise OutcomeUnknownError.after(failure, request, why) from search_failed
         if found is None:
             raise OutcomeUnknownError.after(failure, request, "the search did not reach back far enough") from failure
         found = [payout for payout in found if payout.id not in self.known]

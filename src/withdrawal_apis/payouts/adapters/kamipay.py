@@ -66,7 +66,7 @@ class Kamipay(Adapter):
             answer = yield from self.call(get_address_balance, address=address, chain=Chain.POLYGON)
             # Balances are JSON numbers: read them from the raw answer, never through a float.
             for token in loads_exact(answer.content)["data"]["tokens"]:
-                found.append(Balance(str(token["token"]), token["balance"], Decimal(0), address, "MATIC"))
+                found.append(Balance(str(token["token"]), token["balance"], Decimal(0), address, self.network(CHAIN)))
         return found
 
     def setup(self) -> Flow[None]:
