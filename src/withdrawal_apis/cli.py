@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from . import __version__
 from .emulators import build_app
 from .providers import PROVIDERS, Provider, get
 from .sandbox import AdvancePolicy, ApiError, SandboxConfig
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="withdrawal-apis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     names = [p.name for p in PROVIDERS]
 

@@ -52,6 +52,7 @@ from ...sandbox import (
 from ...sandbox.lifecycle import Effect
 from ...sandbox.store import Filter, InsufficientFunds, Job, StoredObject
 from . import auth
+from .currencies import CURRENCIES
 
 WITHDRAWAL, INTENT, SCHEDULE = "withdrawal", "intent", "schedule"
 GAS_WALLET = "gas"  # the wallet holding each blockchain's native balance (in wei), per merchant
@@ -67,27 +68,6 @@ NETWORK_OF = {
     "EthereumSepolia": "TestNet",
 }
 
-# Currency code -> (blockchain, token decimals), from the provider's official client model.
-CURRENCIES: dict[str, tuple[str, int]] = {
-    "bBUSD": ("BinanceMainNet", 18),
-    "bUSDT": ("BinanceMainNet", 18),
-    "btMNXe": ("BinanceTestNet", 8),
-    "btUSDTv2": ("BinanceTestNet", 18),
-    "btBUSD": ("BinanceTestNet", 18),
-    "pUSDC": ("PolygonMainNet", 6),
-    "pUSDT": ("PolygonMainNet", 6),
-    "pmUSDC": ("PolygonMumbaiNet", 18),
-    "pmUSDT": ("PolygonMumbaiNet", 18),
-    "aUSDC": ("ArbitrumMainNet", 6),
-    "aUSDT": ("ArbitrumMainNet", 6),
-    "asUSDC": ("ArbitrumSepolia", 18),
-    "asUSDT": ("ArbitrumSepolia", 18),
-    "USDT": ("EthereumMainNet", 6),
-    "USDC": ("EthereumMainNet", 6),
-    "DAI": ("EthereumMainNet", 18),
-    "sUSDT": ("EthereumSepolia", 18),
-    "sUSDC": ("EthereumSepolia", 18),
-}
 
 DEFAULT_SLOT_SECONDS = 300
 DEFAULT_GAS_COST_WEI = 500_000_000_000_000  # 0.0005 of the native token per sweep (our assumption)
@@ -272,7 +252,7 @@ class Sandbox(ProviderSandbox):
         currency = past["currency"]
         body = {
             "id": withdrawal_id,
-            "blockchain": CURRENCIES[currency][0],
+            "blockchain": CURRENCIES[currency].blockchain,
             "destinationAddress": address,
             "amount": {"value": past["value"], "currency": currency},
             "status": past["status"],
@@ -366,7 +346,7 @@ class Sandbox(ProviderSandbox):
             due = float((int(now // slot) + 1) * slot)
         intent_id = new_id()
         body = {
-            "blockchain": CURRENCIES[currency][0],
+            "blockchain": CURRENCIES[currency].blockchain,
             "currency": currency,
             "id": intent_id,
             "processAt": self.clock.iso(due, digits=6),
@@ -486,7 +466,7 @@ class Sandbox(ProviderSandbox):
     def _process_intent(self, intent: StoredObject) -> None:
         """Sweep the whole available balance of the intent's currency into one withdrawal."""
         merchant_id, currency = intent.account_id, intent.asset
-        blockchain = CURRENCIES[currency][0]
+        blockchain = CURRENCIES[currency].blockchain
         available = self.store.balance(merchant_id, currency).available
         if available <= 0:
             self.engine.transition(intent, "succeed")  # nothing accumulated: nothing to sweep
@@ -562,7 +542,7 @@ def _check_merchant(account: Mapping[str, Any]) -> None:
     if not all(is_valid_ethereum_address(wallet["address"]) for wallet in extra.get("gasWallets") or []):
         raise ApiError(400, "a gas wallet needs an EIP-55 address")
     for asset, amount in (account.get("balances") or {}).items():
-        places = CURRENCIES[asset][1]
+        places = CURRENCIES[asset].decimals
         value = Decimal(amount)
         if decimal_places(value) > places:
             raise ApiError(400, f"{asset} has {places} decimals; {amount} has more")
