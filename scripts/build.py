@@ -31,7 +31,9 @@ def pin_problems() -> list[str]:
     """Where the project's extras do not pin exactly the generated clients' versions."""
     extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
     problems = []
-    wanted = {(p.client_project, p.generated_dir): (p.name, "all") for p in PROVIDERS}
+    wanted: dict[tuple[str, Path], tuple[str, ...]] = {
+        (p.client_project, p.generated_dir): (p.name, "all") for p in PROVIDERS
+    }
     wanted[(CONTROL_CLIENT.project, CONTROL_CLIENT.generated_dir)] = ("testing",)
     for (project, generated_dir), names in wanted.items():
         pin = f"{project}=={client_version(generated_dir)}"

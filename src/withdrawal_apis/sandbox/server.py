@@ -11,6 +11,7 @@ everything else.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 import threading
@@ -107,13 +108,29 @@ class _DroppedConnections(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], ConnectionDropped))
 
 
+class EmulatorServer(uvicorn.Server):
+    """uvicorn's server, except that Ctrl-C or SIGTERM end the process normally (status 0).
+
+    uvicorn re-raises a signal it caught once it has shut down, so that the default handler ends the
+    process by it; for an emulator a signal means "stop", which is a normal end, not a crash.
+    """
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        with super().capture_signals():
+            try:
+                yield
+            finally:
+                self._captured_signals.clear()
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
 
 
-def make_server(app: Any, host: str, port: int, *, sock: socket.socket | None = None) -> uvicorn.Server:
+def make_server(app: Any, host: str, port: int, *, sock: socket.socket | None = None) -> EmulatorServer:
     """A uvicorn server for `app`; the emulator logs requests itself (see its access logger)."""
     logging.getLogger("uvicorn.error").addFilter(_DroppedConnections())
     renderer = getattr(app, "render_protocol_error", None)
@@ -131,7 +148,7 @@ def make_server(app: Any, host: str, port: int, *, sock: socket.socket | None = 
         server_header=False,
         proxy_headers=False,  # the client address is the peer's, never a header's (IP allow lists rely on it)
     )
-    server = uvicorn.Server(config)
+    server = EmulatorServer(config)
     server.bound_socket = sock  # type: ignore[attr-defined]
     return server
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import httpx
-from sandbox_control_client import Client as ControlClient
+from sandbox_control_client import AuthenticatedClient as ControlClient
 from sandbox_control_client.api.faults import clear_faults, inject_fault
 from sandbox_control_client.api.lifecycle import advance_clock, apply_transition, get_withdrawal_state, update_config
 from sandbox_control_client.api.state import get_account, list_accounts, reset, seed
@@ -118,8 +118,12 @@ class Emulator(AbstractContextManager["Emulator"]):
             in_process = InProcessTransport(self.app, self._loop)
             self.base_url = f"http://{self.provider.name}.{IN_PROCESS_HOST}"
             self.transport, self.async_transport = in_process, in_process
+        # The control API's token, when the emulator has one; an empty header otherwise (ignored).
+        token = self.config.control_token or ""
         self.control = ControlClient(
             base_url=self.base_url,
+            token=token,
+            prefix="Bearer" if token else "",
             httpx_args={"transport": self.transport} if self.transport else {},
             raise_on_unexpected_status=True,
         )
