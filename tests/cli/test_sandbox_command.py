@@ -91,7 +91,8 @@ def test_a_bad_seed_file_is_one_line(tmp_path: Path) -> None:
     for name, says in (("broken.json", "not JSON or YAML"), ("wrong.json", "seed rejected")):
         done = cli("sandbox", "mpchat", "--seed", str(tmp_path / name))
         assert (done.returncode, done.stdout) == (2, ""), done
-        assert len(done.stderr.strip().splitlines()) == 1 and says in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert says in done.stderr
 
 
 def test_a_busy_port_is_reported_before_any_credential_is_printed() -> None:
