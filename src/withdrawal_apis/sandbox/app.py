@@ -31,7 +31,6 @@ Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 CONTROL_PREFIX = "/_sandbox/"
-BODY_TIMEOUT = 10.0  # seconds a request body may pause before the request is refused with 408
 
 
 @functools.cache
@@ -189,7 +188,7 @@ class SandboxApp:
         refusal: int | None = None
         while True:
             try:
-                message = await asyncio.wait_for(receive(), BODY_TIMEOUT)
+                message = await asyncio.wait_for(receive(), self.config.body_timeout)
             except TimeoutError:
                 return b"", 408
             if message["type"] == "http.disconnect":

@@ -93,12 +93,16 @@ class Pipeline:
 # -- steps ------------------------------------------------------------------------------------
 def limit_body(max_bytes: int) -> Step:
     async def step(exchange: Exchange) -> None:
+        # The rest of the body was never read: the connection cannot carry another request.
+        close = {"connection": "close"}
         if exchange.body_refusal == 413:
             problem = Problem("body", (), "limit", expected=f"{max_bytes} bytes")
             message = f"request body larger than {max_bytes} bytes"
-            raise ApiError(413, message, reason=Reason.BODY_TOO_LARGE, problem=problem)
+            raise ApiError(413, message, reason=Reason.BODY_TOO_LARGE, problem=problem, headers=close)
         if exchange.body_refusal == 408:
-            raise ApiError(408, "request body not received in time", reason=Reason.INVALID_REQUEST)
+            problem = Problem("body", (), "limit", expected="a body that keeps arriving")
+            message = "request body not received in time"
+            raise ApiError(408, message, reason=Reason.INVALID_REQUEST, problem=problem, headers=close)
 
     return step
 

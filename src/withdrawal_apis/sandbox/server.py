@@ -37,6 +37,7 @@ class HardenedProtocol(HttpToolsProtocol):
     _deadline: asyncio.TimerHandle | None = None
     _head_bytes = 0
     renderer: Callable[[ApiError], Response] | None = None  # the emulator's error renderer (set per server)
+    header_timeout: float = HEADER_TIMEOUT
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -73,7 +74,7 @@ class HardenedProtocol(HttpToolsProtocol):
             self._refuse(431, f"request head larger than {MAX_HEAD_BYTES} bytes")
 
     def _arm(self) -> None:
-        self._deadline = asyncio.get_running_loop().call_later(HEADER_TIMEOUT, self._head_too_slow)
+        self._deadline = asyncio.get_running_loop().call_later(self.header_timeout, self._head_too_slow)
 
     def _disarm(self) -> None:
         if self._deadline is not None:
@@ -83,7 +84,7 @@ class HardenedProtocol(HttpToolsProtocol):
     def _head_too_slow(self) -> None:
         self._deadline = None
         if not self.transport.is_closing():
-            self._refuse(408, f"request head not received within {HEADER_TIMEOUT:g} seconds")
+            self._refuse(408, f"request head not received within {self.header_timeout:g} seconds")
 
     def _refuse(self, status: int, message: str) -> None:
         """Answer in the provider's error shape and close the connection (the request cannot be read on)."""
@@ -130,11 +131,14 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
-def make_server(app: Any, host: str, port: int, *, sock: socket.socket | None = None) -> EmulatorServer:
+def make_server(
+    app: Any, host: str, port: int, *, sock: socket.socket | None = None, header_timeout: float = HEADER_TIMEOUT
+) -> EmulatorServer:
     """A uvicorn server for `app`; the emulator logs requests itself (see its access logger)."""
     logging.getLogger("uvicorn.error").addFilter(_DroppedConnections())
     renderer = getattr(app, "render_protocol_error", None)
-    protocol = type("EmulatorProtocol", (HardenedProtocol,), {"renderer": staticmethod(renderer) if renderer else None})
+    settings = {"renderer": staticmethod(renderer) if renderer else None, "header_timeout": header_timeout}
+    protocol = type("EmulatorProtocol", (HardenedProtocol,), settings)
     config = uvicorn.Config(
         app,
         host=host,
