@@ -147,6 +147,47 @@ class Emulator(AbstractContextManager["Emulator"]):
         """What a generated client needs to reach this emulator (`client(..., httpx_args=...)`)."""
         return {"transport": self.transport} if self.transport else {}
 
+    @property
+    def credentials(self) -> dict[str, str]:
+        """The seeded account's credentials under the names `payouts.connect` takes for this provider.
+
+        The key id and secret are the first seeded credential's; `account_id` is the account that holds
+        it (1Konto), `merchant_id` the first merchant of that partner (SmartyPay).
+        """
+        from ..payouts.adapters import adapter_class
+
+        holder, credential = next(
+            (account, entry) for account in self.seeded.values() for entry in account.get("credentials") or []
+        )
+        names = adapter_class(self.provider.name).credentials
+        found = dict(zip(names[:2], (credential["key_id"], credential["secret"]), strict=True))
+        if "account_id" in names:
+            found["account_id"] = holder["id"]
+        if "merchant_id" in names:
+            merchants = [a for a in self.seeded.values() if (a.get("extra") or {}).get("partner") == holder["id"]]
+            found["merchant_id"] = merchants[0]["id"] if merchants else ""
+        return found
+
+    def payouts(self, **options: Any) -> Any:
+        """A `withdrawal_apis.payouts.Payouts` for the seeded account, talking to this emulator."""
+        from .. import payouts
+
+        return payouts.connect(
+            self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **self.credentials, **options
+        )
+
+    def async_payouts(self, **options: Any) -> Any:
+        """The same as an `AsyncPayouts` (close it with `await ....close()`)."""
+        from .. import payouts
+
+        return payouts.connect_async(
+            self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **self.credentials, **options
+        )
+
+    def client(self) -> Any:
+        """The provider's generated client, authenticated as the seeded account, for its full surface."""
+        return self.payouts().client
+
     # -- state --------------------------------------------------------------------------------
     def seed(self, document: Mapping[str, Any]) -> list[str]:
         result = seed.sync(client=self.control, body=Seed.from_dict(dict(document)))
