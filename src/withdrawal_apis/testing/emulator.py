@@ -172,17 +172,15 @@ class Emulator(AbstractContextManager["Emulator"]):
         """A `withdrawal_apis.payouts.Payouts` for the seeded account, talking to this emulator."""
         from .. import payouts
 
-        return payouts.connect(
-            self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **self.credentials, **options
-        )
+        settings: dict[str, Any] = {**self.credentials, **options}
+        return payouts.connect(self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **settings)
 
     def async_payouts(self, **options: Any) -> Any:
         """The same as an `AsyncPayouts` (close it with `await ....close()`)."""
         from .. import payouts
 
-        return payouts.connect_async(
-            self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **self.credentials, **options
-        )
+        settings: dict[str, Any] = {**self.credentials, **options}
+        return payouts.connect_async(self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **settings)
 
     def client(self) -> Any:
         """The provider's generated client, authenticated as the seeded account, for its full surface."""
