@@ -30,8 +30,6 @@ def payable(sandbox: Emulator) -> tuple[str, str, str, Decimal] | None:
 
 @pytest.fixture
 def service(withdrawal_sandbox: Emulator) -> Iterator[PayoutService]:
-    if payable(withdrawal_sandbox) is None:
-        pytest.fail("use sweep() for a sweep-only provider")  # never reached: those tests select providers
     with withdrawal_sandbox.payouts(retry=FAST) as client:
         yield PayoutService(client)
 
@@ -89,3 +87,14 @@ def test_a_lost_answer_never_pays_twice(withdrawal_sandbox: Emulator, service: P
     assert lost.settlement in (Settlement.SENT, Settlement.PAID), lost
     made = [p.id for p in service.client.list()]
     assert sorted(made) == sorted([first.payout_id, lost.payout_id])  # found again, not made twice
+
+
+@pytest.mark.withdrawal_sandbox("smartypay")
+def test_a_sweep_only_provider_is_swept(withdrawal_sandbox: Emulator, service: PayoutService) -> None:
+    with pytest.raises(payouts.NotSupportedError):
+        service.pay(Order("order-7", "USDT", "BEP20", "0x7aa002968e2B68b4803cbE15DdfdEe1488550180", Decimal(1)))
+    service.sweep("USDT", "BEP20")
+    withdrawal_sandbox.advance(301)  # the next processing slot
+    [swept] = service.client.list()
+    withdrawal_sandbox.complete(swept.id)
+    assert service.client.get(swept.id).status is payouts.PayoutStatus.COMPLETED

@@ -61,6 +61,10 @@ class PayoutService:
         known.payout_id = payout.id
         return self._follow(known, payout)
 
+    def sweep(self, asset: str, network: str) -> payouts.Sweep:
+        """For sweep-only providers (SmartyPay): have the whole balance moved to the confirmed address."""
+        return self.client.sweep(asset=asset, network=network)
+
     def refresh(self, order_id: str) -> Order:
         """Read the order's payout again and move its settlement along."""
         order = self.orders[order_id]
