@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import time
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -293,3 +295,20 @@ def test_the_demo_seed_is_accepted(emulator: Emulator) -> None:
     with emulator.signed(credential["key_id"], credential["secret"]) as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(source=wallet, to=account["whitelist"][0]["address"]))
     assert response.status_code == 200, response.text
+
+
+def test_the_seed_on_the_docs_page_is_accepted_and_works(serve: Any) -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "providers" / "kamipay.md").read_text(encoding="utf-8")
+    [document] = re.findall(r"```json\n(.*?)```", page, re.DOTALL)
+    seed_document = json.loads(document)
+    running: Running = serve("kamipay", rate_limit=0)
+    running.raw.post("/_sandbox/seed", json=seed_document).raise_for_status()
+    account = seed_document["accounts"][0]
+    user = account["credentials"][0]
+    wallet = account["extra"]["wallets"][0]["address"]
+    destination = account["whitelist"][0]["address"]
+    with running.client(KamipayAuth(user["key_id"], user["secret"])) as http:
+        response = http.post("/v1/wallet/withdraw", json=withdraw(amount=1, source=wallet, to=destination))
+        assert response.status_code == 200, response.text
+        balance = http.get("/v1/wallet/get_address_balance", params={"address": wallet, "chain": "polygon"})
+    assert balance.json()["data"]["tokens"] == [{"token": "MATIC", "balance": 4.99}, {"token": "USDT", "balance": 999}]

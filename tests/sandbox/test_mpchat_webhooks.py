@@ -8,8 +8,10 @@ deliveries endpoint shows what was attempted. `GET /v1/merchants/me` serves the 
 from __future__ import annotations
 
 import json
+import re
 import time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -252,3 +254,15 @@ def test_the_demo_seed_serves_the_docs_merchant() -> None:
         "usr_abc123",
         "STANDARD",
     )
+
+
+def test_the_seed_on_the_docs_page_is_accepted(serve: Any) -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "providers" / "mpchat.md").read_text(encoding="utf-8")
+    [document] = re.findall(r"```json\n(.*?)```", page, re.DOTALL)
+    running: Running = serve("mpchat", rate_limit=0)
+    seed = json.loads(document)
+    running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
+    credential = seed["accounts"][0]["credentials"][0]
+    with running.client(auth.MPChatAuth(credential["key_id"], credential["secret"])) as c:
+        assert c.get("/v1/merchants/me").json()["tier"] == "STANDARD"
+        assert [hook["url"] for hook in c.get("/v1/webhooks").json()] == ["http://127.0.0.1:9000/hooks"]
