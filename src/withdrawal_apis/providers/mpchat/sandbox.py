@@ -287,12 +287,16 @@ class Sandbox(ProviderSandbox):
 
     @operation("get_withdrawal")
     def get_withdrawal(self, request: Request, principal: Principal) -> Response:
-        obj = self.store.get_object(KIND, request.params["id"])
+        return Response.json(200, self._owned(KIND, request.params["id"], principal).body)
+
+    def _owned(self, kind: str, obj_id: str, principal: Principal) -> StoredObject:
+        """The caller's object: 404 when it does not exist, 403 when another merchant owns it."""
+        obj = self.store.get_object(kind, obj_id)
         if obj is None:
-            raise ApiError(404, "withdrawal not found")
+            raise ApiError(404, f"{kind} not found")
         if obj.account_id != principal.account_id:
             raise ApiError(403, "forbidden")
-        return Response.json(200, obj.body)
+        return obj
 
     @operation("get_balance")
     def get_balance(self, request: Request, principal: Principal) -> Response:
@@ -343,11 +347,7 @@ class Sandbox(ProviderSandbox):
 
     @operation("list_webhook_deliveries")
     def list_webhook_deliveries(self, request: Request, principal: Principal) -> Response:
-        webhook = self.store.get_object(WEBHOOK, request.params["id"])
-        if webhook is None:
-            raise ApiError(404, "webhook not found")
-        if webhook.account_id != principal.account_id:
-            raise ApiError(403, "forbidden")
+        webhook = self._owned(WEBHOOK, request.params["id"], principal)
         deliveries, total = self.store.endpoint_deliveries(
             principal.account_id, webhook.id, request.params["limit"], request.params["offset"]
         )
