@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import time
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -166,7 +168,6 @@ def test_matic_withdrawals_keep_all_18_decimals(emulator: Emulator) -> None:
         ({**withdraw(), "token": "USDT"}, 400, None),
         ({**withdraw(), "amount": "0.1"}, 400, None),
         ({**withdraw(), "amount": 0}, 400, None),
-        ({**withdraw(), "memo": "x"}, 400, None),
     ],
 )
 def test_refusals_move_nothing(emulator: Emulator, body: dict[str, Any], status: int, detail: str | None) -> None:
@@ -177,6 +178,15 @@ def test_refusals_move_nothing(emulator: Emulator, body: dict[str, Any], status:
     if detail is not None:
         assert response.json()["detail"] == detail
     assert emulator.balances() == (Decimal(1), Decimal(1))
+
+
+def test_unknown_fields_are_accepted_and_ignored(emulator: Emulator) -> None:
+    """kamiPay documents no rejection of extra fields: `external_id` (a Pix-payout field) does not break a withdraw."""
+    with emulator.signed() as http:
+        response = http.post("/v1/wallet/withdraw", json={**withdraw(), "external_id": "order-1042", "memo": None})
+    assert response.status_code == 200, response.text
+    assert set(response.json()["data"]) == {"status", "transactionHash", "to", "usdt amount"}
+    assert emulator.balances() == (Decimal("0.9"), Decimal("0.99"))
 
 
 def test_gas_shortage_refuses_the_whole_withdrawal(emulator: Emulator) -> None:
@@ -285,3 +295,20 @@ def test_the_demo_seed_is_accepted(emulator: Emulator) -> None:
     with emulator.signed(credential["key_id"], credential["secret"]) as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(source=wallet, to=account["whitelist"][0]["address"]))
     assert response.status_code == 200, response.text
+
+
+def test_the_seed_on_the_docs_page_is_accepted_and_works(serve: Any) -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "providers" / "kamipay.md").read_text(encoding="utf-8")
+    [document] = re.findall(r"```json\n(.*?)```", page, re.DOTALL)
+    seed_document = json.loads(document)
+    running: Running = serve("kamipay", rate_limit=0)
+    running.raw.post("/_sandbox/seed", json=seed_document).raise_for_status()
+    account = seed_document["accounts"][0]
+    user = account["credentials"][0]
+    wallet = account["extra"]["wallets"][0]["address"]
+    destination = account["whitelist"][0]["address"]
+    with running.client(KamipayAuth(user["key_id"], user["secret"])) as http:
+        response = http.post("/v1/wallet/withdraw", json=withdraw(amount=1, source=wallet, to=destination))
+        assert response.status_code == 200, response.text
+        balance = http.get("/v1/wallet/get_address_balance", params={"address": wallet, "chain": "polygon"})
+    assert balance.json()["data"]["tokens"] == [{"token": "MATIC", "balance": 4.99}, {"token": "USDT", "balance": 999}]

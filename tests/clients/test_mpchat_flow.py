@@ -8,18 +8,28 @@ from typing import Any
 
 import pytest
 from mpchat_client.api.balance import get_balance, list_transactions
+from mpchat_client.api.merchants import get_merchant
+from mpchat_client.api.webhooks import create_webhook, list_webhook_deliveries, list_webhooks
 from mpchat_client.api.withdrawals import create_withdrawal, get_withdrawal, list_withdrawals
 from mpchat_client.models import (
     Balance,
+    CreateWebhookRequest,
     CreateWithdrawalRequest,
     EntryType,
     Error,
+    Merchant,
+    MerchantEnvironment,
+    MerchantStatus,
     Network,
     TransactionList,
+    Webhook,
+    WebhookDeliveryList,
+    WebhookEventType,
     Withdrawal,
     WithdrawalList,
     WithdrawalStatus,
 )
+from mpchat_client.types import Unset
 
 from withdrawal_apis.providers import mpchat
 
@@ -115,3 +125,49 @@ def test_missing_header_is_reported(running: Running) -> None:
     assert response.status_code == 401
     assert isinstance(response.parsed, Error)
     assert response.parsed.error == "missing authorization header"
+
+
+def test_webhook_registration_deliveries_and_profile_through_the_client(running: Running) -> None:
+    """What a client written from the docs does: find its merchant, subscribe, watch a payout's event arrive."""
+    client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
+    merchant = get_merchant.sync(client=client)
+    assert isinstance(merchant, Merchant)
+    assert (merchant.id, merchant.status, merchant.environment) == (
+        "merchant-1",
+        MerchantStatus.ACTIVE,
+        MerchantEnvironment.TEST,
+    )
+
+    events = [WebhookEventType.WITHDRAWAL_COMPLETED, WebhookEventType.WITHDRAWAL_FAILED]
+    hook = create_webhook.sync(client=client, body=CreateWebhookRequest(url="https://shop.example/mp", events=events))
+    assert isinstance(hook, Webhook)
+    assert (hook.url, hook.events, hook.is_active) == ("https://shop.example/mp", events, True)
+    listed = list_webhooks.sync(client=client)
+    assert isinstance(listed, list)
+    assert [w.id for w in listed] == [hook.id]
+
+    refused = create_webhook.sync_detailed(
+        client=client, body=CreateWebhookRequest(url="http://shop.example/mp", events=events)
+    )
+    assert refused.status_code == 400
+    assert isinstance(refused.parsed, Error)
+
+    request = CreateWithdrawalRequest(amount="5.00", destination_address=MPCHAT_ADDRESS, network=Network.TRC20)
+    created = create_withdrawal.sync(client=client, body=request)
+    assert isinstance(created, Withdrawal)
+    running.complete(created.id)
+    deadline = time.monotonic() + 5
+    while not running.webhooks.received and time.monotonic() < deadline:
+        running.deliver_webhooks()
+        time.sleep(0.01)
+    page = list_webhook_deliveries.sync(hook.id, client=client, limit=5)
+    assert isinstance(page, WebhookDeliveryList)
+    assert page.total == 1
+    assert not isinstance(page.deliveries, Unset)
+    [delivery] = page.deliveries
+    assert (delivery.webhook_id, delivery.event, delivery.status) == (
+        hook.id,
+        WebhookEventType.WITHDRAWAL_COMPLETED,
+        "DELIVERED",
+    )
+    assert [hit.url for hit in running.webhooks.received] == ["https://shop.example/mp"]

@@ -122,10 +122,10 @@ def test_transitions_follow_the_two_level_review(mpchat: Running, client: httpx.
 @pytest.mark.parametrize(
     ("amount", "address", "network", "error"),
     [
-        ("0", MPCHAT_ADDRESS, "TRC20", "invalid request body"),
-        ("0.000", MPCHAT_ADDRESS, "TRC20", "invalid request body"),
-        ("-1", MPCHAT_ADDRESS, "TRC20", "invalid request body"),
-        ("1.1234567", MPCHAT_ADDRESS, "TRC20", "invalid request body"),
+        ("0", MPCHAT_ADDRESS, "TRC20", "invalid amount"),
+        ("0.000", MPCHAT_ADDRESS, "TRC20", "invalid amount"),
+        ("-1", MPCHAT_ADDRESS, "TRC20", "invalid amount"),
+        ("1.1234567", MPCHAT_ADDRESS, "TRC20", "invalid amount"),
         ("1000.00", MPCHAT_ADDRESS, "TRC20", "insufficient balance"),  # plus the fee it exceeds 1000
         ("1", "TXyz1234567890abcdefghijklmnopqrst", "TRC20", "invalid destination address"),  # the docs' sample
         (
@@ -137,7 +137,7 @@ def test_transitions_follow_the_two_level_review(mpchat: Running, client: httpx.
         ("1", MPCHAT_ADDRESS, "ERC20", "invalid destination address"),  # a TRON address on Ethereum
         ("1", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", "ERC20", "invalid destination address"),  # EIP-55 case
         ("1", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "TRC20", "invalid destination address"),
-        ("1", MPCHAT_ADDRESS, "BEP20", "invalid request body"),
+        ("1", MPCHAT_ADDRESS, "BEP20", "unsupported network"),  # the orders table's message
     ],
 )
 def test_invalid_withdrawals_are_refused(

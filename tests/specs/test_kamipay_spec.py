@@ -76,3 +76,36 @@ def test_withdraw_links_to_the_source_balance() -> None:
     link = load().at(f"{WITHDRAW}/responses/200/links/SourceBalance")
     assert link["operationId"] == "get_address_balance"
     assert link["parameters"]["address"] == "$request.body#/from_address"
+
+
+def test_the_406_is_documented_as_a_range_error_and_the_precision_rule_as_ours() -> None:
+    spec = load()
+    description = spec.at(f"{WITHDRAW}/responses/406")["description"]
+    assert "outside the allowed range" in description
+    assert "Our reading" in description
+    amount = spec.raw["components"]["schemas"]["WithdrawRequest"]["properties"]["amount"]["description"]
+    assert "our reading" in amount
+    assert "for `matic`; more is answered 406" not in amount.replace("\n", " ")  # the 1.0.0 claim
+
+
+def test_the_withdraw_body_does_not_refuse_unknown_fields() -> None:
+    schema = load().raw["components"]["schemas"]["WithdrawRequest"]
+    assert schema.get("additionalProperties", True) is not False
+    assert not load().errors("/components/schemas/WithdrawRequest", {**_DOCS_BODY, "external_id": "aaa-11112"})
+
+
+_DOCS_BODY = {
+    "chain": "polygon",
+    "token": "usdt",
+    "amount": 0.1,
+    "from_address": "0x1C0Ac0fFee00000000000000000000000488fedc",
+    "to_address": "0x6FE712C0000000000000000000000000E72988e6",
+}
+
+
+def test_the_request_examples_complete_the_redacted_addresses() -> None:
+    spec = load()
+    example = spec.at(f"{WITHDRAW}/requestBody/content/application~1json/examples/docs/value")
+    assert example == _DOCS_BODY
+    for address in (example["from_address"], example["to_address"]):
+        assert "x" not in address[2:].lower().replace("0x", "")

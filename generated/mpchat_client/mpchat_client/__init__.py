@@ -1,4 +1,4 @@
-"""A client library for accessing MPChat MP Merchant API — withdrawals, balance and ledger"""
+"""A client library for accessing MPChat MP Merchant API — withdrawals, balance, ledger and webhooks"""
 
 from .client import AuthenticatedClient, Client
 

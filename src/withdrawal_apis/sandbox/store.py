@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS webhooks (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, account_id TEXT NOT NULL, event TEXT NOT NULL,
     url TEXT NOT NULL, body BLOB NOT NULL, headers TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
     next_attempt_at REAL NOT NULL, created_at REAL NOT NULL, last_status INTEGER, last_error TEXT,
-    delivered_at REAL);
+    delivered_at REAL, endpoint TEXT);
 CREATE INDEX IF NOT EXISTS webhooks_pending ON webhooks (status, next_attempt_at);
 """
 TABLES = ("meta", "accounts", "credentials", "balances", "whitelist", "objects", "ledger", "schedule", "webhooks")
@@ -157,6 +157,7 @@ class Delivery:
     last_status: int | None
     last_error: str | None
     delivered_at: float | None
+    endpoint: str | None = None  # the provider's id of the registered endpoint it went to, if it has one
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,14 @@ class Store:
             # only an OS crash or power loss could drop the last transactions.
             self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Bring a store file written by an earlier version up to SCHEMA (columns added since)."""
+        columns = {row["name"] for row in self.db.execute("PRAGMA table_info(webhooks)")}
+        if "endpoint" not in columns:
+            self.db.execute("ALTER TABLE webhooks ADD COLUMN endpoint TEXT")
+        self.db.execute("CREATE INDEX IF NOT EXISTS webhooks_by_endpoint ON webhooks (account_id, endpoint, seq DESC)")
 
     def close(self) -> None:
         self.db.close()
@@ -587,7 +596,7 @@ class Store:
         with self.transaction():
             self.db.execute(
                 "INSERT INTO webhooks (id, account_id, event, url, body, headers, status, attempts, next_attempt_at, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, endpoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     delivery.id,
                     delivery.account_id,
@@ -599,6 +608,7 @@ class Store:
                     delivery.attempts,
                     next_attempt_at,
                     delivery.created_at,
+                    delivery.endpoint,
                 ),
             )
 
@@ -608,6 +618,20 @@ class Store:
         else:
             rows = self.db.execute("SELECT * FROM webhooks WHERE account_id = ? ORDER BY seq", (account_id,))
         return [_delivery(row) for row in rows]
+
+    def endpoint_deliveries(
+        self, account_id: str, endpoint: str, limit: int, offset: int = 0
+    ) -> tuple[list[Delivery], int]:
+        """One page of the deliveries made to one registered endpoint, newest first, and their number."""
+        rows = self.db.execute(
+            "SELECT * FROM webhooks WHERE account_id = ? AND endpoint = ? ORDER BY seq DESC LIMIT ? OFFSET ?",
+            (account_id, endpoint, *_page(limit, offset)),
+        )
+        found = [_delivery(row) for row in rows]
+        total = self.db.execute(
+            "SELECT COUNT(*) FROM webhooks WHERE account_id = ? AND endpoint = ?", (account_id, endpoint)
+        ).fetchone()[0]
+        return found, int(total)
 
     def due_deliveries(self, now: float, limit: int = 50) -> list[Delivery]:
         rows = self.db.execute(
@@ -693,6 +717,7 @@ def _delivery(row: sqlite3.Row) -> Delivery:
         last_status=row["last_status"],
         last_error=row["last_error"],
         delivered_at=row["delivered_at"],
+        endpoint=row["endpoint"],
     )
 
 

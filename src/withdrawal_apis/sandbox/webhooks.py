@@ -41,16 +41,33 @@ class Outbox:
         # Where deliveries go: the network by default; a test may route them to an in-process receiver.
         self.transport: httpx.AsyncBaseTransport | None = None
 
-    def enqueue(self, account_id: str, event: str, payload: dict[str, Any], extra_headers: dict[str, str]) -> str:
-        """Queue `payload` for the account's webhook endpoint, signed now; returns the delivery id."""
-        account = self.store.account(account_id)
-        endpoint = (account.webhook if account else None) or {}
+    def enqueue(
+        self,
+        account_id: str,
+        event: str,
+        payload: dict[str, Any],
+        extra_headers: dict[str, str],
+        *,
+        url: str | None = None,
+        secret: str | None = None,
+        endpoint: str | None = None,
+    ) -> str:
+        """Queue `payload` for a webhook endpoint, signed now; returns the delivery id.
+
+        By default it goes to the account's seeded endpoint (`webhook` in the seed). A provider whose
+        API registers endpoints passes the `url` and the signing `secret` itself, and may name the
+        registered `endpoint` so its deliveries can be listed per endpoint. An empty `url` records the
+        event as `no_endpoint`.
+        """
+        if url is None:
+            account = self.store.account(account_id)
+            seeded = (account.webhook if account else None) or {}
+            url, secret = str(seeded.get("url") or ""), str(seeded.get("secret") or "")
         body = json.dumps(payload, separators=(",", ":")).encode()
-        url = str(endpoint.get("url") or "")
         headers = {"content-type": "application/json", **extra_headers}
         now = self.clock.now()
         if url:
-            headers.update(self.signer(str(endpoint.get("secret") or ""), body, int(now)))
+            headers.update(self.signer(secret or "", body, int(now)))
         delivery = Delivery(
             id=f"whd_{uuid.uuid4().hex}",
             account_id=account_id,
@@ -64,6 +81,7 @@ class Outbox:
             last_status=None,
             last_error=None,
             delivered_at=None,
+            endpoint=endpoint,
         )
         self.store.add_delivery(delivery, next_attempt_at=now)
         self.wakeup.set()

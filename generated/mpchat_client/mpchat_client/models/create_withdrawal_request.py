@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.network import Network
 
@@ -12,10 +13,14 @@ T = TypeVar("T", bound="CreateWithdrawalRequest")
 
 @_attrs_define
 class CreateWithdrawalRequest:
-    """
+    """Fields not listed here are not refused (MPChat documents no such rule); our emulator ignores them.
+
     Attributes:
-        amount (str): USDT amount as a decimal string: positive (the lookahead rules out zero), at most 12 integer
-            digits and 6 decimal places, and together with the fee not above the available balance.
+        amount (str): USDT amount as a decimal string. Documented: positive (the lookahead rules out zero) and not
+            above the available balance. Ours: the pattern's limits of 12 integer digits and 6 decimal
+            places, and any rule about the fee. MPChat does not say whether the fee is added on top of
+            the amount (Known deviations 3); our emulator, by default, requires amount plus fee to be
+            available and answers 400 `insufficient balance` otherwise.
         destination_address (str): Address on the chosen network: a 34-character TRON address starting with `T` for
             `TRC20`, or
             `0x` and 40 hex digits for `ERC20`. The checksum (Base58Check, or EIP-55 when mixed case) is
@@ -26,6 +31,7 @@ class CreateWithdrawalRequest:
     amount: str
     destination_address: str
     network: Network
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
@@ -35,7 +41,7 @@ class CreateWithdrawalRequest:
         network = self.network.value
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "amount": amount,
@@ -61,4 +67,21 @@ class CreateWithdrawalRequest:
             network=network,
         )
 
+        create_withdrawal_request.additional_properties = d
         return create_withdrawal_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -5,10 +5,21 @@ Fee rule (the provider does not document one): a flat fee per network, `TRC20` 1
 `on_top` (default) creating a withdrawal freezes amount + fee and completion writes two ledger
 `DEBIT` entries, the amount (`Withdrawal {id}`, as in the docs) and the fee (`Withdrawal fee {id}`);
 with `inclusive` only the amount is frozen and debited and the fee is reported as taken out of it.
+
+Webhooks. Endpoints registered with `POST /v1/webhooks` are store objects of kind `webhook`; an
+event goes to every active endpoint of the merchant subscribed to it, signed with the merchant's
+webhook secret (MPChat sets it in the dashboard; here the seed's `extra.webhook_secret`, else the
+seeded `webhook.secret`). A seeded `webhook` is an endpoint registered beforehand, subscribed to every
+event type, and may use plain HTTP (for a local receiver); the API accepts HTTPS only, as documented.
+An event no endpoint subscribes to is recorded by the outbox as `no_endpoint`.
+
+Merchant profile. `GET /v1/merchants/me` serves a `merchant` object written when the account is
+seeded, from the seed's `extra` (name, email, status, tier...) with defaults for what it leaves out.
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import uuid
 from collections.abc import Mapping
@@ -17,14 +28,47 @@ from typing import Any, ClassVar
 
 from ...chains import is_valid_ethereum_address, is_valid_tron_address
 from ...money import exact_sum, format_decimal, parse_decimal
-from ...sandbox import ApiError, Lifecycle, Principal, ProviderSandbox, Request, Response, Transition, operation
+from ...sandbox import (
+    ApiError,
+    Lifecycle,
+    Principal,
+    ProviderSandbox,
+    Reason,
+    Request,
+    Response,
+    Transition,
+    operation,
+)
 from ...sandbox.ids import hex_hash, ulid
 from ...sandbox.lifecycle import Effect
-from ...sandbox.store import Filter, InsufficientFunds, LedgerEntry, StoredObject
+from ...sandbox.store import Delivery, Filter, InsufficientFunds, LedgerEntry, StoredObject
 from . import auth
 
 ASSET = "USDT"
 KIND = "withdrawal"
+WEBHOOK = "webhook"  # object kind of a registered endpoint
+MERCHANT = "merchant"  # object kind of the merchant profile, one per account
+EVENT_TYPES = (
+    "payment.confirmed",
+    "payment.expired",
+    "payment.underpaid",
+    "payment.frozen",
+    "withdrawal.completed",
+    "withdrawal.failed",
+)
+MAX_WEBHOOKS = 100
+"""Endpoints per merchant (an emulator limit, not MPChat's: it documents none)."""
+DELIVERY_STATUS = {"pending": "PENDING", "delivered": "DELIVERED", "failed": "FAILED"}
+# Documented messages (from the orders table) and inferred ones, by the request field that failed.
+FIELD_ERRORS = {
+    ("body", "amount"): "invalid amount",
+    ("body", "network"): "unsupported network",
+    ("body", "destination_address"): "invalid destination address",
+    ("body", "url"): "url must be an https URL",
+    ("body", "events"): "unsupported event type",
+    ("query", "limit"): "invalid limit",
+    ("query", "offset"): "invalid offset",
+}
 DEFAULT_FEES = {"TRC20": "1.00", "ERC20": "5.00"}
 ADDRESS_CHECKS = {"TRC20": is_valid_tron_address, "ERC20": is_valid_ethereum_address}
 _FEE = {"type": "string", "pattern": "^[0-9]{1,12}(\\.[0-9]{1,2})?$"}
@@ -48,6 +92,9 @@ LIFECYCLE = Lifecycle(
 )
 
 WEBHOOK_EVENTS = {"COMPLETED": "withdrawal.completed", "FAILED": "withdrawal.failed"}
+_ABSENT = frozenset({"required", "missing"})  # a field not sent keeps the engine's "<field>: is required"
+_TEXT = {"type": "string", "minLength": 1, "maxLength": 200}
+_VALUE = {"type": "string", "pattern": "^[A-Z][A-Z0-9_]{0,31}$"}
 
 
 class Sandbox(ProviderSandbox):
@@ -57,7 +104,21 @@ class Sandbox(ProviderSandbox):
     seed_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "properties": {
-            "extra": {"type": "object", "maxProperties": 0, "description": "MPChat accounts take no extra settings"},
+            "extra": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "the merchant profile and the dashboard's webhook secret",
+                "properties": {
+                    "name": _TEXT,
+                    "email": _TEXT,
+                    "platform_user_id": _TEXT,
+                    "status": _VALUE,
+                    "tier": _VALUE,
+                    "fee_rate": {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,6})?$"},
+                    "environment": {"enum": ["live", "test"]},
+                    "webhook_secret": {"type": "string", "maxLength": 256},
+                },
+            },
             "balances": {"type": "object", "propertyNames": {"const": ASSET}},
             "wallets": {"type": "object", "maxProperties": 0},
             "credentials": {"items": {"properties": {"data": {"type": "object", "maxProperties": 0}}}},
@@ -86,7 +147,11 @@ class Sandbox(ProviderSandbox):
         return Principal(account_id=key.account_id, key_id=key.key_id)
 
     def render_error(self, error: ApiError) -> Response:
-        return Response.json(error.status, {"error": error.message}, error.headers)
+        message = error.message
+        problem = error.problem
+        if error.reason is Reason.INVALID_REQUEST and problem and problem.field and problem.keyword not in _ABSENT:
+            message = FIELD_ERRORS.get((problem.location, str(problem.field[0])), message)
+        return Response.json(error.status, {"error": message}, error.headers)
 
     def sign_webhook(self, secret: str, body: bytes, timestamp: int) -> dict[str, str]:
         return {"x-merchant-signature": auth.webhook_signature_header(secret, body, timestamp)}
@@ -98,8 +163,73 @@ class Sandbox(ProviderSandbox):
                     "id": "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
                     "credentials": [{"key_id": "mk_test_sandbox", "secret": secrets.token_hex(32)}],
                     "balances": {ASSET: "10000.00"},
+                    "extra": {
+                        "name": "Acme Store",
+                        "email": "merchant@example.com",
+                        "platform_user_id": "usr_abc123",
+                        "tier": "STANDARD",
+                        "fee_rate": "0.01",
+                        "webhook_secret": "whsec_" + secrets.token_hex(16),
+                    },
                 }
             ]
+        }
+
+    # -- seeding ------------------------------------------------------------------------------
+    def seed_account(self, account: Mapping[str, Any]) -> None:
+        """The merchant profile, and the seeded webhook endpoint as a registered one."""
+        account_id = account["id"]
+        extra = account.get("extra") or {}
+        now = self.clock.iso()
+        keys = [credential["key_id"] for credential in account.get("credentials") or []]
+        live = any(key.startswith("mk_live_") for key in keys)
+        profile: dict[str, Any] = {
+            "id": account_id,
+            **({"platform_user_id": extra["platform_user_id"]} if "platform_user_id" in extra else {}),
+            "name": extra.get("name", account_id),
+            "email": extra.get("email", "merchant@example.com"),
+            "status": extra.get("status", "ACTIVE"),
+            "tier": extra.get("tier", "BASIC"),
+            "fee_rate": extra.get("fee_rate", "0"),
+            "environment": extra.get("environment", "live" if live else "test"),
+            "created_at": now,
+            "updated_at": now,
+        }
+        existing = self.store.get_object(MERCHANT, account_id)
+        if existing is None:
+            self.store.insert_object(MERCHANT, account_id, account_id, profile["status"], profile)
+        else:
+            profile["created_at"] = existing.body.get("created_at", now)
+            self.store.update_object(existing, profile["status"], profile)
+        seeded = account.get("webhook")
+        if seeded:
+            # One pre-registered endpoint per account, replaced when the account is seeded again.
+            webhook_id = "wh_seed_" + hashlib.sha256(account_id.encode()).hexdigest()[:20]
+            body = self._webhook_body(webhook_id, account_id, seeded["url"], list(EVENT_TYPES), now)
+            found = self.store.get_object(WEBHOOK, webhook_id)
+            if found is None:
+                self.store.insert_object(WEBHOOK, webhook_id, account_id, "active", body)
+            else:
+                self.store.update_object(found, "active", {**body, "created_at": found.body["created_at"]})
+
+    def webhook_secret(self, account_id: str) -> str:
+        """The merchant's webhook signing secret (set in MPChat's dashboard, here by the seed)."""
+        account = self.store.account(account_id)
+        if account is None:
+            return ""
+        secret = account.extra.get("webhook_secret") or (account.webhook or {}).get("secret") or ""
+        return str(secret)
+
+    @staticmethod
+    def _webhook_body(webhook_id: str, account_id: str, url: str, events: list[str], now: str) -> dict[str, Any]:
+        return {
+            "id": webhook_id,
+            "merchant_id": account_id,
+            "url": url,
+            "events": events,
+            "is_active": True,
+            "created_at": now,
+            "updated_at": now,
         }
 
     # -- configuration ------------------------------------------------------------------------
@@ -157,12 +287,16 @@ class Sandbox(ProviderSandbox):
 
     @operation("get_withdrawal")
     def get_withdrawal(self, request: Request, principal: Principal) -> Response:
-        obj = self.store.get_object(KIND, request.params["id"])
+        return Response.json(200, self._owned(KIND, request.params["id"], principal).body)
+
+    def _owned(self, kind: str, obj_id: str, principal: Principal) -> StoredObject:
+        """The caller's object: 404 when it does not exist, 403 when another merchant owns it."""
+        obj = self.store.get_object(kind, obj_id)
         if obj is None:
-            raise ApiError(404, "withdrawal not found")
+            raise ApiError(404, f"{kind} not found")
         if obj.account_id != principal.account_id:
             raise ApiError(403, "forbidden")
-        return Response.json(200, obj.body)
+        return obj
 
     @operation("get_balance")
     def get_balance(self, request: Request, principal: Principal) -> Response:
@@ -194,6 +328,53 @@ class Sandbox(ProviderSandbox):
         ]
         return Response.json(200, {"transactions": items, "total": total})
 
+    @operation("create_webhook")
+    def create_webhook(self, request: Request, principal: Principal) -> Response:
+        body = request.json
+        webhook_id = f"wh_{ulid(self.clock.now())}"
+        webhook = self._webhook_body(
+            webhook_id, principal.account_id, body["url"], list(body["events"]), self.clock.iso()
+        )
+        with self.store.transaction():
+            if self.store.count(Filter(WEBHOOK, owners=(principal.account_id,))) >= MAX_WEBHOOKS:
+                raise ApiError(400, f"too many webhooks (at most {MAX_WEBHOOKS})")
+            self.store.insert_object(WEBHOOK, webhook_id, principal.account_id, "active", webhook)
+        return Response.json(201, webhook)
+
+    @operation("list_webhooks")
+    def list_webhooks(self, request: Request, principal: Principal) -> Response:
+        return Response.json(200, [obj.body for obj in self._webhooks(principal.account_id)])
+
+    @operation("list_webhook_deliveries")
+    def list_webhook_deliveries(self, request: Request, principal: Principal) -> Response:
+        webhook = self._owned(WEBHOOK, request.params["id"], principal)
+        deliveries, total = self.store.endpoint_deliveries(
+            principal.account_id, webhook.id, request.params["limit"], request.params["offset"]
+        )
+        return Response.json(200, {"deliveries": [self._delivery(d) for d in deliveries], "total": total})
+
+    @operation("get_merchant")
+    def get_merchant(self, request: Request, principal: Principal) -> Response:
+        merchant = self.store.get_object(MERCHANT, principal.account_id)
+        if merchant is None:  # an account seeded before profiles existed
+            raise ApiError(404, "merchant not found")
+        return Response.json(200, merchant.body)
+
+    def _webhooks(self, account_id: str) -> list[StoredObject]:
+        return self.store.find(Filter(WEBHOOK, owners=(account_id,)), limit=MAX_WEBHOOKS, oldest_first=True)
+
+    def _delivery(self, delivery: Delivery) -> dict[str, Any]:
+        return {
+            "id": delivery.id,
+            "webhook_id": delivery.endpoint,
+            "event": delivery.event,
+            "status": DELIVERY_STATUS.get(delivery.status, delivery.status.upper()),
+            "attempts": delivery.attempts,
+            "response_status": delivery.last_status,
+            "created_at": self.clock.iso(delivery.created_at),
+            "delivered_at": None if delivery.delivered_at is None else self.clock.iso(delivery.delivered_at),
+        }
+
     # -- lifecycle ----------------------------------------------------------------------------
     def on_transition(
         self, obj: StoredObject, transition: Transition, body: dict[str, Any], private: dict[str, Any]
@@ -205,8 +386,24 @@ class Sandbox(ProviderSandbox):
             self._write_debits(obj, body)
         event = WEBHOOK_EVENTS.get(transition.target)
         if event:
-            payload = {"event": event, "timestamp": body["updated_at"], "data": body}
-            self.engine.outbox.enqueue(obj.account_id, event, payload, {"x-webhook-event": event})
+            self._notify(obj.account_id, event, {"event": event, "timestamp": body["updated_at"], "data": body})
+
+    def _notify(self, account_id: str, event: str, payload: dict[str, Any]) -> None:
+        """Queue `event` for each active endpoint of the merchant subscribed to it, in the caller's transaction."""
+        headers = {"x-webhook-event": event}
+        endpoints = [
+            webhook.body
+            for webhook in self._webhooks(account_id)
+            if webhook.body.get("is_active") and event in webhook.body.get("events", [])
+        ]
+        if not endpoints:
+            self.engine.outbox.enqueue(account_id, event, payload, headers, url="")
+            return
+        secret = self.webhook_secret(account_id)
+        for endpoint in endpoints:
+            self.engine.outbox.enqueue(
+                account_id, event, payload, headers, url=endpoint["url"], secret=secret, endpoint=endpoint["id"]
+            )
 
     def _write_debits(self, obj: StoredObject, body: dict[str, Any]) -> None:
         """Ledger lines for a completed withdrawal: the fee (if taken on top) and then the amount."""

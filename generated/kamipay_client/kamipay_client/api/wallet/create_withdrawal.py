@@ -118,7 +118,8 @@ def sync_detailed(
     retrying, or the payout may be sent twice.
 
     Args:
-        body (WithdrawRequest):
+        body (WithdrawRequest): Fields not listed here are not refused (kamiPay documents no such
+            rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +158,8 @@ def sync(
     retrying, or the payout may be sent twice.
 
     Args:
-        body (WithdrawRequest):
+        body (WithdrawRequest): Fields not listed here are not refused (kamiPay documents no such
+            rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +193,8 @@ async def asyncio_detailed(
     retrying, or the payout may be sent twice.
 
     Args:
-        body (WithdrawRequest):
+        body (WithdrawRequest): Fields not listed here are not refused (kamiPay documents no such
+            rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +231,8 @@ async def asyncio(
     retrying, or the payout may be sent twice.
 
     Args:
-        body (WithdrawRequest):
+        body (WithdrawRequest): Fields not listed here are not refused (kamiPay documents no such
+            rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

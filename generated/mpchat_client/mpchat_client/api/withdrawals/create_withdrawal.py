@@ -89,7 +89,8 @@ def sync_detailed(
     `list_withdrawals` before retrying, or a second payout may be created.
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are not refused (MPChat documents
+            no such rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +124,8 @@ def sync(
     `list_withdrawals` before retrying, or a second payout may be created.
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are not refused (MPChat documents
+            no such rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +154,8 @@ async def asyncio_detailed(
     `list_withdrawals` before retrying, or a second payout may be created.
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are not refused (MPChat documents
+            no such rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +187,8 @@ async def asyncio(
     `list_withdrawals` before retrying, or a second payout may be created.
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are not refused (MPChat documents
+            no such rule); our emulator ignores them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
