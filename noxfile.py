@@ -80,7 +80,8 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    install_project(session, "pytest", "openapi-python-client", "ruff")
+    # ccxt: a third-party BigONE client run unmodified against the emulator.
+    install_project(session, "pytest", "openapi-python-client", "ruff", "ccxt")
     npm_tools(session)  # the publish tests drive the pinned Redocly, openapi-typescript and tsc
     session.run("pytest", "-m", "not chromium", *session.posargs)
 
