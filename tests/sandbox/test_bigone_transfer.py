@@ -27,11 +27,15 @@ def seed(spot: str = "100", fund: str = "1000", **wallets: dict[str, str]) -> di
     return data
 
 
+def start(serve: Any, data: dict[str, Any]) -> Running:
+    running: Running = serve("bigone", rate_limit=0)
+    running.raw.post("/_sandbox/seed", json=data).raise_for_status()
+    return running
+
+
 @pytest.fixture
 def bigone(serve: Any) -> Running:
-    running: Running = serve("bigone", rate_limit=0)
-    running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
-    return running
+    return start(serve, seed())
 
 
 def transfer(client: httpx.Client, **fields: Any) -> httpx.Response:
@@ -141,8 +145,7 @@ def test_transfer_is_refused(bigone: Running, fields: dict[str, Any], status: in
 
 
 def test_an_asset_only_held_moves_with_any_precision(serve: Any) -> None:
-    running: Running = serve("bigone", rate_limit=0)
-    running.raw.post("/_sandbox/seed", json=seed(contract={"XRP": "21.9"})).raise_for_status()
+    running = start(serve, seed(contract={"XRP": "21.9"}))
     with running.client(BIGONE.auth()) as client:
         response = transfer(client, symbol="XRP", amount="21.9000000000000000", **{"from": "CONTRACT", "to": "FUND"})
         assert response.status_code == 200, response.text
@@ -154,9 +157,8 @@ CAPACITY, ATTEMPTS = 50, 200
 
 
 def test_racing_transfers_never_overdraw(serve: Any) -> None:
-    """200 transfers of 1 USDT race on a real socket for a spot balance that covers 50 of them."""
-    running: Running = serve("bigone", serve=True, rate_limit=0)
-    running.raw.post("/_sandbox/seed", json=seed(spot=str(CAPACITY), fund="0")).raise_for_status()
+    """200 transfers of 1 USDT race for a spot balance that covers 50 of them."""
+    running = start(serve, seed(spot=str(CAPACITY), fund="0"))
     barrier = threading.Barrier(32)
 
     def attempt(i: int) -> int:
@@ -174,8 +176,7 @@ def test_racing_transfers_never_overdraw(serve: Any) -> None:
 
 def test_transfers_and_withdrawals_racing_for_the_fund_account(serve: Any) -> None:
     """Transfers out of fund and withdrawals from fund compete for 90 USDT; each success takes 3."""
-    running: Running = serve("bigone", serve=True, rate_limit=0)
-    running.raw.post("/_sandbox/seed", json=seed(spot="0", fund="90")).raise_for_status()
+    running = start(serve, seed(spot="0", fund="90"))
 
     def attempt(i: int) -> tuple[str, int]:
         with running.client(BIGONE.auth()) as client:

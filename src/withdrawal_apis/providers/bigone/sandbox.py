@@ -15,12 +15,12 @@ Withdrawals. Create checks the asset and gateway (see `gateways.py`), that withd
 are not suspended, the amount's precision and minimum, the address format for the gateway and the
 memo on memo chains (all `10007`), then the trusted-address list (`whitelist` entries of the control
 API with `network` = the gateway name, else `10403`), then locks amount + fee in the fund account
-(`10014` if it does not cover them). `guid` is the idempotency
-key per account: the same guid with the same request answers the original withdrawal without locking
-anything again; with a different request it is `403` code `40302` ("already requested"). Without a
-guid the emulator makes one up, which the client never learns (as with the real API). The numeric `id`
-comes from a per-sandbox counter and is the id the control API uses (`/_sandbox/withdrawals/{id}/...`).
-The `{guid}` path segment is resolved as a guid first and, if it is all digits, as the numeric id.
+(`10014` if it does not cover them). `guid` is the idempotency key per account: the same guid with
+the same request answers the original withdrawal without locking anything again; with a different
+request it is `403` code `40302` ("already requested"). Without a guid the emulator makes one up,
+which the client never learns (as with the real API). The numeric `id` comes from a per-sandbox
+counter and is the id the control API uses (`/_sandbox/withdrawals/{id}/...`). The `{guid}` path
+segment is resolved as a guid first and, if it is all digits, as the numeric id.
 
 Lifecycle: `PENDING` → `complete` → `COMPLETED` (funds leave; `txid`, `completed_at` set), `fail` →
 `FAILED` and `cancel` → `CANCELLED` (funds return). Cancel through the API is asynchronous as
@@ -32,8 +32,8 @@ are not modelled: a `type` other than `NORMAL` names a `sub_account` no account 
 
 Keys. A credential's `data` may hold `scopes` (any of `view_balance`, `view_withdrawal_history`,
 `execute_withdrawals`; all three when absent) and `allowed_ips` (the key's IP list; any IP when absent).
-Transfers need `view_balance`, the scope BigONE's transfer page names.
 Both are checked before the request body is read: a key without the scope gets 403 whatever it sends.
+Transfers need `view_balance`, the scope BigONE's transfer page names.
 An account's `extra` may hold `customer_id` (string or integer, reported on withdrawals).
 
 Listing is newest first with keyset paging: the `page_token` is base64url of the last item's sequence
@@ -115,6 +115,18 @@ _DEFAULT_CODES: dict[int, tuple[int, str]] = {
 _INTERNAL = (10005, "Internal error")
 _SYMBOL = {"type": "string", "pattern": "^[A-Za-z0-9]{1,20}$"}
 _AMOUNT = {"type": "string", "pattern": "^[0-9]{1,40}(\\.[0-9]{1,40})?$"}
+_PER_GATEWAY = {"type": "object", "additionalProperties": _AMOUNT}
+
+
+def _per_asset(description: str, value: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of an option keyed by asset symbol."""
+    return {
+        "type": "object",
+        "description": description,
+        "propertyNames": {"enum": list(ASSETS)},
+        "additionalProperties": value,
+        "default": {},
+    }
 
 
 def parameter_error(reason: str) -> ApiError:
@@ -136,7 +148,10 @@ class Sandbox(ProviderSandbox):
     seed_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "properties": {
-            "balances": {"maxProperties": 0, "description": "BigONE balances live in the wallets fund and spot"},
+            "balances": {
+                "maxProperties": 0,
+                "description": "BigONE balances live in the wallets fund, spot and contract",
+            },
             "wallets": {
                 "propertyNames": {"enum": [FUND, SPOT, CONTRACT]},
                 "additionalProperties": {"propertyNames": _SYMBOL},
@@ -167,27 +182,12 @@ class Sandbox(ProviderSandbox):
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "fees": {
-                "type": "object",
-                "description": "fee overrides: asset symbol -> gateway -> flat fee",
-                "propertyNames": {"enum": list(ASSETS)},
-                "additionalProperties": {"type": "object", "additionalProperties": _AMOUNT},
-                "default": {},
-            },
-            "minimums": {
-                "type": "object",
-                "description": "minimum withdrawal overrides: asset symbol -> gateway -> smallest amount",
-                "propertyNames": {"enum": list(ASSETS)},
-                "additionalProperties": {"type": "object", "additionalProperties": _AMOUNT},
-                "default": {},
-            },
-            "suspended": {
-                "type": "object",
-                "description": "gateways whose withdrawals are closed: asset symbol -> gateway names",
-                "propertyNames": {"enum": list(ASSETS)},
-                "additionalProperties": {"type": "array", "items": {"enum": list(GATEWAYS)}},
-                "default": {},
-            },
+            "fees": _per_asset("fee overrides: asset symbol -> gateway -> flat fee", _PER_GATEWAY),
+            "minimums": _per_asset("minimum withdrawal overrides: asset symbol -> gateway -> amount", _PER_GATEWAY),
+            "suspended": _per_asset(
+                "gateways whose withdrawals are closed: asset symbol -> gateway names",
+                {"type": "array", "items": {"enum": list(GATEWAYS)}},
+            ),
         },
     }
 
