@@ -62,7 +62,7 @@ def contract_api() -> Iterator[str]:
 
 def bigone_at(base_url: str, contract_api: str, key: str = DEMO_KEY, secret: str = DEMO_SECRET) -> Any:
     """ccxt's class as shipped, with its URLs pointed at the emulator (and the contract stand-in)."""
-    exchange = ccxt.bigone({"apiKey": key, "secret": secret, "timeout": 10_000})
+    exchange = ccxt.bigone({"apiKey": key, "secret": secret})
     exchange.urls["api"] = {
         **exchange.urls["api"],
         "public": f"{base_url}/api/v3",
