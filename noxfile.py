@@ -81,7 +81,8 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    install_project(session, "pytest", "openapi-python-client", "ruff", "uv", "twine")
+    # ccxt: a third-party BigONE client run unmodified against the emulator; uv and twine: the wheel test.
+    install_project(session, "pytest", "pytest-xdist", "openapi-python-client", "ruff", "uv", "twine", "ccxt")
     npm_tools(session)  # the publish tests drive the pinned Redocly, openapi-typescript and tsc
     session.run("pytest", "-m", "not chromium", *session.posargs)
 

@@ -126,21 +126,23 @@ def test_the_docs_list_example_without_code_parses() -> None:
 
 def test_unknown_state_and_kind_from_the_server_do_not_crash_the_client() -> None:
     """A value the spec does not list parses as a pseudo-member instead of raising."""
-    item = {**DOCS_WITHDRAWAL, "state": "CONFIRMED", "kind": "lightning"}
+    item = {**DOCS_WITHDRAWAL, "state": "SETTLED", "kind": "lightning"}
     client = make_client(verifying_transport({"code": 0, "data": [item]}))
     page = list_withdrawals.sync(client=client)
     assert isinstance(page, WithdrawalPage)
     state, kind = page.data[0].state, page.data[0].kind
-    assert state == "CONFIRMED"
+    assert isinstance(state, WithdrawalState)  # the open set still parses into the enum type
+    assert state == "SETTLED"
     assert not state.is_known
     assert kind == "lightning"
     assert not kind.is_known
-    assert page.data[0].to_dict()["state"] == "CONFIRMED"
+    assert page.data[0].to_dict()["state"] == "SETTLED"
 
 
-def test_every_documented_state_parses_as_a_known_member() -> None:
-    for value in ("PENDING", "COMPLETED", "FAILED", "CANCELLED"):
+def test_every_listed_state_parses_as_a_known_member() -> None:
+    for value in ("PENDING", "COMPLETED", "FAILED", "CANCELLED", "CONFIRMED", "UNCONFIRMED"):
         parsed = Withdrawal.from_dict({**DOCS_WITHDRAWAL, "state": value}).state
+        assert isinstance(parsed, WithdrawalState)
         assert parsed.is_known
         assert parsed is WithdrawalState(value)
 

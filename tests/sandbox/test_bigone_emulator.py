@@ -246,7 +246,7 @@ def test_each_gateway_with_its_address_format(bigone: Running, client: httpx.Cli
         ({"amount": "-1"}, 400, 10007),
         ({"amount": 10}, 400, 10007),  # a JSON number
         ({"guid": "has/slash"}, 400, 10007),
-        ({"unexpected": "field"}, 400, 10007),
+        ({"amount": "0.999999"}, 400, 10007),  # below USDT's 1 USDT minimum on Tron
         ({"target_address": random_tron_address(random.Random(99))}, 403, 10403),  # valid, not trusted
         ({"gateway_name": "Ethereum", "target_address": random_ethereum_address(random.Random(5))}, 403, 10403),
     ],
@@ -256,6 +256,29 @@ def test_create_is_refused(
 ) -> None:
     error(create(client, **fields), status, code)
     assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(1000), Decimal(0))
+
+
+def test_unknown_body_fields_are_ignored(bigone: Running, client: httpx.Client) -> None:
+    guid = str(uuid.uuid4())
+    first = create(client, guid=guid, client_reference="order-17")
+    assert first.status_code == 200, first.text
+    assert "client_reference" not in first.json()["data"]
+    again = create(client, guid=guid, client_reference="something else")  # not part of the request's identity
+    assert again.json()["data"] == first.json()["data"]
+    assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(989), Decimal(11))
+
+
+def test_minimums_and_suspended_gateways_from_the_options(serve: Any) -> None:
+    options = {"minimums": {"USDT": {"Tron": "50"}}, "suspended": {"USDT": ["Ethereum"]}}
+    running: Running = serve("bigone", rate_limit=0, options=options)
+    running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
+    with running.client(BIGONE.auth()) as client:
+        assert "minimum" in error(create(client, amount="49.999999"), 400, 10007)
+        assert create(client, amount="50").status_code == 200
+        refused = create(client, gateway_name="Ethereum", target_address=ETH_ADDRESS, amount="100")
+        assert "suspended" in error(refused, 400, 10007)
+        assert create(client, gateway_name="Mixin", target_address=MIXIN_USER, amount="1").status_code == 200
+    assert running.balance("bigone-1", "USDT", "fund") == (Decimal(948), Decimal(52))  # 50 + 1 fee, 1 + 0 fee
 
 
 def test_fee_override(serve: Any) -> None:
@@ -286,10 +309,15 @@ def test_scopes_are_enforced_per_operation(serve: Any) -> None:
         assert reader.get("/viewer/withdrawals").status_code == 200
         error(create(reader), 403, 10403)
         error(reader.post(f"/viewer/withdrawals/{uuid.uuid4()}/cancel"), 403, 10403)
+        # The transfer page names the balance scope, not a withdrawal one.
+        transfer = {"guid": str(uuid.uuid4()), "symbol": "USDT", "amount": "1", "from": "SPOT", "to": "FUND"}
+        assert reader.post("/viewer/transfer", json=transfer).status_code == 200
     with running.client(BigONEAuth("payer", BIGONE_SECRET)) as payer:
         assert create(payer).status_code == 200
         error(payer.get("/viewer/fund/accounts"), 403, 10403)
         error(payer.get("/viewer/withdrawals"), 403, 10403)
+        error(payer.post("/viewer/transfer", json={**transfer, "guid": str(uuid.uuid4())}), 403, 10403)
+        error(payer.post("/viewer/transfer", json={"not": "a transfer"}), 403, 10403)  # scope before the body
 
 
 def test_ip_allow_list(serve: Any) -> None:
@@ -402,6 +430,7 @@ def test_faults_and_bad_requests_keep_the_envelope(bigone: Running, client: http
     "account",
     [
         {"id": "x", "balances": {"USDT": "1"}},
+        {"id": "x", "wallets": {"margin": {"USDT": "1"}}},
         {"id": "x", "whitelist": [{"network": "TRC20", "address": BIGONE_ADDRESS}]},
         {"id": "x", "whitelist": [{"network": "Ethereum", "address": BIGONE_ADDRESS}]},
         {"id": "x", "credentials": [{"key_id": "k", "secret": "s", "data": {"scopes": ["trade"]}}]},

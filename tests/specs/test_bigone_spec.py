@@ -29,6 +29,9 @@ def test_operations_and_paths() -> None:
     found = {(op.method.upper(), op.path): op.operation_id for op in spec.operations}
     assert found == {
         ("GET", "/ping"): "ping",
+        ("GET", "/asset_pairs"): "list_asset_pairs",
+        ("GET", "/assets"): "list_assets",
+        ("POST", "/viewer/transfer"): "create_transfer",
         ("GET", "/viewer/accounts"): "list_spot_accounts",
         ("GET", "/viewer/accounts/{asset_symbol}"): "get_spot_account",
         ("GET", "/viewer/fund/accounts"): "list_fund_accounts",
@@ -41,19 +44,36 @@ def test_operations_and_paths() -> None:
     assert [s["url"] for s in spec.raw["servers"]] == ["https://big.one/api/v3", "https://api.big.one/api/v3"]
 
 
-def test_only_ping_is_public_and_the_rest_use_the_jwt_scheme() -> None:
+def test_only_public_listings_are_unsigned_and_the_rest_use_the_jwt_scheme() -> None:
     spec = load()
     scheme = spec.raw["components"]["securitySchemes"]["BigOneJwt"]
     assert (scheme["type"], scheme["scheme"], scheme["bearerFormat"]) == ("http", "bearer", "JWT")
+    public = {"ping", "list_asset_pairs", "list_assets"}
     for op in spec.operations:
-        expected = [] if op.operation_id == "ping" else [{"BigOneJwt": []}]
+        expected = [] if op.operation_id in public else [{"BigOneJwt": []}]
         assert op.raw["security"] == expected, op.operation_id
+        assert op.path.startswith("/viewer/") == (op.operation_id not in public)
 
 
-def test_all_four_states_and_three_kinds() -> None:
-    schemas = load().raw["components"]["schemas"]
-    assert schemas["WithdrawalState"]["enum"] == ["PENDING", "COMPLETED", "FAILED", "CANCELLED"]
+def test_states_are_an_open_set_with_the_captured_ones_listed() -> None:
+    spec = load()
+    schemas = spec.raw["components"]["schemas"]
+    assert schemas["WithdrawalState"]["enum"] == [
+        "PENDING",
+        "COMPLETED",
+        "FAILED",
+        "CANCELLED",
+        "CONFIRMED",
+        "UNCONFIRMED",
+    ]
     assert schemas["WithdrawalKind"]["enum"] == ["on_chain", "off_chain", "internal"]
+    withdrawal = spec.at(
+        "/paths/~1viewer~1withdrawals~1{guid}/get/responses/200/content/application~1json/examples/docs"
+    )
+    item = withdrawal["value"]["data"]
+    for state in ("PENDING", "CONFIRMED", "UNCONFIRMED", "SETTLED"):  # SETTLED: a state not known yet
+        assert not spec.errors("/components/schemas/Withdrawal", {**item, "state": state}), state
+    assert spec.errors("/components/schemas/Withdrawal", {**item, "state": 3})
 
 
 def test_every_code_of_the_table_is_documented_with_its_status() -> None:
@@ -91,6 +111,9 @@ def test_create_body_and_links() -> None:
     body = spec.raw["components"]["schemas"]["CreateWithdrawalRequest"]
     assert set(body["properties"]) == {"symbol", "target_address", "amount", "memo", "guid", "gateway_name"}
     assert body["required"] == ["symbol", "target_address", "amount"]
+    assert "additionalProperties" not in body  # unknown fields are ignored, not refused
+    sent = {"symbol": "BTC", "target_address": "3PumsXwUSakZomHXMcY93RrVRJ7PAi2ida", "amount": "2.52"}
+    assert not spec.errors("/components/schemas/CreateWithdrawalRequest", {**sent, "client_note": "x"})
     assert body["properties"]["amount"]["type"] == "string"
     links = spec.at("/paths/~1viewer~1withdrawals/post/responses/200/links")
     assert {name: (link["operationId"], link["parameters"]) for name, link in links.items()} == {
@@ -113,3 +136,42 @@ def test_known_deviations_cover_the_dossier_inconsistencies() -> None:
     deviations = description.split("## Known deviations", 1)[1]
     for topic in ("Base host", "customer_id", "Timestamps", "`note`", "No `guid` on the object", "Duplicate `guid`"):
         assert topic in deviations, topic
+
+
+def test_transfer_as_the_transfer_page_documents_it() -> None:
+    spec = load()
+    schemas = spec.raw["components"]["schemas"]
+    body = schemas["CreateTransferRequest"]
+    assert set(body["properties"]) == {"symbol", "amount", "guid", "from", "to", "type", "sub_account"}
+    assert body["required"] == ["symbol", "amount", "guid", "from", "to"]
+    assert "additionalProperties" not in body
+    assert schemas["TransferAccount"]["enum"] == ["SPOT", "FUND", "CONTRACT"]
+    assert schemas["TransferType"]["enum"] == ["NORMAL", "MASTER_TO_SUB", "SUB_TO_MASTER", "SUB_INTERNAL"]
+    assert body["properties"]["type"]["default"] == "NORMAL"
+    operation = spec.at("/paths/~1viewer~1transfer/post")
+    assert operation["externalDocs"]["url"] == "https://open.big.one/docs/spot_transfer.html"
+    docs = operation["responses"]["200"]["content"]["application/json"]["examples"]["docs"]["value"]
+    assert docs == {"code": 0, "data": None}
+    assert set(operation["responses"]) >= {"200", "400", "401", "403", "404", "429", "500", "503"}
+
+
+def test_reference_listings_carry_the_withdrawal_terms_and_say_what_is_undocumented() -> None:
+    spec = load()
+    schemas = spec.raw["components"]["schemas"]
+    gateway = schemas["AssetGateway"]["properties"]
+    for field in (
+        "withdrawal_fee",
+        "min_withdrawal_amount",
+        "withdrawal_scale",
+        "is_memo_required",
+        "is_withdrawal_enabled",
+    ):
+        assert field in gateway, field
+    for money in ("withdrawal_fee", "min_withdrawal_amount", "min_deposit_amount"):
+        assert gateway[money] == {"$ref": "#/components/schemas/DecimalString"}
+    assets = spec.at("/paths/~1assets/get")
+    assert "not documented" in assets["description"]
+    assert "undocumented" in spec.raw["info"]["description"].split("## Known deviations", 1)[1]
+    pairs = schemas["AssetPair"]
+    assert pairs["required"] == ["name", "base_asset", "quote_asset"]
+    assert spec.at("/paths/~1asset_pairs/get/externalDocs/url") == "https://open.big.one/docs/spot_asset_pair.html"

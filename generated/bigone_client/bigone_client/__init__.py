@@ -1,4 +1,4 @@
-"""A client library for accessing BigONE OpenAPI v3 — spot withdrawals and account balances"""
+"""A client library for accessing BigONE OpenAPI v3 — spot withdrawals, balances and transfers"""
 
 from .client import AuthenticatedClient, Client
 

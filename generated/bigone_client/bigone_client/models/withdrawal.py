@@ -23,12 +23,7 @@ class Withdrawal:
         customer_id (int | str): The owning customer; a string in the documentation, a number in a captured response.
         asset_symbol (str):
         amount (str): A non-negative decimal number written as a string.
-        state (WithdrawalState): - `PENDING`: accepted and not yet sent; the amount and fee are locked. Only now can it
-            be cancelled.
-            - `COMPLETED`: sent; `txid` names the transaction (terminal).
-            - `FAILED`: could not be sent; the funds are back in the balance (terminal; inferred).
-            - `CANCELLED`: cancelled before it was sent; the funds are back in the balance (terminal).
-            The generated client tolerates values not listed here.
+        state (str | WithdrawalState): One of `WithdrawalState`, or a state added later (the set is open).
         txid (str): Transaction hash; empty until the withdrawal is sent.
         target_address (str):
         is_internal (bool): Whether it went to another BigONE user without touching a chain.
@@ -48,7 +43,7 @@ class Withdrawal:
     customer_id: int | str
     asset_symbol: str
     amount: str
-    state: WithdrawalState
+    state: str | WithdrawalState
     txid: str
     target_address: str
     is_internal: bool
@@ -73,7 +68,11 @@ class Withdrawal:
 
         amount = self.amount
 
-        state = self.state.value
+        state: str
+        if isinstance(self.state, WithdrawalState):
+            state = self.state.value
+        else:
+            state = self.state
 
         txid = self.txid
 
@@ -153,7 +152,18 @@ class Withdrawal:
 
         amount = d.pop("amount")
 
-        state = WithdrawalState(d.pop("state"))
+        def _parse_state(data: object) -> str | WithdrawalState:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_type_0 = WithdrawalState(data)
+
+                return state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | WithdrawalState, data)
+
+        state = _parse_state(d.pop("state"))
 
         txid = d.pop("txid")
 

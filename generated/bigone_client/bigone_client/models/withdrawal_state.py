@@ -7,8 +7,10 @@ class WithdrawalState(StrEnum):
 
     CANCELLED = "CANCELLED"
     COMPLETED = "COMPLETED"
+    CONFIRMED = "CONFIRMED"
     FAILED = "FAILED"
     PENDING = "PENDING"
+    UNCONFIRMED = "UNCONFIRMED"
 
     @classmethod
     def _missing_(cls, value: object) -> "WithdrawalState | None":

@@ -49,11 +49,9 @@ DESTINATIONS: dict[str, str] = {
 
 
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
-    # Fund balances no schema-valid amount (at most 20 integer digits) can exhaust in a fuzzing run.
-    wallets = {
-        "fund": dict.fromkeys(ASSETS, "1" + "0" * 30),
-        "spot": dict.fromkeys(ASSETS, "100"),
-    }
+    # Balances no schema-valid amount (at most 20 integer digits) can exhaust in a fuzzing run, in every
+    # account a withdrawal or a transfer can draw on.
+    wallets = {wallet: dict.fromkeys(ASSETS, "1" + "0" * 30) for wallet in ("fund", "spot", "contract")}
     return {
         "accounts": [
             {
@@ -68,7 +66,12 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
 
 def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
     """Positive create bodies: a supported asset and gateway, a trusted address, a memo where one is
-    needed, an amount within the asset's precision, and a fresh guid (so links can follow it)."""
+    needed, an amount within the asset's precision and above its minimum, and a fresh guid (so links
+    can follow it). Positive transfers: a listed asset, two different accounts of the caller (the
+    emulator has no sub-accounts), an amount within the asset's precision, a fresh guid."""
+    if operation_id == "create_transfer":
+        _fix_transfer(body)
+        return
     if operation_id != "create_withdrawal":
         return
     symbol = str(body.get("symbol"))
@@ -83,12 +86,28 @@ def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
     body["target_address"] = DESTINATIONS[gateway]
     if GATEWAYS[gateway].memo_required and not body.get("memo"):
         body["memo"] = "104779213"
-    try:
-        amount = Decimal(str(body.get("amount", "1"))).quantize(Decimal(1).scaleb(-asset.scale), ROUND_DOWN)
-    except InvalidOperation:
-        amount = Decimal(0)
+    amount = max(_within_scale(body.get("amount"), asset.scale), Decimal(asset.minimums[gateway]))
+    body["amount"] = format_decimal(amount)
+    body["guid"] = str(uuid.UUID(int=_rng.getrandbits(128), version=4))
+
+
+def _fix_transfer(body: dict[str, Any]) -> None:
+    if body.get("symbol") not in ASSETS:
+        body["symbol"] = _rng.choice(sorted(ASSETS))
+    body.pop("sub_account", None)
+    body["type"] = "NORMAL"
+    if body.get("from") == body.get("to"):
+        body["to"] = _rng.choice(sorted({"SPOT", "FUND", "CONTRACT"} - {body.get("from")}))
+    amount = _within_scale(body.get("amount"), ASSETS[body["symbol"]].scale)
     body["amount"] = format_decimal(amount) if amount > 0 else "1"
     body["guid"] = str(uuid.UUID(int=_rng.getrandbits(128), version=4))
+
+
+def _within_scale(amount: object, scale: int) -> Decimal:
+    try:
+        return Decimal(str(amount)).quantize(Decimal(1).scaleb(-scale), ROUND_DOWN)
+    except InvalidOperation:
+        return Decimal(0)
 
 
 CONFORMANCE = ConformanceProfile(
@@ -96,5 +115,5 @@ CONFORMANCE = ConformanceProfile(
     make_auth=lambda c: BigONEAuth(c["api_key"], c["secret"]),
     emulator_seed=_emulator_seed,
     fix_body=_fix_body,
-    money_moving=frozenset({"create_withdrawal", "cancel_withdrawal"}),
+    money_moving=frozenset({"create_withdrawal", "cancel_withdrawal", "create_transfer"}),
 )

@@ -1,27 +1,39 @@
 """BigONE's business rules for the sandbox emulator (handlers keyed by operationId).
 
-Balances. BigONE has two accounts per asset that matter here, the fund and the spot account: they are
-the wallets `fund` and `spot` of the store (seed them as `"wallets": {"fund": {"USDT": "100"}, "spot":
-{...}}`). Withdrawals are taken from the fund account, as BigONE's wallet guide says. `balance` is
-reported as available + locked, `locked_balance` as what pending withdrawals hold.
+Balances. BigONE keeps each asset in several accounts: the fund, spot and contract accounts are the
+wallets `fund`, `spot` and `contract` of the store (seed them as `"wallets": {"fund": {"USDT": "100"},
+"spot": {...}}`). Withdrawals are taken from the fund account, as BigONE's wallet guide says, and
+`POST /viewer/transfer` moves funds between the three at once (`10014` when the source does not hold
+the amount). `balance` is reported as available + locked, `locked_balance` as what pending
+withdrawals hold. Only fund and spot have balance endpoints; the contract API is not modelled.
 
-Withdrawals. Create checks the asset and gateway (see `gateways.py`), the amount's precision, the
-address format for the gateway and the memo on memo chains (all `10007`), then the trusted-address
-list (`whitelist` entries of the control API with `network` = the gateway name, else `10403`), then
-locks amount + fee in the fund account (`10014` if it does not cover them). `guid` is the idempotency
-key per account: the same guid with the same request answers the original withdrawal without locking
-anything again; with a different request it is `403` code `40302` ("already requested"). Without a
-guid the emulator makes one up, which the client never learns (as with the real API). The numeric `id`
-comes from a per-sandbox counter and is the id the control API uses (`/_sandbox/withdrawals/{id}/...`).
-The `{guid}` path segment is resolved as a guid first and, if it is all digits, as the numeric id.
+Reference data. `GET /assets` and `GET /asset_pairs` serve the table of `gateways.py` with the fee and
+minimum overrides and suspended gateways of the options applied, so they list exactly the terms that
+create enforces.
+
+Withdrawals. Create checks the asset and gateway (see `gateways.py`), that withdrawals on the gateway
+are not suspended, the amount's precision and minimum, the address format for the gateway and the
+memo on memo chains (all `10007`), then the trusted-address list (`whitelist` entries of the control
+API with `network` = the gateway name, else `10403`), then locks amount + fee in the fund account
+(`10014` if it does not cover them). `guid` is the idempotency key per account: the same guid with
+the same request answers the original withdrawal without locking anything again; with a different
+request it is `403` code `40302` ("already requested"). Without a guid the emulator makes one up,
+which the client never learns (as with the real API). The numeric `id` comes from a per-sandbox
+counter and is the id the control API uses (`/_sandbox/withdrawals/{id}/...`). The `{guid}` path
+segment is resolved as a guid first and, if it is all digits, as the numeric id.
 
 Lifecycle: `PENDING` → `complete` → `COMPLETED` (funds leave; `txid`, `completed_at` set), `fail` →
 `FAILED` and `cancel` → `CANCELLED` (funds return). Cancel through the API is asynchronous as
 documented: it always answers code 0 and only a `PENDING` withdrawal actually changes.
 
+Transfers. `guid` names a transfer per account, as it does a withdrawal: the same guid with the same
+request answers code 0 again without moving anything; with another request it is `40302`. Sub-accounts
+are not modelled: a `type` other than `NORMAL` names a `sub_account` no account has (404, `10013`).
+
 Keys. A credential's `data` may hold `scopes` (any of `view_balance`, `view_withdrawal_history`,
 `execute_withdrawals`; all three when absent) and `allowed_ips` (the key's IP list; any IP when absent).
 Both are checked before the request body is read: a key without the scope gets 403 whatever it sends.
+Transfers need `view_balance`, the scope BigONE's transfer page names.
 An account's `extra` may hold `customer_id` (string or integer, reported on withdrawals).
 
 Listing is newest first with keyset paging: the `page_token` is base64url of the last item's sequence
@@ -34,14 +46,12 @@ import base64
 import binascii
 import hashlib
 import hmac
-import random
 import secrets
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...chains import random_ethereum_address, random_tron_address
 from ...money import decimal_places, exact_sum, format_decimal, parse_decimal
 from ...sandbox import (
     ApiError,
@@ -59,14 +69,27 @@ from ...sandbox.http import Reason
 from ...sandbox.lifecycle import Effect
 from ...sandbox.store import Filter, InsufficientFunds, StoredObject
 from . import auth
-from .gateways import ASSETS, GATEWAYS, Asset, new_txid
+from .gateways import ASSETS, GATEWAYS, PAIRS, Asset, listing_id, new_txid
 
-KIND = "withdrawal"
-FUND, SPOT = "fund", "spot"
+KIND, TRANSFER = "withdrawal", "transfer"
+FUND, SPOT, CONTRACT = "fund", "spot", "contract"
+ACCOUNT_TYPES = {"FUND": FUND, "SPOT": SPOT, "CONTRACT": CONTRACT}  # a transfer's `from`/`to` -> wallet
 VIEW_BALANCE, VIEW_WITHDRAWALS, EXECUTE_WITHDRAWALS = "view_balance", "view_withdrawal_history", "execute_withdrawals"
 SCOPES = (VIEW_BALANCE, VIEW_WITHDRAWALS, EXECUTE_WITHDRAWALS)
 MAX_PAGE = 200  # the provider documents no maximum for `limit`; larger values are cut to this
 AMOUNT_PLACES = 16  # amounts and fees are printed with 16 decimals, as in a captured real response
+
+# The demo seed (`withdrawal-apis sandbox bigone`): fixed, so that the README's examples and the spec's
+# request examples run as written against it. A local sandbox key, worth nothing anywhere else.
+DEMO_KEY = "0c5e8a3f-6b1d-4f2e-9a7c-8d3b2e1f4a60"
+DEMO_SECRET = "0123456789abcdef" * 4
+DEMO_DESTINATIONS = (
+    ("Tron", "TNGJhrUp1chLfj9B9kmUQubutka4FiWrSV"),
+    ("Ethereum", "0x52908400098527886E0F7030069857D2E4169EE7"),
+    ("Bitcoin", "3PumsXwUSakZomHXMcY93RrVRJ7PAi2ida"),
+    ("Bitcoin", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"),
+    ("EOS", "bigonewallet"),
+)
 
 LIFECYCLE = Lifecycle(
     kind=KIND,
@@ -92,6 +115,18 @@ _DEFAULT_CODES: dict[int, tuple[int, str]] = {
 _INTERNAL = (10005, "Internal error")
 _SYMBOL = {"type": "string", "pattern": "^[A-Za-z0-9]{1,20}$"}
 _AMOUNT = {"type": "string", "pattern": "^[0-9]{1,40}(\\.[0-9]{1,40})?$"}
+_PER_GATEWAY = {"type": "object", "additionalProperties": _AMOUNT}
+
+
+def _per_asset(description: str, value: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of an option keyed by asset symbol."""
+    return {
+        "type": "object",
+        "description": description,
+        "propertyNames": {"enum": list(ASSETS)},
+        "additionalProperties": value,
+        "default": {},
+    }
 
 
 def parameter_error(reason: str) -> ApiError:
@@ -113,9 +148,12 @@ class Sandbox(ProviderSandbox):
     seed_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "properties": {
-            "balances": {"maxProperties": 0, "description": "BigONE balances live in the wallets fund and spot"},
+            "balances": {
+                "maxProperties": 0,
+                "description": "BigONE balances live in the wallets fund, spot and contract",
+            },
             "wallets": {
-                "propertyNames": {"enum": [FUND, SPOT]},
+                "propertyNames": {"enum": [FUND, SPOT, CONTRACT]},
                 "additionalProperties": {"propertyNames": _SYMBOL},
             },
             "credentials": {
@@ -144,13 +182,12 @@ class Sandbox(ProviderSandbox):
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "fees": {
-                "type": "object",
-                "description": "fee overrides: asset symbol -> gateway -> flat fee",
-                "propertyNames": {"enum": list(ASSETS)},
-                "additionalProperties": {"type": "object", "additionalProperties": _AMOUNT},
-                "default": {},
-            },
+            "fees": _per_asset("fee overrides: asset symbol -> gateway -> flat fee", _PER_GATEWAY),
+            "minimums": _per_asset("minimum withdrawal overrides: asset symbol -> gateway -> amount", _PER_GATEWAY),
+            "suspended": _per_asset(
+                "gateways whose withdrawals are closed: asset symbol -> gateway names",
+                {"type": "array", "items": {"enum": list(GATEWAYS)}},
+            ),
         },
     }
 
@@ -195,21 +232,16 @@ class Sandbox(ProviderSandbox):
                 raise ApiError(400, f"{destination['address']!r} is not a valid {gateway.name} address")
 
     def demo_seed(self) -> dict[str, Any]:
-        rng = random.Random()
         return {
             "accounts": [
                 {
                     "id": "bigone-demo",
-                    "credentials": [{"key_id": str(uuid.uuid4()), "secret": secrets.token_hex(32)}],
+                    "credentials": [{"key_id": DEMO_KEY, "secret": DEMO_SECRET}],
                     "wallets": {
-                        FUND: {"USDT": "10000", "BTC": "1", "ETH": "10"},
-                        SPOT: {"USDT": "500", "BTC": "0.5"},
+                        FUND: {"USDT": "10000", "BTC": "5", "ETH": "10", "EOS": "100"},
+                        SPOT: {"USDT": "500", "BTC": "2"},
                     },
-                    "whitelist": [
-                        {"network": "Tron", "address": random_tron_address(rng)},
-                        {"network": "Ethereum", "address": random_ethereum_address(rng)},
-                        {"network": "Bitcoin", "address": "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"},
-                    ],
+                    "whitelist": [{"network": network, "address": address} for network, address in DEMO_DESTINATIONS],
                 }
             ]
         }
@@ -235,6 +267,12 @@ class Sandbox(ProviderSandbox):
 
     def fee(self, asset: Asset, gateway: str) -> Decimal:
         return asset.fee(gateway, self.options["fees"])
+
+    def minimum(self, asset: Asset, gateway: str) -> Decimal:
+        return asset.minimum(gateway, self.options["minimums"])
+
+    def withdrawals_open(self, asset: Asset, gateway: str) -> bool:
+        return gateway not in self.options["suspended"].get(asset.symbol, [])
 
     # -- page tokens (keyset cursor, HMAC-bound to the account) ---------------------------------
     def _token_key(self) -> bytes:
@@ -269,6 +307,59 @@ class Sandbox(ProviderSandbox):
     def ping(self, request: Request) -> Response:
         # Wall-clock time: it is what a token's nonce is checked against.
         return Response.json(200, {"code": 0, "data": {"timestamp": int(self.clock.wall() * 1e9)}})
+
+    @public("list_asset_pairs")
+    def list_asset_pairs(self, request: Request) -> Response:
+        pairs = [
+            {
+                "id": listing_id(pair.name),
+                "name": pair.name,
+                "base_asset": self._pair_asset(pair.base),
+                "quote_asset": self._pair_asset(pair.quote),
+                "base_scale": pair.base_scale,
+                "quote_scale": pair.quote_scale,
+                "min_quote_value": pair.min_quote_value,
+                "max_quote_value": pair.max_quote_value,
+            }
+            for pair in PAIRS
+        ]
+        return Response.json(200, {"code": 0, "data": pairs})
+
+    @staticmethod
+    def _pair_asset(symbol: str) -> dict[str, str]:
+        asset = ASSETS[symbol]
+        return {"id": asset.uuid, "symbol": asset.symbol, "name": asset.name}
+
+    @public("list_assets")
+    def list_assets(self, request: Request) -> Response:
+        # `code` as the string "0", as in the one captured answer of this undocumented endpoint.
+        return Response.json(200, {"code": "0", "message": "", "data": [self._listed(a) for a in ASSETS.values()]})
+
+    def _listed(self, asset: Asset) -> dict[str, Any]:
+        """One asset as `GET /assets` lists it: the same terms `create_withdrawal` enforces."""
+        gateways = [
+            {
+                "guid": listing_id(asset.symbol, gateway),
+                "gateway_name": gateway,
+                "is_withdrawal_enabled": self.withdrawals_open(asset, gateway),
+                "min_withdrawal_amount": format_decimal(self.minimum(asset, gateway)),
+                "withdrawal_fee": format_decimal(self.fee(asset, gateway)),
+                "is_memo_required": GATEWAYS[gateway].memo_required,
+                "withdrawal_scale": asset.scale,
+                "scale": asset.scale,
+            }
+            for gateway in asset.fees
+        ]
+        return {
+            "uuid": asset.uuid,
+            "symbol": asset.symbol,
+            "name": asset.name,
+            "scale": asset.scale,
+            "is_fiat": False,
+            "is_transfer_enabled": True,
+            "transfer_scale": asset.scale,
+            "binding_gateways": gateways,
+        }
 
     def _accounts(self, account_id: str, wallet: str) -> list[dict[str, str]]:
         held = self.store.balances(account_id, wallet)
@@ -316,9 +407,14 @@ class Sandbox(ProviderSandbox):
         if gateway_name not in asset.fees:
             raise parameter_error(f"gateway_name must be one of {', '.join(asset.fees)} for {symbol}")
         gateway = GATEWAYS[gateway_name]
+        if not self.withdrawals_open(asset, gateway.name):
+            raise parameter_error(f"withdrawals of {symbol} on {gateway.name} are suspended")
         amount = parse_decimal(body["amount"])
         if decimal_places(amount) > asset.scale:
             raise parameter_error(f"amount has more than {asset.scale} decimals, the precision of {symbol}")
+        minimum = self.minimum(asset, gateway.name)
+        if amount < minimum:
+            raise parameter_error(f"amount is below {format_decimal(minimum)}, the minimum on {gateway.name}")
         address, memo = body["target_address"], body.get("memo", "")
         if not gateway.is_valid_address(address):
             raise parameter_error(f"target_address is not a valid {gateway.name} address")
@@ -377,6 +473,57 @@ class Sandbox(ProviderSandbox):
             )
             self.engine.schedule_happy_path(obj)
         return Response.json(200, {"code": 0, "message": "", "data": withdrawal})
+
+    @operation("create_transfer", scopes=[VIEW_BALANCE])
+    def create_transfer(self, request: Request, principal: Principal) -> Response:
+        account_id = principal.account_id
+        body = request.json
+        symbol, source, target = body["symbol"], ACCOUNT_TYPES[body["from"]], ACCOUNT_TYPES[body["to"]]
+        kind, sub_account = body.get("type", "NORMAL"), body.get("sub_account")
+        if kind == "NORMAL" and sub_account is not None:
+            raise parameter_error("sub_account must be empty when type is NORMAL")
+        if kind != "NORMAL":
+            if sub_account is None:
+                raise parameter_error(f"sub_account is required when type is {kind}")
+            raise not_found(f"no sub-account named {sub_account!r}")
+        if source == target:
+            raise parameter_error("from and to must be different accounts")
+        asset = ASSETS.get(symbol)
+        if asset is None and not any(symbol in self.store.balances(account_id, w) for w in ACCOUNT_TYPES.values()):
+            raise not_found(f"no asset {symbol}")
+        amount = parse_decimal(body["amount"])
+        if asset is not None and decimal_places(amount) > asset.scale:
+            raise parameter_error(f"amount has more than {asset.scale} decimals, the transfer precision of {symbol}")
+        request_key = {
+            "symbol": symbol,
+            "amount": format_decimal(amount.normalize()),
+            "from": body["from"],
+            "to": body["to"],
+            "type": kind,
+        }
+        with self.store.transaction():
+            existing = self.store.object_by_idem_key(TRANSFER, account_id, body["guid"])
+            if existing is not None:
+                if existing.private.get("request") != request_key:
+                    raise ApiError(403, "already requested", code=40302)
+                return Response.json(200, {"code": 0, "data": None})
+            try:
+                self.store.transfer(account_id, symbol, amount, source, target)
+            except InsufficientFunds:
+                raise ApiError(400, "Insufficient funds", code=10014) from None
+            transfer = {"guid": body["guid"], **request_key, "inserted_at": self._now()}
+            transfer_id = str(self.store.next_value("bigone:transfer_id"))
+            self.store.insert_object(
+                TRANSFER,
+                transfer_id,
+                account_id,
+                "COMPLETED",
+                transfer,
+                asset=symbol,
+                idem_key=body["guid"],
+                private={"request": request_key},
+            )
+        return Response.json(200, {"code": 0, "data": None})
 
     @operation("list_withdrawals", scopes=[VIEW_WITHDRAWALS])
     def list_withdrawals(self, request: Request, principal: Principal) -> Response:

@@ -95,10 +95,11 @@ def sync_detailed(
     Requires the "execute withdrawals" scope. The documentation shows no request body.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,10 +132,11 @@ def sync(
     Requires the "execute withdrawals" scope. The documentation shows no request body.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,10 +164,11 @@ async def asyncio_detailed(
     Requires the "execute withdrawals" scope. The documentation shows no request body.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,10 +199,11 @@ async def asyncio(
     Requires the "execute withdrawals" scope. The documentation shows no request body.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -105,7 +105,7 @@ def sync_detailed(
     deviations on reusing a guid).
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +141,7 @@ def sync(
     deviations on reusing a guid).
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     deviations on reusing a guid).
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +206,7 @@ async def asyncio(
     deviations on reusing a guid).
 
     Args:
-        body (CreateWithdrawalRequest):
+        body (CreateWithdrawalRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

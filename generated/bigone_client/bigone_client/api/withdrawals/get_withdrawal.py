@@ -95,10 +95,11 @@ def sync_detailed(
      Requires the "view withdrawal history" scope. Unknown guids, and other accounts' guids, are `10013`.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,10 +130,11 @@ def sync(
      Requires the "view withdrawal history" scope. Unknown guids, and other accounts' guids, are `10013`.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,10 +160,11 @@ async def asyncio_detailed(
      Requires the "view withdrawal history" scope. Unknown guids, and other accounts' guids, are `10013`.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,10 +193,11 @@ async def asyncio(
      Requires the "view withdrawal history" scope. Unknown guids, and other accounts' guids, are `10013`.
 
     Args:
-        guid (str): The client's identifier for one withdrawal, normally a UUID. The documentation
-            gives no format;
-            this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits in a path
-            segment.
+        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID.
+            The documentation
+            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that
+            it fits
+            in a path segment.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
