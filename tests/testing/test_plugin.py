@@ -39,7 +39,7 @@ def test_payout(withdrawal_sandbox):
             payout = next(iter(client.list()))
         else:
             asset, network, destination = PAYABLE[provider]
-            payout = client.create(asset=asset, network=network, address=destination(holder), amount=Decimal("0.5"))
+            payout = client.create(asset=asset, network=network, address=destination(holder), amount=Decimal("2"))
         withdrawal_sandbox.complete(payout.id)  # kamiPay's are complete (mined) at once
         final = client.get(payout.id) if client.capabilities.get else payout
         assert final.status is payouts.PayoutStatus.COMPLETED, (final.status, final.raw_status)
