@@ -24,8 +24,8 @@ export type WithdrawRequest = components["schemas"]["WithdrawRequest"];
 type StatusError = components["schemas"]["StatusError"];
 type RequestErrors = components["schemas"]["RequestErrors"];
 
-// Requests that will not change any more; a status the spec adds later counts as still open.
-const FINAL: ReadonlySet<WithdrawRequest["requestStatus"]> = new Set(["completed", "canceled", "rejected"]);
+// Requests that will not change any more; a status 1Konto adds later counts as still open.
+const FINAL: ReadonlySet<string> = new Set(["completed", "canceled", "rejected"]);
 
 export const exampleBody: BlockchainBody = {
   amount: "1 BTC", // "<decimal> <ASSET>": a string, never a JavaScript number
@@ -89,14 +89,15 @@ export function reconcileQuery(body: BlockchainBody): QueryParameters {
 }
 
 // Split "<decimal> <ASSET>" without turning the decimal into a binary float.
-export function splitAmount(amount: WithdrawRequest["amount"]): { value: string; asset: string | null } {
+export function splitAmount(amount: string): { value: string; asset: string | null } {
   const [value = "", asset] = amount.split(" ");
   return { value, asset: asset ?? null };
 }
 
+// The query's record is inferred, so every field may be missing.
 export function describe(request: WithdrawRequest): string {
-  const { value, asset } = splitAmount(request.amount);
+  const { value, asset } = splitAmount(request.amount ?? "");
   const where = request.type === "blockchain" ? `${request.address} on ${request.network}` : `bank (${request.type})`;
-  const progress = FINAL.has(request.requestStatus) ? "final" : "open";
+  const progress = request.requestStatus !== undefined && FINAL.has(request.requestStatus) ? "final" : "open";
   return `${request.withdrawRequestId}: ${value} ${asset ?? "?"} to ${where}; ${request.requestStatus} (${progress})`;
 }

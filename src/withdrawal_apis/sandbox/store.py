@@ -131,6 +131,43 @@ class LedgerEntry:
     created_at: str
     ref: str | None = None
     wallet: str = ""
+    seq: int = 0  # assigned by the store: ascending across every account, never reused
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """Which ledger entries of one account: every given criterion must hold.
+
+    `from_seq` keeps entries at or after a sequence number (a cursor); `created_from` (inclusive)
+    and `created_before` (exclusive) compare `created_at` as text, so they need timestamps written
+    in one fixed-width UTC form.
+    """
+
+    account_id: str
+    ids: tuple[str, ...] | None = None
+    asset: str | None = None
+    entry_types: tuple[str, ...] | None = None
+    from_seq: int | None = None
+    created_from: str | None = None
+    created_before: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = ["account_id = ?"]
+        args: list[Any] = [self.account_id]
+        for column, values in (("id", self.ids), ("entry_type", self.entry_types)):
+            if values is not None:
+                clauses.append(f"{column} IN ({', '.join('?' for _ in values)})" if values else "0")
+                args.extend(values)
+        for clause, value in (
+            ("asset = ?", self.asset),
+            ("seq >= ?", None if self.from_seq is None else min(max(self.from_seq, -_SQL_MAX), _SQL_MAX)),
+            ("created_at >= ?", self.created_from),
+            ("created_at < ?", self.created_before),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                args.append(value)
+        return " AND ".join(clauses), args
 
 
 @dataclass(frozen=True)
@@ -435,9 +472,10 @@ class Store:
             self.credit(account_id, asset, amount, target)
 
     # -- ledger -------------------------------------------------------------------------------
-    def add_ledger_entry(self, entry: LedgerEntry) -> None:
+    def add_ledger_entry(self, entry: LedgerEntry) -> int:
+        """Append an entry; returns its sequence number."""
         with self.transaction():
-            self.db.execute(
+            cursor = self.db.execute(
                 "INSERT INTO ledger (id, account_id, wallet, asset, entry_type, amount, balance_after, description, "
                 "ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -453,6 +491,7 @@ class Store:
                     entry.created_at,
                 ),
             )
+        return int(cursor.lastrowid or 0)
 
     def ledger(self, account_id: str, limit: int, offset: int = 0) -> tuple[list[LedgerEntry], int]:
         """One page of the account's ledger, newest first, and the number of entries in all."""
@@ -463,6 +502,14 @@ class Store:
         entries = [_ledger_entry(row) for row in rows]
         total = self.db.execute("SELECT COUNT(*) FROM ledger WHERE account_id = ?", (account_id,)).fetchone()[0]
         return entries, int(total)
+
+    def find_ledger(self, query: LedgerFilter, *, limit: int, oldest_first: bool = False) -> list[LedgerEntry]:
+        """At most `limit` matching entries, newest first unless `oldest_first`."""
+        where, args = query.where()
+        order = "ASC" if oldest_first else "DESC"
+        # `where` is assembled from fixed text; every value goes through a placeholder.
+        sql = f"SELECT * FROM ledger WHERE {where} ORDER BY seq {order} LIMIT ?"  # noqa: S608
+        return [_ledger_entry(row) for row in self.db.execute(sql, (*args, min(limit, _SQL_MAX)))]
 
     # -- objects (withdrawals, intents, requests...) ------------------------------------------
     def insert_object(
@@ -700,6 +747,7 @@ def _ledger_entry(row: sqlite3.Row) -> LedgerEntry:
         description=row["description"],
         ref=row["ref"],
         created_at=row["created_at"],
+        seq=row["seq"],
     )
 
 

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -12,13 +13,20 @@ T = TypeVar("T", bound="BlockchainWithdrawRequest")
 
 @_attrs_define
 class BlockchainWithdrawRequest:
-    """
+    """Fields not listed here are ignored.
+
     Attributes:
         amount (str): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space and the
-            asset symbol. The server requires the value to be positive, the asset to be present and known,
-            and no more decimal places than the asset has; it answers `ValidationFailed` otherwise.
-        network (str | Unset): The network of your whitelisted wallet, e.g. `bitcoin`.
-        address (str | Unset): Your whitelisted wallet's address.
+            asset symbol. In a withdraw request the server requires the value to be positive, the asset to
+            be present and known, and no more decimal places than the asset has; it answers
+            `ValidationFailed` otherwise. In a transaction the sign tells the direction (negative when
+            funds leave the account).
+        network (str | Unset): The network of your whitelisted wallet, e.g. `bitcoin`. Optional (an empty string counts
+            as
+            absent): without it, the network of the whitelisted wallet at `address`.
+        address (str | Unset): Your whitelisted wallet's address. Optional (an empty string counts as absent): without
+            it, the account's one whitelisted wallet that receives the asset (on `network`, if given);
+            refused with 400 when none or several do.
         instructions (list[str] | Unset): Any additional instructions, as free text.
     """
 
@@ -26,6 +34,7 @@ class BlockchainWithdrawRequest:
     network: str | Unset = UNSET
     address: str | Unset = UNSET
     instructions: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
@@ -39,7 +48,7 @@ class BlockchainWithdrawRequest:
             instructions = self.instructions
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "amount": amount,
@@ -72,4 +81,21 @@ class BlockchainWithdrawRequest:
             instructions=instructions,
         )
 
+        blockchain_withdraw_request.additional_properties = d
         return blockchain_withdraw_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

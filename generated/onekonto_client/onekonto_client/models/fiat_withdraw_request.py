@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.fiat_transfer_type import FiatTransferType
 from ..types import UNSET, Unset
@@ -13,28 +14,37 @@ T = TypeVar("T", bound="FiatWithdrawRequest")
 
 @_attrs_define
 class FiatWithdrawRequest:
-    """
+    """Fields not listed here are ignored.
+
     Attributes:
         amount (str): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space and the
-            asset symbol. The server requires the value to be positive, the asset to be present and known,
-            and no more decimal places than the asset has; it answers `ValidationFailed` otherwise.
-        type_ (FiatTransferType): The fiat page's enum; `undefined` reads as "not set" and is refused
-            (`ValidationFailed: Type: required`).
-        routing_number (str | Unset): Your bank's routing number.
-        account_number (str | Unset): Your account number at that bank.
+            asset symbol. In a withdraw request the server requires the value to be positive, the asset to
+            be present and known, and no more decimal places than the asset has; it answers
+            `ValidationFailed` otherwise. In a transaction the sign tells the direction (negative when
+            funds leave the account).
+        type_ (FiatTransferType | str): The transfer method.
+        routing_number (str | Unset): Your bank's routing number. Optional (an empty string counts as absent), like
+            `accountNumber`: without them, the account's one whitelisted bank account that takes the
+            method and the currency; refused with 400 when none or several do.
+        account_number (str | Unset): Your account number at that bank. Optional, as `routingNumber`.
         instructions (list[str] | Unset): Any additional instructions, as free text.
     """
 
     amount: str
-    type_: FiatTransferType
+    type_: FiatTransferType | str
     routing_number: str | Unset = UNSET
     account_number: str | Unset = UNSET
     instructions: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        type_ = self.type_.value
+        type_: str
+        if isinstance(self.type_, FiatTransferType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         routing_number = self.routing_number
 
@@ -45,7 +55,7 @@ class FiatWithdrawRequest:
             instructions = self.instructions
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "amount": amount,
@@ -66,7 +76,18 @@ class FiatWithdrawRequest:
         d = dict(src_dict)
         amount = d.pop("amount")
 
-        type_ = FiatTransferType(d.pop("type"))
+        def _parse_type_(data: object) -> FiatTransferType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = FiatTransferType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FiatTransferType | str, data)
+
+        type_ = _parse_type_(d.pop("type"))
 
         routing_number = d.pop("routingNumber", UNSET)
 
@@ -82,4 +103,21 @@ class FiatWithdrawRequest:
             instructions=instructions,
         )
 
+        fiat_withdraw_request.additional_properties = d
         return fiat_withdraw_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -16,44 +16,40 @@ T = TypeVar("T", bound="WithdrawRequest")
 
 @_attrs_define
 class WithdrawRequest:
-    """One withdraw request as the query returns it (*inferred*; the docs show no record).
+    """One withdraw request as the query returns it (*inferred*: the docs show no record, so no field
+    is required; the withdrawal-apis emulator sends every field that applies).
 
-    Attributes:
-        withdraw_request_id (str):
-        type_ (WithdrawType): The kind of a withdraw request: `blockchain`, or the fiat transfer method. The query page
-            lists
-            `unknown, fedwire, blockchain, rtp, etc.`; the other fiat methods come from the fiat page.
-        amount (str): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space and the
-            asset symbol. The server requires the value to be positive, the asset to be present and known,
-            and no more decimal places than the asset has; it answers `ValidationFailed` otherwise.
-        request_status (RequestStatus): - `pending`: accepted, waiting to be processed; the amount is locked.
-            - `completed`: paid out; the amount has left the account (terminal).
-            - `canceled`: withdrawn before processing; the amount is free again (terminal).
-            - `rejected`: refused by 1Konto; the amount is free again (terminal).
-            - `invalid`: listed by the docs without a meaning; it reads as the unset default of the enum.
-            What happens to the funds is not documented; the notes above are the withdrawal-apis reading.
-            The generated client tolerates values not listed here.
-        account_id (str | Unset):
-        network (str | Unset): Blockchain requests only.
-        address (str | Unset): Blockchain requests only.
-        routing_number (str | Unset): Fiat requests only.
-        account_number (str | Unset): Fiat requests only.
-        instructions (list[str] | Unset):
-        submitted_at (datetime.datetime | Unset): UTC, seven fractional digits as elsewhere in the API
-            (`2023-02-21T22:07:38.6325460Z`).
-        updated_at (datetime.datetime | Unset):
+        Attributes:
+            withdraw_request_id (str | Unset):
+            account_id (str | Unset):
+            type_ (str | Unset | WithdrawType): `blockchain`, or the fiat transfer method (see `WithdrawType`).
+            amount (str | Unset): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space
+                and the
+                asset symbol. In a withdraw request the server requires the value to be positive, the asset to
+                be present and known, and no more decimal places than the asset has; it answers
+                `ValidationFailed` otherwise. In a transaction the sign tells the direction (negative when
+                funds leave the account).
+            network (str | Unset): Blockchain requests only.
+            address (str | Unset): Blockchain requests only.
+            routing_number (str | Unset): Fiat requests only.
+            account_number (str | Unset): Fiat requests only.
+            instructions (list[str] | Unset):
+            request_status (RequestStatus | str | Unset): The request's status (see `RequestStatus`).
+            submitted_at (datetime.datetime | Unset): UTC, seven fractional digits as elsewhere in the API
+                (`2023-02-21T22:07:38.6325460Z`).
+            updated_at (datetime.datetime | Unset):
     """
 
-    withdraw_request_id: str
-    type_: WithdrawType
-    amount: str
-    request_status: RequestStatus
+    withdraw_request_id: str | Unset = UNSET
     account_id: str | Unset = UNSET
+    type_: str | Unset | WithdrawType = UNSET
+    amount: str | Unset = UNSET
     network: str | Unset = UNSET
     address: str | Unset = UNSET
     routing_number: str | Unset = UNSET
     account_number: str | Unset = UNSET
     instructions: list[str] | Unset = UNSET
+    request_status: RequestStatus | str | Unset = UNSET
     submitted_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -61,13 +57,17 @@ class WithdrawRequest:
     def to_dict(self) -> dict[str, Any]:
         withdraw_request_id = self.withdraw_request_id
 
-        type_ = self.type_.value
+        account_id = self.account_id
+
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, WithdrawType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         amount = self.amount
-
-        request_status = self.request_status.value
-
-        account_id = self.account_id
 
         network = self.network
 
@@ -81,6 +81,14 @@ class WithdrawRequest:
         if not isinstance(self.instructions, Unset):
             instructions = self.instructions
 
+        request_status: str | Unset
+        if isinstance(self.request_status, Unset):
+            request_status = UNSET
+        elif isinstance(self.request_status, RequestStatus):
+            request_status = self.request_status.value
+        else:
+            request_status = self.request_status
+
         submitted_at: str | Unset = UNSET
         if not isinstance(self.submitted_at, Unset):
             submitted_at = self.submitted_at.isoformat()
@@ -91,16 +99,15 @@ class WithdrawRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "withdrawRequestId": withdraw_request_id,
-                "type": type_,
-                "amount": amount,
-                "requestStatus": request_status,
-            }
-        )
+        field_dict.update({})
+        if withdraw_request_id is not UNSET:
+            field_dict["withdrawRequestId"] = withdraw_request_id
         if account_id is not UNSET:
             field_dict["accountId"] = account_id
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if amount is not UNSET:
+            field_dict["amount"] = amount
         if network is not UNSET:
             field_dict["network"] = network
         if address is not UNSET:
@@ -111,6 +118,8 @@ class WithdrawRequest:
             field_dict["accountNumber"] = account_number
         if instructions is not UNSET:
             field_dict["instructions"] = instructions
+        if request_status is not UNSET:
+            field_dict["requestStatus"] = request_status
         if submitted_at is not UNSET:
             field_dict["submittedAt"] = submitted_at
         if updated_at is not UNSET:
@@ -121,15 +130,26 @@ class WithdrawRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        withdraw_request_id = d.pop("withdrawRequestId")
-
-        type_ = WithdrawType(d.pop("type"))
-
-        amount = d.pop("amount")
-
-        request_status = RequestStatus(d.pop("requestStatus"))
+        withdraw_request_id = d.pop("withdrawRequestId", UNSET)
 
         account_id = d.pop("accountId", UNSET)
+
+        def _parse_type_(data: object) -> str | Unset | WithdrawType:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = WithdrawType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | Unset | WithdrawType, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
+        amount = d.pop("amount", UNSET)
 
         network = d.pop("network", UNSET)
 
@@ -140,6 +160,21 @@ class WithdrawRequest:
         account_number = d.pop("accountNumber", UNSET)
 
         instructions = cast(list[str], d.pop("instructions", UNSET))
+
+        def _parse_request_status(data: object) -> RequestStatus | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                request_status_type_0 = RequestStatus(data)
+
+                return request_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RequestStatus | str | Unset, data)
+
+        request_status = _parse_request_status(d.pop("requestStatus", UNSET))
 
         _submitted_at = d.pop("submittedAt", UNSET)
         submitted_at: datetime.datetime | Unset
@@ -157,15 +192,15 @@ class WithdrawRequest:
 
         withdraw_request = cls(
             withdraw_request_id=withdraw_request_id,
+            account_id=account_id,
             type_=type_,
             amount=amount,
-            request_status=request_status,
-            account_id=account_id,
             network=network,
             address=address,
             routing_number=routing_number,
             account_number=account_number,
             instructions=instructions,
+            request_status=request_status,
             submitted_at=submitted_at,
             updated_at=updated_at,
         )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,19 +16,13 @@ class WithdrawRequestCreated:
     """
     Attributes:
         withdraw_request_id (str): The new request's id (22 URL-safe base64 characters in the docs' example).
-        request_status (RequestStatus): - `pending`: accepted, waiting to be processed; the amount is locked.
-            - `completed`: paid out; the amount has left the account (terminal).
-            - `canceled`: withdrawn before processing; the amount is free again (terminal).
-            - `rejected`: refused by 1Konto; the amount is free again (terminal).
-            - `invalid`: listed by the docs without a meaning; it reads as the unset default of the enum.
-            What happens to the funds is not documented; the notes above are the withdrawal-apis reading.
-            The generated client tolerates values not listed here.
+        request_status (RequestStatus | str): `pending` for a new request (see `RequestStatus`).
         status (str):
         http_status_code (int):
     """
 
     withdraw_request_id: str
-    request_status: RequestStatus
+    request_status: RequestStatus | str
     status: str
     http_status_code: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -36,7 +30,11 @@ class WithdrawRequestCreated:
     def to_dict(self) -> dict[str, Any]:
         withdraw_request_id = self.withdraw_request_id
 
-        request_status = self.request_status.value
+        request_status: str
+        if isinstance(self.request_status, RequestStatus):
+            request_status = self.request_status.value
+        else:
+            request_status = self.request_status
 
         status = self.status
 
@@ -60,7 +58,18 @@ class WithdrawRequestCreated:
         d = dict(src_dict)
         withdraw_request_id = d.pop("withdrawRequestId")
 
-        request_status = RequestStatus(d.pop("requestStatus"))
+        def _parse_request_status(data: object) -> RequestStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                request_status_type_0 = RequestStatus(data)
+
+                return request_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RequestStatus | str, data)
+
+        request_status = _parse_request_status(d.pop("requestStatus"))
 
         status = d.pop("status")
 

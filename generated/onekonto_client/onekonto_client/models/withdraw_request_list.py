@@ -20,21 +20,23 @@ class WithdrawRequestList:
     """The query response (*inferred* envelope).
 
     Attributes:
-        withdraw_requests (list[WithdrawRequest]):
+        withdraw_requests (list[WithdrawRequest] | Unset):
         status (str | Unset):
         http_status_code (int | Unset):
     """
 
-    withdraw_requests: list[WithdrawRequest]
+    withdraw_requests: list[WithdrawRequest] | Unset = UNSET
     status: str | Unset = UNSET
     http_status_code: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        withdraw_requests = []
-        for withdraw_requests_item_data in self.withdraw_requests:
-            withdraw_requests_item = withdraw_requests_item_data.to_dict()
-            withdraw_requests.append(withdraw_requests_item)
+        withdraw_requests: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.withdraw_requests, Unset):
+            withdraw_requests = []
+            for withdraw_requests_item_data in self.withdraw_requests:
+                withdraw_requests_item = withdraw_requests_item_data.to_dict()
+                withdraw_requests.append(withdraw_requests_item)
 
         status = self.status
 
@@ -42,11 +44,9 @@ class WithdrawRequestList:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "withdrawRequests": withdraw_requests,
-            }
-        )
+        field_dict.update({})
+        if withdraw_requests is not UNSET:
+            field_dict["withdrawRequests"] = withdraw_requests
         if status is not UNSET:
             field_dict["status"] = status
         if http_status_code is not UNSET:
@@ -59,12 +59,14 @@ class WithdrawRequestList:
         from ..models.withdraw_request import WithdrawRequest  # noqa: PLC0415
 
         d = dict(src_dict)
-        withdraw_requests = []
-        _withdraw_requests = d.pop("withdrawRequests")
-        for withdraw_requests_item_data in _withdraw_requests:
-            withdraw_requests_item = WithdrawRequest.from_dict(withdraw_requests_item_data)
+        _withdraw_requests = d.pop("withdrawRequests", UNSET)
+        withdraw_requests: list[WithdrawRequest] | Unset = UNSET
+        if _withdraw_requests is not UNSET:
+            withdraw_requests = []
+            for withdraw_requests_item_data in _withdraw_requests:
+                withdraw_requests_item = WithdrawRequest.from_dict(withdraw_requests_item_data)
 
-            withdraw_requests.append(withdraw_requests_item)
+                withdraw_requests.append(withdraw_requests_item)
 
         status = d.pop("status", UNSET)
 

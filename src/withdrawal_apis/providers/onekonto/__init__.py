@@ -74,7 +74,19 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
                     {"network": "fedwire", "address": CONFORMANCE_BANK["accountNumber"], "data": bank_data},
                     {"network": "ach", "address": CONFORMANCE_BANK["accountNumber"], "data": bank_data},
                 ],
-                "extra": {"name": "Conformance", "type": "client"},
+                "extra": {
+                    "name": "Conformance",
+                    "type": "client",
+                    "credit": {"USD": "5000"},
+                    "deposit_instructions": [
+                        {
+                            "asset": "BTC",
+                            "assetType": "blockchain",
+                            "networkType": "bitcoin",
+                            "address": "my_bitcoin_address",
+                        }
+                    ],
+                },
             }
         ]
     }

@@ -34,8 +34,13 @@ def password_digest(password: str) -> str:
 
 
 def verify_password(stored_password: str, sent_digest: str) -> bool:
-    """Server side: does the digest a client sent belong to the stored password? (constant time)"""
-    return hmac.compare_digest(password_digest(stored_password), sent_digest)
+    """Server side: does the value a client sent equal the stored password's digest? (constant time)
+
+    Any other string, the password in plain text included, does not match. Bytes are compared, so a
+    value with non-ASCII characters is simply wrong rather than an error.
+    """
+    expected = password_digest(stored_password).encode("ascii")
+    return hmac.compare_digest(expected, sent_digest.encode("utf-8", "surrogatepass"))
 
 
 def login_url(request_url: httpx.URL) -> httpx.URL:

@@ -4,30 +4,36 @@ Users and accounts come from the control API: a credential is a user (`key_id` =
 = password, optional `data` with `email`/`name`) whose home account is the seeded account; an
 account's `extra.users` opens it to further users, and `extra.name`/`extra.type` describe it. Every
 request is checked against the store as it is now: a user deactivated, or removed from an account's
-users, is refused at once, whatever token it holds.
+users, is refused at once, whatever token it holds. `extra.credit` is the account's credit line per
+asset (Get Account Credit); `extra.deposit_instructions` is what Get Deposit Instructions serves.
 Whitelist entries are the destinations: a wallet is `{network, address, data: {asset?}}`; a bank
-account is `{network: <ach|fedwire|rtp|cbit>, address: <account number>, data: {routingNumber,
-asset?, bankName?, ...}}` (one entry per transfer method the bank account accepts).
+account is `{network: <transfer method>, address: <account number>, data: {routingNumber, asset?,
+bankName?, ...}}` (one entry per transfer method the bank account accepts).
 
 Rules: amounts are `"<decimal> <ASSET>"`, read exactly; the asset must be known (`ASSET_PRECISION`,
-or the `assets` option), positive, and within the asset's decimal places. A request must name a
-whitelisted destination (wallet on the same network, bank account with the same routing number and
-method). No fee is charged (1Konto documents none): the amount is locked on create and leaves the
-account on `complete`, or is freed on `cancel`/`reject`.
+or the `assets` option), positive, and within the asset's decimal places. A request goes to the one
+whitelisted destination that fits what it names (wallet: address, network, asset; bank account:
+routing number, account number, method, currency); none or several is a 400. No fee is charged
+(1Konto documents none): the amount is locked on create and leaves the account on `complete`, or is
+freed on `cancel`/`reject`. The ledger records every change of an account's total: the seeded
+balances (`initialBalances`, then `manual` when a seed changes them) and each completed request
+(`withdrawal`, negative), so the amounts of an asset's transactions add up to its balance.
 """
 
 from __future__ import annotations
 
 import base64
+import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from decimal import Decimal
 from http import HTTPStatus
 from random import Random
 from typing import Any, ClassVar
 
 from ...chains import random_tron_address
-from ...money import json_number
+from ...money import MONEY, json_number
 from ...sandbox import (
     ApiError,
     Lifecycle,
@@ -42,7 +48,7 @@ from ...sandbox import (
     public,
 )
 from ...sandbox.lifecycle import Effect
-from ...sandbox.store import Filter, InsufficientFunds, StoredObject
+from ...sandbox.store import Destination, Filter, InsufficientFunds, LedgerEntry, LedgerFilter, StoredObject
 from ...sandbox.tokens import TokenIssuer, TokenProblem
 from .amounts import AssetAmount, format_amount, parse_amount
 from .auth import FORBIDDEN, TOKEN_TTL_SECONDS, UNAUTHORIZED, verify_password
@@ -51,8 +57,12 @@ KIND = "withdraw_request"
 ASSET_PRECISION = {"BTC": 8, "ETH": 18, "USDT": 6, "USDC": 6, "USD": 2, "EUR": 2}
 FIAT_ASSETS = frozenset({"USD", "EUR"})
 FIAT_METHODS = ("ach", "fedwire", "rtp", "cbit")
+"""The fiat page's transfer methods; a whitelist entry with a `routingNumber` is a bank account whatever its method."""
 INSTRUCTIONS_NOT_FOUND = "The withdraw instructions with the provided ID were not found"
+DEPOSITS_NOT_FOUND = "The deposit instructions with the provided ID were not found"
 STATUS_SHAPE = "status-error"  # ApiError.shape of a `{"status": <int>, "error": ...}` answer
+# Transaction types (the Get Transactions page's names) the emulator writes.
+WITHDRAWAL, INITIAL_BALANCES, MANUAL = "withdrawal", "initialBalances", "manual"
 
 LIFECYCLE = Lifecycle(
     kind=KIND,
@@ -70,6 +80,7 @@ _BANK_FIELDS = frozenset(
 )
 _TEXT = {"type": "string", "maxLength": 200}
 _ASSET = {"type": "string", "pattern": "^[A-Z0-9]{1,12}$"}
+_DECIMAL = {"type": "string", "pattern": r"^[0-9]{1,28}(\.[0-9]{1,18})?$"}
 _BANK = {
     "type": "object",
     "required": ["routingNumber"],
@@ -77,6 +88,25 @@ _BANK = {
     "properties": {"routingNumber": _TEXT, "asset": _ASSET, **dict.fromkeys(sorted(_BANK_FIELDS), _TEXT)},
 }
 _WALLET = {"type": "object", "additionalProperties": False, "properties": {"asset": _ASSET}}
+_INSTRUCTION_TEXT = (
+    "networkType",
+    "address",
+    "method",
+    "bankRoutingNumber",
+    "beneficiaryAccountNumber",
+    *sorted(_BANK_FIELDS),
+)
+_INSTRUCTION = {
+    "type": "object",
+    "required": ["assetType"],
+    "additionalProperties": False,
+    "properties": {
+        "asset": _ASSET,
+        "assetType": {"enum": ["blockchain", "fiat"]},
+        **dict.fromkeys(_INSTRUCTION_TEXT, _TEXT),
+    },
+}
+_DATE_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})")
 
 
 # -- the two error shapes ---------------------------------------------------------------------
@@ -132,6 +162,38 @@ def same_address(whitelisted: str, sent: str) -> bool:
     return whitelisted == sent
 
 
+def is_bank(destination: Destination) -> bool:
+    """A bank account: whitelisted under a known transfer method, or with a routing number."""
+    return destination.network in FIAT_METHODS or "routingNumber" in destination.data
+
+
+def masked(account_number: str) -> str:
+    """`ending 6789`: a bank account number as messages show it."""
+    return f"ending {account_number[-4:]}" if len(account_number) > 4 else account_number
+
+
+def utc_text(value: str) -> str:
+    """A date-time as 1Konto prints it (`2023-02-21T22:07:38.6325460Z`), so that times compare as text.
+
+    ValueError when `value` is not an RFC 3339 date-time that a calendar has.
+    """
+    match = _DATE_TIME.fullmatch(value)
+    if match is None:
+        raise ValueError(f"not a date-time: {value!r}")
+    date, clock, fraction, zone = match.groups()
+    offset = "+00:00" if zone in ("Z", "z") else zone
+    try:
+        moment = datetime.fromisoformat(f"{date}T{clock}{offset}").astimezone(UTC)
+    except (ValueError, OverflowError) as problem:
+        raise ValueError(f"not a date-time: {value!r}") from problem
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + "." + (fraction or "").ljust(7, "0")[:7] + "Z"
+
+
+def describe(items: Sequence[str]) -> str:
+    """`ach, fedwire`: distinct names, sorted, for messages."""
+    return ", ".join(sorted(set(items)))
+
+
 class Sandbox(ProviderSandbox):
     name = "onekonto"
     lifecycles = (LIFECYCLE,)
@@ -145,6 +207,8 @@ class Sandbox(ProviderSandbox):
                     "name": _TEXT,
                     "type": _TEXT,
                     "users": {"type": "array", "items": {"type": "string"}},
+                    "credit": {"type": "object", "propertyNames": _ASSET, "additionalProperties": _DECIMAL},
+                    "deposit_instructions": {"type": "array", "maxItems": 100, "items": _INSTRUCTION},
                 },
             },
             "credentials": {
@@ -162,7 +226,12 @@ class Sandbox(ProviderSandbox):
             "wallets": {"maxProperties": 0},
             "whitelist": {
                 "items": {
-                    "if": {"properties": {"network": {"enum": list(FIAT_METHODS)}}},
+                    "if": {
+                        "anyOf": [
+                            {"required": ["network"], "properties": {"network": {"enum": list(FIAT_METHODS)}}},
+                            {"required": ["data"], "properties": {"data": {"required": ["routingNumber"]}}},
+                        ]
+                    },
                     "then": {"required": ["data"], "properties": {"data": _BANK}},
                     "else": {"properties": {"data": _WALLET}},
                 }
@@ -243,39 +312,110 @@ class Sandbox(ProviderSandbox):
         return f"ValidationFailed: {error.message}"
 
     def seed_account(self, account: Mapping[str, Any]) -> None:
-        """What the schema cannot say: assets known to this emulator, wallets and banks of the right kind."""
+        """What the schema cannot say (known assets, wallets and banks of the right kind); the ledger."""
+        extra = account.get("extra") or {}
         problems = [
-            f"unknown asset {asset!r}" for asset in account.get("balances") or {} if asset not in self.precision
+            f"unknown asset {asset!r}"
+            for asset in [*(account.get("balances") or {}), *(extra.get("credit") or {})]
+            if asset not in self.precision
         ]
         for entry in account.get("whitelist", []):
             asset = (entry.get("data") or {}).get("asset")
-            fiat = entry["network"] in FIAT_METHODS
-            if asset is not None and fiat and asset not in self.fiat_assets:
+            bank = is_bank(Destination(entry["network"], entry["address"], entry.get("data") or {}))
+            if asset is not None and bank and asset not in self.fiat_assets:
                 problems.append(f"bank entry asset {asset!r} is not a fiat currency")
-            if asset is not None and not fiat and (asset not in self.precision or asset in self.fiat_assets):
+            if asset is not None and not bank and (asset not in self.precision or asset in self.fiat_assets):
                 problems.append(f"wallet asset {asset!r} is not a known blockchain asset")
         if problems:
             raise ApiError(400, "; ".join(problems))
+        self._record_seeded_balances(account)
+
+    def _record_seeded_balances(self, account: Mapping[str, Any]) -> None:
+        """Ledger lines for what the seed is about to set: `initialBalances` first, `manual` after."""
+        account_id = account["id"]
+        kind = MANUAL if self.store.account(account_id) is not None else INITIAL_BALANCES
+        for asset, text in sorted((account.get("balances") or {}).items()):
+            current = self.store.balance(account_id, asset)
+            target = Decimal(text)
+            change = MONEY.subtract(target, current.available)
+            if change:
+                description = "Initial balance" if kind == INITIAL_BALANCES else "Manual adjustment"
+                self._write_ledger(account_id, asset, change, kind, description, MONEY.add(target, current.frozen))
+
+    def _write_ledger(
+        self,
+        account_id: str,
+        asset: str,
+        amount: Decimal,
+        kind: str,
+        description: str,
+        balance_after: Decimal,
+        ref: str | None = None,
+        at: str | None = None,
+    ) -> None:
+        entry = LedgerEntry(
+            id=new_request_id(),
+            account_id=account_id,
+            asset=asset,
+            entry_type=kind,
+            amount=amount,
+            balance_after=balance_after,
+            description=description,
+            created_at=at or self.timestamp(),
+            ref=ref,
+        )
+        self.store.add_ledger_entry(entry)
 
     def demo_seed(self) -> dict[str, Any]:
-        bank = {"routingNumber": "012345678", "asset": "USD", "bankName": "My Bank", "beneficiaryName": "Test"}
+        """The docs' example account: their user, password, account id, wallet, bank and deposit details."""
+        bank = {"routingNumber": "012345678", "asset": "USD", "bankName": "My Bank", "beneficiaryName": "Example Name"}
+        deposit_bank = {
+            "asset": "USD",
+            "assetType": "fiat",
+            "method": "FedWire",
+            "bankName": "My Bank",
+            "bankAddress": "My Banks Address",
+            "bankRoutingNumber": "000000000",
+            "bankSwiftNumber": "CUESUS33",
+            "beneficiaryName": "1Konto Inc.",
+            "beneficiaryAddress": "1Konto Corp Address",
+            "beneficiaryAccountNumber": "the 1konto account number",
+            "specialInstructions": "IBAN: My IBAN Account Number; Reference: myAccountID",
+        }
         return {
             "accounts": [
                 {
-                    "id": "test123",
-                    "credentials": [{"key_id": "trader@1konto.test", "secret": secrets.token_urlsafe(18)}],
+                    "id": "myAccountID",
+                    "credentials": [
+                        {"key_id": "user@example.com", "secret": "password", "data": {"name": "Example Name"}}
+                    ],
                     "balances": {"BTC": "100", "USDC": "5000", "USD": "10000"},
                     "whitelist": [
-                        {
-                            "network": "bitcoin",
-                            "address": "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
-                            "data": {"asset": "BTC"},
-                        },
+                        {"network": "bitcoin", "address": "myWalletAddress", "data": {"asset": "BTC"}},
                         {"network": "tron", "address": random_tron_address(Random(1)), "data": {"asset": "USDC"}},
                         {"network": "fedwire", "address": "0123456789", "data": bank},
                         {"network": "ach", "address": "0123456789", "data": bank},
                     ],
-                    "extra": {"name": "Test", "type": "client"},
+                    "extra": {
+                        "name": "Example Name",
+                        "type": "client",
+                        "credit": {"USD": "2000", "USDT": "1000"},
+                        "deposit_instructions": [
+                            {
+                                "asset": "BTC",
+                                "assetType": "blockchain",
+                                "networkType": "bitcoin",
+                                "address": "my_bitcoin_address",
+                            },
+                            {
+                                "asset": "USDC",
+                                "assetType": "blockchain",
+                                "networkType": "tron",
+                                "address": "my_tron_address",
+                            },
+                            deposit_bank,
+                        ],
+                    },
                 }
             ]
         }
@@ -285,7 +425,8 @@ class Sandbox(ProviderSandbox):
     def login(self, request: Request) -> Response:
         user, digest = request.json["user"], request.json["password"]
         credential = self.store.credential(user)
-        # Hash something even for an unknown user, so timing does not tell which users exist.
+        # Hash something even for an unknown user, so timing does not tell which users exist. Anything
+        # but the digest of the user's password -- the password in plain text too -- is a wrong password.
         matches = verify_password(credential.secret if credential else secrets.token_hex(16), digest)
         if credential is None or not matches:
             raise status_error(401, UNAUTHORIZED)
@@ -307,23 +448,98 @@ class Sandbox(ProviderSandbox):
         return [home, *shared]
 
     # -- accounting ---------------------------------------------------------------------------
+    def _extra(self, account_id: str) -> dict[str, Any]:
+        stored = self.store.account(account_id)
+        return stored.extra if stored else {}
+
+    def _account_answer(self, account_id: str, balances: dict[str, Any]) -> Response:
+        """`{"account": {accountId, type, name, balances, sources}, "status": "ok", ...}`: both account pages."""
+        extra = self._extra(account_id)
+        account = {
+            "accountId": account_id,
+            "type": extra.get("type", "client"),
+            "name": extra.get("name", account_id),
+            "balances": balances,
+            "sources": [],
+        }
+        return Response.json(200, {"account": account, "status": "ok", "httpStatusCode": 200})
+
     @operation("get_account")
     def get_account(self, request: Request, principal: Principal) -> Response:
-        stored = self.store.account(principal.account_id)
-        extra = stored.extra if stored else {}
         zero = Decimal(0)
         balances = {
             asset: {"free": b.available, "locked": b.frozen, "limit": zero, "pendingDeposit": zero, "available": zero}
             for asset, b in self.store.balances(principal.account_id).items()
         }
-        account = {
-            "accountId": principal.account_id,
-            "type": extra.get("type", "client"),
-            "name": extra.get("name", principal.account_id),
-            "balances": balances,
-            "sources": [],
+        return self._account_answer(principal.account_id, balances)
+
+    @operation("get_account_credit")
+    def get_account_credit(self, request: Request, principal: Principal) -> Response:
+        """Own funds from the balances, the credit line from `extra.credit`; no trading, so no credit is used."""
+        credit = {
+            asset: Decimal(amount) for asset, amount in (self._extra(principal.account_id).get("credit") or {}).items()
         }
-        return Response.json(200, {"account": account, "status": "ok", "httpStatusCode": 200})
+        funds = self.store.balances(principal.account_id)
+        zero = Decimal(0)
+        balances: dict[str, Any] = {}
+        for asset in sorted(set(funds) | set(credit)):
+            available, locked = (funds[asset].available, funds[asset].frozen) if asset in funds else (zero, zero)
+            total_credit, used = credit.get(asset, zero), zero
+            available_credit = MONEY.subtract(total_credit, used)
+            balances[asset] = {
+                "availableToTrade": MONEY.add(available, available_credit),
+                "totalFunds": MONEY.add(available, locked),
+                "availableFunds": available,
+                "lockedFunds": locked,
+                "totalCredit": total_credit,
+                "availableCredit": available_credit,
+                "usedCredit": used,
+            }
+        return self._account_answer(principal.account_id, balances)
+
+    @operation("list_transactions")
+    def list_transactions(self, request: Request, principal: Principal) -> Response:
+        """The ledger in ascending `ordering` (the store's sequence, global to the emulator)."""
+        params = request.params
+        bounds: dict[str, str] = {}
+        for name in ("startTimeUtc", "endTimeUtc"):
+            if name in params:
+                try:
+                    bounds[name] = utc_text(params[name])
+                except ValueError:
+                    raise validation_failed(f"{field_name((name,))}: must be a date-time") from None
+        query = LedgerFilter(
+            principal.account_id,
+            ids=(params["transactionId"],) if "transactionId" in params else None,
+            asset=params.get("asset"),
+            entry_types=(params["type"],) if "type" in params else None,
+            from_seq=params.get("startAtOrdering"),
+            created_from=bounds.get("startTimeUtc"),
+            created_before=bounds.get("endTimeUtc"),
+        )
+        transactions = []
+        for entry in self.store.find_ledger(query, limit=int(params["max"]), oldest_first=True):
+            item: dict[str, Any] = {
+                "transactionId": entry.id,
+                "accountId": entry.account_id,
+                "ordering": entry.seq,
+                "type": entry.entry_type,
+                "asset": entry.asset,
+                "amount": f"{json_number(entry.amount)} {entry.asset}",
+            }
+            if entry.ref is not None:
+                item["withdrawRequestId"] = entry.ref
+            item["createdAt"] = entry.created_at
+            transactions.append(item)
+        return Response.json(200, {"transactions": transactions, "status": "ok", "httpStatusCode": 200})
+
+    @operation("get_deposit_instructions")
+    def get_deposit_instructions(self, request: Request, principal: Principal) -> Response:
+        instructions = self._extra(principal.account_id).get("deposit_instructions") or []
+        if not instructions:
+            raise status_error(404, DEPOSITS_NOT_FOUND)
+        body = {"accountId": principal.account_id, "instructions": instructions, "status": "ok", "httpStatusCode": 200}
+        return Response.json(200, body)
 
     @operation("get_withdraw_instructions")
     def get_withdraw_instructions(self, request: Request, principal: Principal) -> Response:
@@ -333,7 +549,7 @@ class Sandbox(ProviderSandbox):
         instructions = []
         for destination in destinations:
             data = destination.data
-            if destination.network in FIAT_METHODS:
+            if is_bank(destination):
                 item = {"asset": data.get("asset", "USD"), "assetType": "fiat", "method": destination.network}
                 item |= {k: data[k] for k in sorted(_BANK_FIELDS) if k in data}
                 item |= {"bankRoutingNumber": data["routingNumber"], "beneficiaryAccountNumber": destination.address}
@@ -372,67 +588,117 @@ class Sandbox(ProviderSandbox):
     def create_blockchain_withdraw_request(self, request: Request, principal: Principal) -> Response:
         body = request.json
         amount, problems = self._amount(body["amount"], fiat=False)
-        network, address = body.get("network") or "", body.get("address") or ""
-        problems += [f"{name}: required" for name, value in (("Network", network), ("Address", address)) if not value]
         if problems or amount is None or amount.asset is None:
             raise validation_failed(*problems)
-        wallets = [
-            destination
-            for destination in self.store.destinations(principal.account_id)
-            if destination.network not in FIAT_METHODS and same_address(destination.address, address)
-        ]
-        if not wallets:
-            raise request_errors(
-                f"Destination Not Whitelisted: {address} is not a whitelisted {network} wallet of this account"
-            )
-        wallet = next((destination for destination in wallets if destination.network == network), None)
-        if wallet is None:
-            networks = ", ".join(sorted(destination.network for destination in wallets))
-            raise request_errors(f"Network Mismatch: {address} is whitelisted on {networks}, not {network}")
-        only = wallet.data.get("asset")
-        if only and only != amount.asset:
-            raise request_errors(f"Asset Not Supported: {address} on {network} receives {only} only")
-        record = {"type": "blockchain", "network": network, "address": wallet.address}
+        network, address = body.get("network") or "", body.get("address") or ""
+        wallet = self._wallet(principal.account_id, amount.asset, network, address)
+        record = {"type": "blockchain", "network": wallet.network, "address": wallet.address}
         return self._submit(principal, amount, record, body.get("instructions") or [])
+
+    def _wallet(self, account_id: str, asset: str, network: str, address: str) -> Destination:
+        """The one whitelisted wallet that fits what the request names (network and address are optional)."""
+        wallets = [d for d in self.store.destinations(account_id) if not is_bank(d)]
+
+        def receives(wallet: Destination) -> bool:
+            return wallet.data.get("asset") in (None, asset)
+
+        if not address:
+            fits = [w for w in wallets if (not network or w.network == network) and receives(w)]
+            where = f"{network} " if network else ""
+            if not fits:
+                raise request_errors(
+                    f"Destination Not Whitelisted: no whitelisted {where}wallet of this account receives {asset}"
+                )
+            if len(fits) > 1:
+                raise request_errors(
+                    f"Address Required: {len(fits)} whitelisted {where}wallets of this account receive {asset}; "
+                    "name the address"
+                )
+            return fits[0]
+        there = [w for w in wallets if same_address(w.address, address)]
+        if not there:
+            raise request_errors(
+                f"Destination Not Whitelisted: {address} is not a whitelisted {network or 'blockchain'} wallet "
+                "of this account"
+            )
+        if network:
+            wallet = next((w for w in there if w.network == network), None)
+            if wallet is None:
+                networks = describe([w.network for w in there])
+                raise request_errors(f"Network Mismatch: {address} is whitelisted on {networks}, not {network}")
+        else:
+            fits = [w for w in there if receives(w)]
+            if len(fits) > 1:
+                networks = describe([w.network for w in fits])
+                raise request_errors(f"Network Required: {address} is whitelisted on {networks}; name the network")
+            wallet = fits[0] if fits else there[0]
+        only = wallet.data.get("asset")
+        if only and only != asset:
+            raise request_errors(f"Asset Not Supported: {address} on {wallet.network} receives {only} only")
+        return wallet
 
     @operation("create_fiat_withdraw_request")
     def create_fiat_withdraw_request(self, request: Request, principal: Principal) -> Response:
         body = request.json
         amount, problems = self._amount(body["amount"], fiat=True)
         method = body["type"]
-        routing, number = body.get("routingNumber") or "", body.get("accountNumber") or ""
-        fields = (
-            ("Type", "" if method == "undefined" else method),
-            ("RoutingNumber", routing),
-            ("AccountNumber", number),
-        )
-        problems += [f"{name}: required" for name, value in fields if not value]
+        if method in ("", "undefined"):
+            problems.append("Type: required")
         if problems or amount is None or amount.asset is None:
             raise validation_failed(*problems)
-        banks = [
-            destination
-            for destination in self.store.destinations(principal.account_id)
-            if destination.network in FIAT_METHODS
-            and destination.address == number
-            and destination.data.get("routingNumber") == routing
-        ]
-        masked = f"ending {number[-4:]}" if len(number) > 4 else number
-        if not banks:
-            raise request_errors(
-                f"Destination Not Whitelisted: bank account {masked} at routing number {routing} "
-                "is not a whitelisted bank account of this account"
-            )
-        bank = next((destination for destination in banks if destination.network == method), None)
-        if bank is None:
-            methods = ", ".join(sorted(destination.network for destination in banks))
-            raise request_errors(
-                f"Method Not Available: bank account {masked} is whitelisted for {methods}, not {method}"
-            )
-        currency = bank.data.get("asset", "USD")
-        if currency != amount.asset:
-            raise request_errors(f"Asset Not Supported: bank account {masked} receives {currency} only")
-        record = {"type": method, "routingNumber": routing, "accountNumber": number}
+        routing, number = body.get("routingNumber") or "", body.get("accountNumber") or ""
+        bank = self._bank(principal.account_id, amount.asset, method, routing, number)
+        record = {"type": method, "routingNumber": bank.data["routingNumber"], "accountNumber": bank.address}
         return self._submit(principal, amount, record, body.get("instructions") or [])
+
+    def _bank(self, account_id: str, currency: str, method: str, routing: str, number: str) -> Destination:
+        """The one whitelisted bank account that fits the request (routing and account number are optional)."""
+        banks = [d for d in self.store.destinations(account_id) if is_bank(d)]
+        named = [
+            b
+            for b in banks
+            if (not number or b.address == number) and (not routing or b.data.get("routingNumber") == routing)
+        ]
+        if (number or routing) and not named:
+            at = f" at routing number {routing}" if routing else ""
+            if number:
+                problem = f"bank account {masked(number)}{at} is not a whitelisted bank account of this account"
+            else:
+                problem = f"no whitelisted bank account of this account is{at}"
+            raise request_errors(f"Destination Not Whitelisted: {problem}")
+        if not named:
+            raise request_errors(
+                f"Destination Not Whitelisted: no whitelisted bank account of this account receives {currency} "
+                f"by {method}"
+            )
+        by_method = [b for b in named if b.network == method]
+        accounts = {(b.data.get("routingNumber"), b.address) for b in named}
+        if not by_method:
+            if len(accounts) == 1:
+                methods = describe([b.network for b in named])
+                raise request_errors(
+                    f"Method Not Available: bank account {masked(named[0].address)} is whitelisted for {methods}, "
+                    f"not {method}"
+                )
+            raise request_errors(f"Method Not Available: no whitelisted bank account of this account takes {method}")
+        fits = [b for b in by_method if b.data.get("asset", "USD") == currency]
+        if not fits:
+            if len(by_method) == 1:
+                bank = by_method[0]
+                raise request_errors(
+                    f"Asset Not Supported: bank account {masked(bank.address)} "
+                    f"receives {bank.data.get('asset', 'USD')} only"
+                )
+            raise request_errors(
+                f"Destination Not Whitelisted: no whitelisted bank account of this account receives {currency} "
+                f"by {method}"
+            )
+        if len(fits) > 1:
+            raise request_errors(
+                f"Account Number Required: {len(fits)} whitelisted bank accounts of this account receive "
+                f"{currency} by {method}; name the accountNumber"
+            )
+        return fits[0]
 
     def _submit(self, principal: Principal, amount: AssetAmount, fields: dict[str, Any], notes: list[str]) -> Response:
         """Lock the amount and store the request, in one transaction."""
@@ -498,3 +764,10 @@ class Sandbox(ProviderSandbox):
     ) -> None:
         body["requestStatus"] = transition.target
         body["updatedAt"] = self.timestamp()
+        if transition.target == "completed":  # the locked amount has just left: the ledger's debit
+            total = self.store.balance(obj.account_id, obj.asset).total
+            negative = MONEY.minus(obj.hold)
+            description = f"Withdraw request {obj.id}"
+            self._write_ledger(
+                obj.account_id, obj.asset, negative, WITHDRAWAL, description, total, obj.id, body["updatedAt"]
+            )

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.status_error import StatusError
-from ...models.withdraw_instructions import WithdrawInstructions
+from ...models.transfer_instructions import TransferInstructions
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> StatusError | WithdrawInstructions | None:
+) -> StatusError | TransferInstructions | None:
     if response.status_code == 200:
-        response_200 = WithdrawInstructions.from_dict(response.json())
+        response_200 = TransferInstructions.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[StatusError | WithdrawInstructions]:
+) -> Response[StatusError | TransferInstructions]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +74,7 @@ def sync_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[StatusError | WithdrawInstructions]:
+) -> Response[StatusError | TransferInstructions]:
     """Get withdraw instructions (path inferred)
 
      The account's whitelisted destinations: external wallets (`assetType: blockchain`) and bank
@@ -92,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[StatusError | WithdrawInstructions]
+        Response[StatusError | TransferInstructions]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +110,7 @@ def sync(
     account_id: str,
     *,
     client: AuthenticatedClient,
-) -> StatusError | WithdrawInstructions | None:
+) -> StatusError | TransferInstructions | None:
     """Get withdraw instructions (path inferred)
 
      The account's whitelisted destinations: external wallets (`assetType: blockchain`) and bank
@@ -128,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        StatusError | WithdrawInstructions
+        StatusError | TransferInstructions
     """
 
     return sync_detailed(
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     account_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[StatusError | WithdrawInstructions]:
+) -> Response[StatusError | TransferInstructions]:
     """Get withdraw instructions (path inferred)
 
      The account's whitelisted destinations: external wallets (`assetType: blockchain`) and bank
@@ -159,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[StatusError | WithdrawInstructions]
+        Response[StatusError | TransferInstructions]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +175,7 @@ async def asyncio(
     account_id: str,
     *,
     client: AuthenticatedClient,
-) -> StatusError | WithdrawInstructions | None:
+) -> StatusError | TransferInstructions | None:
     """Get withdraw instructions (path inferred)
 
      The account's whitelisted destinations: external wallets (`assetType: blockchain`) and bank
@@ -193,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        StatusError | WithdrawInstructions
+        StatusError | TransferInstructions
     """
 
     return (

@@ -90,13 +90,15 @@ def sync_detailed(
 
      Asks for `amount` to be sent to one of the account's whitelisted external wallets. The request
     starts `pending` with the amount locked; it ends `completed`, `canceled` or `rejected`.
-    Destinations that are not whitelisted, or whitelisted on another network, are refused with 400.
+    `network` and `address` are optional: without them the wallet is the account's one
+    whitelisted wallet that fits what was sent (*inferred*, see the 400 examples). A destination
+    that is not whitelisted, or whitelisted on another network, is refused with 400.
     There is no idempotency key: after a timeout, look the request up with
     `list_withdraw_requests` before sending it again.
 
     Args:
         account_id (str):
-        body (BlockchainWithdrawRequest):
+        body (BlockchainWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,13 +130,15 @@ def sync(
 
      Asks for `amount` to be sent to one of the account's whitelisted external wallets. The request
     starts `pending` with the amount locked; it ends `completed`, `canceled` or `rejected`.
-    Destinations that are not whitelisted, or whitelisted on another network, are refused with 400.
+    `network` and `address` are optional: without them the wallet is the account's one
+    whitelisted wallet that fits what was sent (*inferred*, see the 400 examples). A destination
+    that is not whitelisted, or whitelisted on another network, is refused with 400.
     There is no idempotency key: after a timeout, look the request up with
     `list_withdraw_requests` before sending it again.
 
     Args:
         account_id (str):
-        body (BlockchainWithdrawRequest):
+        body (BlockchainWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,13 +165,15 @@ async def asyncio_detailed(
 
      Asks for `amount` to be sent to one of the account's whitelisted external wallets. The request
     starts `pending` with the amount locked; it ends `completed`, `canceled` or `rejected`.
-    Destinations that are not whitelisted, or whitelisted on another network, are refused with 400.
+    `network` and `address` are optional: without them the wallet is the account's one
+    whitelisted wallet that fits what was sent (*inferred*, see the 400 examples). A destination
+    that is not whitelisted, or whitelisted on another network, is refused with 400.
     There is no idempotency key: after a timeout, look the request up with
     `list_withdraw_requests` before sending it again.
 
     Args:
         account_id (str):
-        body (BlockchainWithdrawRequest):
+        body (BlockchainWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,13 +203,15 @@ async def asyncio(
 
      Asks for `amount` to be sent to one of the account's whitelisted external wallets. The request
     starts `pending` with the amount locked; it ends `completed`, `canceled` or `rejected`.
-    Destinations that are not whitelisted, or whitelisted on another network, are refused with 400.
+    `network` and `address` are optional: without them the wallet is the account's one
+    whitelisted wallet that fits what was sent (*inferred*, see the 400 examples). A destination
+    that is not whitelisted, or whitelisted on another network, is refused with 400.
     There is no idempotency key: after a timeout, look the request up with
     `list_withdraw_requests` before sending it again.
 
     Args:
         account_id (str):
-        body (BlockchainWithdrawRequest):
+        body (BlockchainWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

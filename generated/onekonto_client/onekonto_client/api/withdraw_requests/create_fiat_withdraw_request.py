@@ -89,12 +89,14 @@ def sync_detailed(
     """Request a fiat withdrawal
 
      Asks for `amount` to be paid to one of the account's whitelisted bank accounts with the transfer
-    method `type`. The response is inferred to be the blockchain one (the page shows none). The same
-    lifecycle and the same advice on retries apply.
+    method `type`. `routingNumber` and `accountNumber` are optional: without them the bank
+    account is the account's one whitelisted bank account that takes the method and the currency
+    (*inferred*, see the 400 examples). The response is inferred to be the blockchain one (the
+    page shows none). The same lifecycle and the same advice on retries apply.
 
     Args:
         account_id (str):
-        body (FiatWithdrawRequest):
+        body (FiatWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,12 +127,14 @@ def sync(
     """Request a fiat withdrawal
 
      Asks for `amount` to be paid to one of the account's whitelisted bank accounts with the transfer
-    method `type`. The response is inferred to be the blockchain one (the page shows none). The same
-    lifecycle and the same advice on retries apply.
+    method `type`. `routingNumber` and `accountNumber` are optional: without them the bank
+    account is the account's one whitelisted bank account that takes the method and the currency
+    (*inferred*, see the 400 examples). The response is inferred to be the blockchain one (the
+    page shows none). The same lifecycle and the same advice on retries apply.
 
     Args:
         account_id (str):
-        body (FiatWithdrawRequest):
+        body (FiatWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,12 +160,14 @@ async def asyncio_detailed(
     """Request a fiat withdrawal
 
      Asks for `amount` to be paid to one of the account's whitelisted bank accounts with the transfer
-    method `type`. The response is inferred to be the blockchain one (the page shows none). The same
-    lifecycle and the same advice on retries apply.
+    method `type`. `routingNumber` and `accountNumber` are optional: without them the bank
+    account is the account's one whitelisted bank account that takes the method and the currency
+    (*inferred*, see the 400 examples). The response is inferred to be the blockchain one (the
+    page shows none). The same lifecycle and the same advice on retries apply.
 
     Args:
         account_id (str):
-        body (FiatWithdrawRequest):
+        body (FiatWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,12 +196,14 @@ async def asyncio(
     """Request a fiat withdrawal
 
      Asks for `amount` to be paid to one of the account's whitelisted bank accounts with the transfer
-    method `type`. The response is inferred to be the blockchain one (the page shows none). The same
-    lifecycle and the same advice on retries apply.
+    method `type`. `routingNumber` and `accountNumber` are optional: without them the bank
+    account is the account's one whitelisted bank account that takes the method and the currency
+    (*inferred*, see the 400 examples). The response is inferred to be the blockchain one (the
+    page shows none). The same lifecycle and the same advice on retries apply.
 
     Args:
         account_id (str):
-        body (FiatWithdrawRequest):
+        body (FiatWithdrawRequest): Fields not listed here are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,35 +6,38 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.withdraw_instruction_asset_type import WithdrawInstructionAssetType
+from ..models.transfer_instruction_asset_type import TransferInstructionAssetType
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="WithdrawInstruction")
+T = TypeVar("T", bound="TransferInstruction")
 
 
 @_attrs_define
-class WithdrawInstruction:
-    """One whitelisted destination (*inferred* from the deposit-instructions item). Wallets
-    (`assetType: blockchain`) carry `networkType` and `address`; bank accounts (`assetType: fiat`)
-    carry `method` and the bank and beneficiary fields.
+class TransferInstruction:
+    """One place funds can go: an address on a network (`assetType: blockchain`, with `networkType`
+    and `address`) or a bank account (`assetType: fiat`, with `method` and the bank and
+    beneficiary fields). In deposit instructions it is 1Konto's side; in withdraw instructions
+    (*inferred*) it is one of the account's whitelisted destinations.
 
         Attributes:
-            asset_type (WithdrawInstructionAssetType):
+            asset_type (TransferInstructionAssetType):
             asset (str | Unset): The asset this destination receives.
-            network_type (str | Unset): The wallet's network; send it as `network` in a blockchain withdraw request.
-            address (str | Unset): The wallet address; send it as `address`.
-            method (str | Unset): The fiat transfer method; send it as `type` in a fiat withdraw request.
+            network_type (str | Unset): The network; in a blockchain withdraw request, send it as `network`.
+            address (str | Unset): The address; in a blockchain withdraw request, send it as `address`.
+            method (str | Unset): The fiat transfer method (`FedWire` on the deposit page); in a fiat withdraw request, send
+                it as `type`.
             bank_name (str | Unset):
             bank_address (str | Unset):
-            bank_routing_number (str | Unset): Send it as `routingNumber`.
+            bank_routing_number (str | Unset): In a fiat withdraw request, send it as `routingNumber`.
             bank_swift_number (str | Unset):
             beneficiary_name (str | Unset):
             beneficiary_address (str | Unset):
-            beneficiary_account_number (str | Unset): Send it as `accountNumber`.
-            special_instructions (str | Unset):
+            beneficiary_account_number (str | Unset): In a fiat withdraw request, send it as `accountNumber`.
+            special_instructions (str | Unset): What to quote with a deposit (for example the reference that identifies the
+                account).
     """
 
-    asset_type: WithdrawInstructionAssetType
+    asset_type: TransferInstructionAssetType
     asset: str | Unset = UNSET
     network_type: str | Unset = UNSET
     address: str | Unset = UNSET
@@ -113,7 +116,7 @@ class WithdrawInstruction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        asset_type = WithdrawInstructionAssetType(d.pop("assetType"))
+        asset_type = TransferInstructionAssetType(d.pop("assetType"))
 
         asset = d.pop("asset", UNSET)
 
@@ -139,7 +142,7 @@ class WithdrawInstruction:
 
         special_instructions = d.pop("specialInstructions", UNSET)
 
-        withdraw_instruction = cls(
+        transfer_instruction = cls(
             asset_type=asset_type,
             asset=asset,
             network_type=network_type,
@@ -155,8 +158,8 @@ class WithdrawInstruction:
             special_instructions=special_instructions,
         )
 
-        withdraw_instruction.additional_properties = d
-        return withdraw_instruction
+        transfer_instruction.additional_properties = d
+        return transfer_instruction
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,24 +9,24 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.withdraw_instruction import WithdrawInstruction
+    from ..models.transfer_instruction import TransferInstruction
 
 
-T = TypeVar("T", bound="WithdrawInstructions")
+T = TypeVar("T", bound="TransferInstructions")
 
 
 @_attrs_define
-class WithdrawInstructions:
+class TransferInstructions:
     """
     Attributes:
         account_id (str):
-        instructions (list[WithdrawInstruction]):
+        instructions (list[TransferInstruction]):
         status (str | Unset):
         http_status_code (int | Unset):
     """
 
     account_id: str
-    instructions: list[WithdrawInstruction]
+    instructions: list[TransferInstruction]
     status: str | Unset = UNSET
     http_status_code: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -60,7 +60,7 @@ class WithdrawInstructions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.withdraw_instruction import WithdrawInstruction  # noqa: PLC0415
+        from ..models.transfer_instruction import TransferInstruction  # noqa: PLC0415
 
         d = dict(src_dict)
         account_id = d.pop("accountId")
@@ -68,7 +68,7 @@ class WithdrawInstructions:
         instructions = []
         _instructions = d.pop("instructions")
         for instructions_item_data in _instructions:
-            instructions_item = WithdrawInstruction.from_dict(instructions_item_data)
+            instructions_item = TransferInstruction.from_dict(instructions_item_data)
 
             instructions.append(instructions_item)
 
@@ -76,15 +76,15 @@ class WithdrawInstructions:
 
         http_status_code = d.pop("httpStatusCode", UNSET)
 
-        withdraw_instructions = cls(
+        transfer_instructions = cls(
             account_id=account_id,
             instructions=instructions,
             status=status,
             http_status_code=http_status_code,
         )
 
-        withdraw_instructions.additional_properties = d
-        return withdraw_instructions
+        transfer_instructions.additional_properties = d
+        return transfer_instructions
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,22 @@
 from enum import StrEnum
 
 
-class WithdrawInstructionAssetType(StrEnum):
+class TransactionType(StrEnum):
     """Known values are members; an unknown value the provider starts sending becomes a pseudo-member
     (see `is_known`) instead of failing the whole response."""
 
-    BLOCKCHAIN = "blockchain"
-    FIAT = "fiat"
+    DEPOSIT = "deposit"
+    INITIALBALANCES = "initialBalances"
+    INVALID = "invalid"
+    MANUAL = "manual"
+    ORDER = "order"
+    TRADE = "trade"
+    TRANSFERRECEIVED = "transferReceived"
+    TRANSFERSENT = "transferSent"
+    WITHDRAWAL = "withdrawal"
 
     @classmethod
-    def _missing_(cls, value: object) -> "WithdrawInstructionAssetType | None":
+    def _missing_(cls, value: object) -> "TransactionType | None":
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)
