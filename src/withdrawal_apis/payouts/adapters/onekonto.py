@@ -16,6 +16,7 @@ from onekonto_client.api.accounting import get_account
 from onekonto_client.api.withdraw_requests import create_blockchain_withdraw_request, list_withdraw_requests
 from onekonto_client.models import BlockchainWithdrawRequest, WithdrawRequest, WithdrawRequestCreated
 from onekonto_client.models import WithdrawRequestList as RequestList
+from onekonto_client.types import Unset
 
 from ...providers import onekonto
 from ...providers.onekonto import exact_balances, format_amount, parse_amount
@@ -53,7 +54,10 @@ class OneKonto(Adapter):
     }
     error_rules = (
         ErrorRule(InsufficientFundsError, message="^Insufficient Funds"),
-        ErrorRule(InvalidAddressError, message="Destination Not Whitelisted|Network Mismatch|Address:|Network:"),
+        ErrorRule(
+            InvalidAddressError,
+            message="Destination Not Whitelisted|Network Mismatch|Address:|Network:|Address Required|Network Required",
+        ),
         ErrorRule(InvalidAmountError, message="Amount:|Asset"),
     )
 
@@ -106,7 +110,13 @@ class OneKonto(Adapter):
 
     def requests(self, **filters: Any) -> Flow[list[Payout]]:
         answer = yield from self.call(list_withdraw_requests, self.account, **filters)
-        return [self.payout(item) for item in self.expect(answer, RequestList).withdraw_requests]
+        items = self.expect(answer, RequestList).withdraw_requests
+        # The record's shape is inferred and nothing in it is required: skip one without id or amount.
+        return [self.payout(item) for item in ([] if isinstance(items, Unset) else items) if self.complete(item)]
+
+    @staticmethod
+    def complete(item: WithdrawRequest) -> bool:
+        return isinstance(item.withdraw_request_id, str) and isinstance(item.amount, str)
 
     def get(self, payout_id: str) -> Flow[Payout]:
         found = yield from self.requests(withdraw_request_id=payout_id, max_=1)
@@ -126,6 +136,7 @@ class OneKonto(Adapter):
         return mine if mine or len(found) < FIRST_PAGE else None
 
     def payout(self, item: WithdrawRequest) -> Payout:
+        assert isinstance(item.amount, str) and isinstance(item.withdraw_request_id, str)  # see complete()
         amount = parse_amount(item.amount)
         notes = item.instructions or []
         reference = next((n[len(REFERENCE) :] for n in notes if n.startswith(REFERENCE)), None)
