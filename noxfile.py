@@ -7,6 +7,7 @@ nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
 nox -s tests        the whole pytest suite
 nox -s conformance  every emulator against its spec with schemathesis (the main job)
 nox -s bench        the MPChat emulator against Prism's mock under wrk (not a test)
+nox -s build        wheels and sdists of the project and the clients in dist/python/
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    install_project(session, "pytest", "openapi-python-client", "ruff")
+    install_project(session, "pytest", "openapi-python-client", "ruff", "uv", "twine")
     npm_tools(session)  # the publish tests drive the pinned Redocly, openapi-typescript and tsc
     session.run("pytest", "-m", "not chromium", *session.posargs)
 
@@ -129,3 +130,10 @@ def publish(session: nox.Session) -> None:
     session.run("python", "scripts/publish.py", "--check-reproducible")
     session.run("python", "scripts/publish_docs_check.py")
     session.run("pytest", "-m", "chromium", "tests/publish")
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Wheels and sdists of the project and every generated client in dist/python/, checked by twine."""
+    session.install(*CONSTRAINTS, "uv", "twine")
+    session.run("python", "scripts/build.py", "--out-dir", str(ROOT / "dist" / "python"), *session.posargs)

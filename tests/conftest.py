@@ -50,7 +50,7 @@ class Running(Emulator):
         super().__init__(provider, config, serve=serve, seed=None, capture_webhooks=capture_webhooks)
         self.raw = self.http()
 
-    def client(self, auth: httpx.Auth | None = None) -> httpx.Client:
+    def client(self, auth: httpx.Auth | None = None) -> httpx.Client:  # type: ignore[override]
         return self.http(auth)
 
     def close(self) -> None:

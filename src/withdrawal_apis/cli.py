@@ -1,6 +1,6 @@
 """`withdrawal-apis`: run an emulator, fuzz a sandbox, or run the whole conformance suite.
 
-withdrawal-apis sandbox mpchat [--host H] [--port P] [--db PATH] [--advance manual|instant|realistic] [--seed FILE]
+withdrawal-apis sandbox mpchat [--port P] [--db PATH] [--advance manual|instant|realistic] [--credentials KEY:SECRET]
 withdrawal-apis fuzz mpchat --base-url URL [--allow-withdrawals] [--max-examples N] [--report-dir DIR]
 withdrawal-apis conformance [PROVIDER ...] [--max-examples N] [--report-dir DIR]
 """
@@ -13,32 +13,48 @@ import logging
 import secrets
 import sys
 from pathlib import Path
-from typing import Any
+from typing import NoReturn
 
-import httpx
-
-from .emulators import build_app
+from . import __version__
 from .providers import PROVIDERS, Provider, get
-from .sandbox import AdvancePolicy, ApiError, SandboxConfig
-from .sandbox.app import SandboxApp
-from .sandbox.server import make_server, serve_in_thread
-from .spec import load_yaml
+
+ADVANCE_POLICIES = ("manual", "instant", "realistic")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line on stderr (and exit status 2), not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a TCP port (0-65535)")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="withdrawal-apis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="withdrawal-apis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     names = [p.name for p in PROVIDERS]
 
     sandbox = commands.add_parser("sandbox", help="run a provider's emulator on loopback")
     sandbox.add_argument("provider", choices=names)
-    sandbox.add_argument("--host", default="127.0.0.1")
-    sandbox.add_argument("--port", type=int, default=8000)
+    sandbox.add_argument("--host", default="127.0.0.1", help="a non-loopback host needs a control token")
+    sandbox.add_argument("--port", type=port, default=8000)
     sandbox.add_argument("--db", default=":memory:", help="SQLite file (default: in memory)")
-    sandbox.add_argument("--advance", choices=[p.value for p in AdvancePolicy], default="manual")
+    sandbox.add_argument("--advance", choices=ADVANCE_POLICIES, default="manual")
     sandbox.add_argument("--seed", type=Path, help="JSON or YAML seed (the control API's Seed schema)")
+    sandbox.add_argument(
+        "--credentials",
+        metavar="KEY:SECRET",
+        help="the demo account's key id (or user) and secret; default: the provider's environment variables "
+        "(as `fuzz` reads them), else a fresh secret",
+    )
     sandbox.add_argument("--rate-limit", type=int, help="requests per the provider's window; 0 = off")
     sandbox.add_argument("--test-mode", action="store_true", help="validate every response against the spec")
     sandbox.add_argument(
@@ -48,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME=JSON",
         help='a provider option, e.g. --option fee_mode="inclusive" or --option \'fee={"TRC20": "2.00"}\'',
     )
+    sandbox.add_argument("--control-token", help="require `Authorization: Bearer TOKEN` on /_sandbox/ (env "
+                         "WITHDRAWAL_APIS_CONTROL_TOKEN)")  # fmt: skip
+    sandbox.add_argument("--access-log", action="store_true", help="log one line per request")
 
     fuzz = commands.add_parser("fuzz", help="run the conformance harness against a real sandbox")
     fuzz.add_argument("provider", choices=names)
@@ -63,55 +82,36 @@ def main(argv: list[str] | None = None) -> int:
     suite.add_argument("--report-dir", type=Path, default=Path("reports"))
 
     args = parser.parse_args(argv)
-    # The emulator logs one line per request; during a conformance run that is thousands of lines.
-    level = logging.INFO if args.command == "sandbox" else logging.WARNING
-    logging.basicConfig(level=level, format="%(asctime)s %(name)s %(message)s")
+    logging.basicConfig(level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "sandbox":
         return run_sandbox(args)
     if args.command == "fuzz":
         return run_fuzz(args)
+    unknown = [name for name in args.providers if name not in names]
+    if unknown:
+        parser.error(f"unknown provider {unknown[0]!r} (choose from {', '.join(names)})")
     return run_conformance([get(n) for n in args.providers] or list(PROVIDERS), args.max_examples, args.report_dir)
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
-    config = SandboxConfig(
-        db=args.db,
-        advance=AdvancePolicy(args.advance),
-        test_mode=args.test_mode,
-        rate_limit=args.rate_limit,
-        options=dict(parse_option(text) for text in args.option),
+    from . import launch  # the emulator's dependencies load only for the commands that need them
+
+    return launch.main(
+        launch.Launch(
+            provider=get(args.provider),
+            host=args.host,
+            port=args.port,
+            db=args.db,
+            advance=args.advance,
+            seed=args.seed,
+            credentials=args.credentials,
+            rate_limit=args.rate_limit,
+            test_mode=args.test_mode,
+            options=args.option,
+            control_token=args.control_token,
+            access_log=args.access_log,
+        )
     )
-    app = build_app(args.provider, config)
-    seed = load_yaml(args.seed) if args.seed else None
-    if seed is None and app.engine.store.accounts():
-        print("store already seeded; keeping its accounts")
-    else:
-        seed_app(app, seed or app.provider.demo_seed())
-    base_url = f"http://{args.host}:{args.port}"
-    print(f"{args.provider} sandbox on {base_url} (control API: {base_url}/_sandbox/, advance: {config.advance})")
-    for credential in app.engine.store.credentials():
-        print(f"  account {credential.account_id}: key id {credential.key_id}  secret {credential.secret}")
-    make_server(app, args.host, args.port).run()
-    return 0
-
-
-def parse_option(text: str) -> tuple[str, Any]:
-    """`name=value`, the value read as JSON (a bare word is taken as a string)."""
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise SystemExit(f"--option wants NAME=VALUE, got {text!r}")
-    try:
-        return name, json.loads(value)
-    except json.JSONDecodeError:
-        return name, value
-
-
-def seed_app(app: SandboxApp, seed: dict[str, Any]) -> None:
-    """Seed as the control API would, so a seed file is validated like a request."""
-    try:
-        app.seed(seed)
-    except ApiError as error:
-        raise SystemExit(f"seed rejected: {error.message}") from None
 
 
 def run_fuzz(args: argparse.Namespace) -> int:
@@ -136,7 +136,12 @@ def run_fuzz(args: argparse.Namespace) -> int:
 
 def run_conformance(providers: list[Provider], max_examples: int, report_dir: Path) -> int:
     """The main job: every emulator over real HTTP on loopback, the full harness against each."""
+    import httpx
+
     from . import conformance
+    from .emulators import build_app
+    from .sandbox import SandboxConfig
+    from .sandbox.server import serve_in_thread
 
     failed = 0
     for provider in providers:

@@ -453,8 +453,8 @@ def test_conformance_under_each_scheme_gets_past_authentication(tmp_path: Path) 
     with Running("smartypay", SandboxConfig(test_mode=True, rate_limit=0), serve=True) as running:
         pipeline = running.app.api
 
-        async def counting(request: Request, body_too_large: bool = False) -> Response:
-            response = await pipeline(request, body_too_large)
+        async def counting(request: Request, body_refusal: int | None = None) -> Response:
+            response = await pipeline(request, body_refusal)
             headers = request.headers
             scheme = "hmac" if "x-api-sig" in headers else "basic" if "authorization" in headers else ""
             # Negative cases put arbitrary characters in path segments, which a client may re-encode.

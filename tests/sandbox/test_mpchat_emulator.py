@@ -335,9 +335,9 @@ def test_fee_rule_is_configurable(serve: Any) -> None:
 
 
 def test_cli_reads_provider_options() -> None:
-    from withdrawal_apis.cli import parse_option
+    from withdrawal_apis.launch import UsageError, parse_option
 
     assert parse_option('fee={"TRC20": "2.00"}') == ("fee", {"TRC20": "2.00"})
     assert parse_option("fee_mode=inclusive") == ("fee_mode", "inclusive")
-    with pytest.raises(SystemExit):
+    with pytest.raises(UsageError):
         parse_option("no-equals-sign")

@@ -21,7 +21,7 @@ from . import pipeline as steps
 from .contract import Contract
 from .control import ControlApi
 from .engine import Engine, ProviderSandbox, SandboxConfig
-from .http import ConnectionDropped, Request, Response
+from .http import ApiError, ConnectionDropped, Request, Response
 from .operations import check_coverage
 from .routing import Router
 
@@ -105,6 +105,10 @@ class SandboxApp:
         self.control_router.check_body(route, document)
         return self.control.seeder.seed(document)
 
+    def render_protocol_error(self, error: ApiError) -> Response:
+        """A request the HTTP layer refused before routing (not valid HTTP, head too large or too slow)."""
+        return self.provider.render_error(error)
+
     @property
     def violations(self) -> list[str]:
         """Every answer test mode caught breaking the spec (provider and control API)."""
@@ -143,14 +147,14 @@ class SandboxApp:
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        body, too_large = await self._read_body(receive)
+        body, refusal = await self._read_body(receive)
         client = scope.get("client") or ("", 0)
         raw_path = scope.get("raw_path") or scope["path"].encode()
         request = Request(
             scope["method"], scope["path"], scope.get("query_string", b""), headers, body, client[0], raw_path
         )
         pipeline = self.control_api if request.path.startswith(CONTROL_PREFIX) else self.api
-        response = await pipeline(request, too_large)
+        response = await pipeline(request, refusal)
         await self._send(response, send)
         # One line per request; never headers or bodies, so no secret reaches the log.
         access_log.info(
@@ -177,23 +181,27 @@ class SandboxApp:
         )
         await send({"type": "http.response.body", "body": response.body})
 
-    async def _read_body(self, receive: Receive) -> tuple[bytes, bool]:
+    async def _read_body(self, receive: Receive) -> tuple[bytes, int | None]:
+        """The body, and 413 when it outgrows the limit or 408 when it stops arriving (it is not kept)."""
         chunks: list[bytes] = []
         size = 0
-        too_large = False
+        refusal: int | None = None
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.config.body_timeout)
+            except TimeoutError:
+                return b"", 408
             if message["type"] == "http.disconnect":
                 break
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.config.max_body_bytes:
-                too_large = True
-            elif chunk:
+                refusal, chunks = 413, []
+            elif chunk and refusal is None:
                 chunks.append(chunk)
             if not message.get("more_body"):
                 break
-        return b"".join(chunks), too_large
+        return b"".join(chunks), refusal
 
 
 __all__ = ["SandboxApp"]

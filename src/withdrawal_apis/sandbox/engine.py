@@ -39,6 +39,7 @@ class SandboxConfig:
     webhook_backoff: float = 1.0
     webhook_max_attempts: int = 8
     max_body_bytes: int = 64 * 1024
+    body_timeout: float = 10.0  # seconds a request body may pause before the request is answered 408
     options: Mapping[str, Any] = field(default_factory=dict)  # provider options, checked by its options schema
     control_token: str | None = None  # when set, the control API answers only requests that carry it
 

@@ -44,7 +44,7 @@ class Endpoint(Protocol):
 @dataclass
 class Exchange:
     request: Request
-    body_too_large: bool = False
+    body_refusal: int | None = None  # 413 (too large) or 408 (too slow), found while reading the body
     route: Route | None = None
     operation: Operation | None = None
     principal: Principal | None = None
@@ -69,8 +69,8 @@ class Pipeline:
         self.steps = tuple(steps)
         self.after = tuple(after)
 
-    async def __call__(self, request: Request, body_too_large: bool = False) -> Response:
-        exchange = Exchange(request, body_too_large)
+    async def __call__(self, request: Request, body_refusal: int | None = None) -> Response:
+        exchange = Exchange(request, body_refusal)
         try:
             response = await self._run(exchange)
         except ApiError as error:
@@ -93,11 +93,16 @@ class Pipeline:
 # -- steps ------------------------------------------------------------------------------------
 def limit_body(max_bytes: int) -> Step:
     async def step(exchange: Exchange) -> None:
-        if exchange.body_too_large:
+        # The rest of the body was never read: the connection cannot carry another request.
+        close = {"connection": "close"}
+        if exchange.body_refusal == 413:
             problem = Problem("body", (), "limit", expected=f"{max_bytes} bytes")
-            raise ApiError(
-                413, f"request body larger than {max_bytes} bytes", reason=Reason.BODY_TOO_LARGE, problem=problem
-            )
+            message = f"request body larger than {max_bytes} bytes"
+            raise ApiError(413, message, reason=Reason.BODY_TOO_LARGE, problem=problem, headers=close)
+        if exchange.body_refusal == 408:
+            problem = Problem("body", (), "limit", expected="a body that keeps arriving")
+            message = "request body not received in time"
+            raise ApiError(408, message, reason=Reason.INVALID_REQUEST, problem=problem, headers=close)
 
     return step
 
@@ -233,8 +238,8 @@ def check_contract(contract: Contract, render: Callable[[ApiError], Response]) -
 
     def step(exchange: Exchange, response: Response) -> Response:
         route = exchange.route
-        if route is None or response.dropped:
-            return response
+        if route is None or response.dropped or exchange.body_refusal is not None:
+            return response  # the engine's own limits (README, "Limits") are not the provider spec's to list
         fault = exchange.fault
         if fault is not None and fault.status == response.status:
             return response  # an injected status is the point of the fault, not the handler's answer

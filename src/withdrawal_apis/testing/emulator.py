@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import httpx
-from sandbox_control_client import Client as ControlClient
+from sandbox_control_client import AuthenticatedClient as ControlClient
 from sandbox_control_client.api.faults import clear_faults, inject_fault
 from sandbox_control_client.api.lifecycle import advance_clock, apply_transition, get_withdrawal_state, update_config
 from sandbox_control_client.api.state import get_account, list_accounts, reset, seed
@@ -118,8 +118,12 @@ class Emulator(AbstractContextManager["Emulator"]):
             in_process = InProcessTransport(self.app, self._loop)
             self.base_url = f"http://{self.provider.name}.{IN_PROCESS_HOST}"
             self.transport, self.async_transport = in_process, in_process
+        # The control API's token, when the emulator has one; an empty header otherwise (ignored).
+        token = self.config.control_token or ""
         self.control = ControlClient(
             base_url=self.base_url,
+            token=token,
+            prefix="Bearer" if token else "",
             httpx_args={"transport": self.transport} if self.transport else {},
             raise_on_unexpected_status=True,
         )
@@ -142,6 +146,45 @@ class Emulator(AbstractContextManager["Emulator"]):
     def httpx_args(self) -> dict[str, Any]:
         """What a generated client needs to reach this emulator (`client(..., httpx_args=...)`)."""
         return {"transport": self.transport} if self.transport else {}
+
+    @property
+    def credentials(self) -> dict[str, str]:
+        """The seeded account's credentials under the names `payouts.connect` takes for this provider.
+
+        The key id and secret are the first seeded credential's; `account_id` is the account that holds
+        it (1Konto), `merchant_id` the first merchant of that partner (SmartyPay).
+        """
+        from ..payouts.adapters import adapter_class
+
+        holder, credential = next(
+            (account, entry) for account in self.seeded.values() for entry in account.get("credentials") or []
+        )
+        names = adapter_class(self.provider.name).credentials
+        found = dict(zip(names[:2], (credential["key_id"], credential["secret"]), strict=True))
+        if "account_id" in names:
+            found["account_id"] = holder["id"]
+        if "merchant_id" in names:
+            merchants = [a for a in self.seeded.values() if (a.get("extra") or {}).get("partner") == holder["id"]]
+            found["merchant_id"] = merchants[0]["id"] if merchants else ""
+        return found
+
+    def payouts(self, **options: Any) -> Any:
+        """A `withdrawal_apis.payouts.Payouts` for the seeded account, talking to this emulator."""
+        from .. import payouts
+
+        settings: dict[str, Any] = {**self.credentials, **options}
+        return payouts.connect(self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **settings)
+
+    def async_payouts(self, **options: Any) -> Any:
+        """The same as an `AsyncPayouts` (close it with `await ....close()`)."""
+        from .. import payouts
+
+        settings: dict[str, Any] = {**self.credentials, **options}
+        return payouts.connect_async(self.provider.name, base_url=self.base_url, httpx_args=self.httpx_args, **settings)
+
+    def client(self) -> Any:
+        """The provider's generated client, authenticated as the seeded account, for its full surface."""
+        return self.payouts().client
 
     # -- state --------------------------------------------------------------------------------
     def seed(self, document: Mapping[str, Any]) -> list[str]:

@@ -228,7 +228,8 @@ class Sandbox(ProviderSandbox):
         return status_error(403, FORBIDDEN)
 
     def render_error(self, error: ApiError) -> Response:
-        if error.shape == STATUS_SHAPE or (error.status != 400 and "errors" not in error.details):
+        refused_request = error.status == 400 or "errors" in error.details or error.problem is not None
+        if error.shape == STATUS_SHAPE or not refused_request:
             message = error.message if error.shape == STATUS_SHAPE else HTTPStatus(error.status).phrase
             return Response.json(error.status, {"status": error.status, "error": message}, error.headers)
         errors = error.details.get("errors") or [self._validation_line(error)]

@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = ControlError.from_dict(response.json())
+
+        return response_401
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -62,7 +67,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Fault,
 ) -> Response[ControlError | FaultList]:
     """Fail or slow the next provider requests
@@ -99,7 +104,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Fault,
 ) -> ControlError | FaultList | None:
     """Fail or slow the next provider requests
@@ -131,7 +136,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Fault,
 ) -> Response[ControlError | FaultList]:
     """Fail or slow the next provider requests
@@ -166,7 +171,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Fault,
 ) -> ControlError | FaultList | None:
     """Fail or slow the next provider requests

@@ -41,6 +41,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = ControlError.from_dict(response.json())
+
+        return response_401
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -60,7 +65,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AdvanceClock,
 ) -> Response[Clock | ControlError]:
     """Move the virtual clock forward
@@ -91,7 +96,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AdvanceClock,
 ) -> Clock | ControlError | None:
     """Move the virtual clock forward
@@ -117,7 +122,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AdvanceClock,
 ) -> Response[Clock | ControlError]:
     """Move the virtual clock forward
@@ -146,7 +151,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AdvanceClock,
 ) -> Clock | ControlError | None:
     """Move the virtual clock forward

@@ -47,6 +47,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = ControlError.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = ControlError.from_dict(response.json())
 
@@ -77,7 +82,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransitionRequest,
 ) -> Response[ControlError | WithdrawalState]:
     """Apply a named transition
@@ -113,7 +118,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransitionRequest,
 ) -> ControlError | WithdrawalState | None:
     """Apply a named transition
@@ -144,7 +149,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransitionRequest,
 ) -> Response[ControlError | WithdrawalState]:
     """Apply a named transition
@@ -178,7 +183,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TransitionRequest,
 ) -> ControlError | WithdrawalState | None:
     """Apply a named transition

@@ -33,6 +33,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ControlError.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = ControlError.from_dict(response.json())
 
@@ -58,7 +63,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ControlError | WithdrawalState]:
     """Inspect a withdrawal's lifecycle
 
@@ -89,7 +94,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ControlError | WithdrawalState | None:
     """Inspect a withdrawal's lifecycle
 
@@ -115,7 +120,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ControlError | WithdrawalState]:
     """Inspect a withdrawal's lifecycle
 
@@ -144,7 +149,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ControlError | WithdrawalState | None:
     """Inspect a withdrawal's lifecycle
 

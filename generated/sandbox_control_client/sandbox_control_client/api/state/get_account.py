@@ -33,6 +33,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ControlError.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 404:
         response_404 = ControlError.from_dict(response.json())
 
@@ -58,7 +63,7 @@ def _build_response(
 def sync_detailed(
     account_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[AccountState | ControlError]:
     """Inspect an account
 
@@ -92,7 +97,7 @@ def sync_detailed(
 def sync(
     account_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> AccountState | ControlError | None:
     """Inspect an account
 
@@ -121,7 +126,7 @@ def sync(
 async def asyncio_detailed(
     account_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[AccountState | ControlError]:
     """Inspect an account
 
@@ -153,7 +158,7 @@ async def asyncio_detailed(
 async def asyncio(
     account_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> AccountState | ControlError | None:
     """Inspect an account
 

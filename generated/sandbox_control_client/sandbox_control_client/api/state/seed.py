@@ -43,6 +43,11 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = ControlError.from_dict(response.json())
+
+        return response_401
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -62,7 +67,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Seed,
 ) -> Response[ControlError | SeedResult]:
     """Add or replace accounts
@@ -94,7 +99,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Seed,
 ) -> ControlError | SeedResult | None:
     """Add or replace accounts
@@ -121,7 +126,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Seed,
 ) -> Response[ControlError | SeedResult]:
     """Add or replace accounts
@@ -151,7 +156,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: Seed,
 ) -> ControlError | SeedResult | None:
     """Add or replace accounts

@@ -1,0 +1,244 @@
+"""`withdrawal-apis sandbox <provider>`: start an emulator from the command line.
+
+Everything a user can get wrong (an option, a seed file, a database path, a port, a public bind
+without a control token) is found before the server starts and reported as one line with exit
+status 2. The port is bound before anything is printed, so the credentials shown are those of a
+server that is really listening. Ctrl-C or SIGTERM stop it cleanly with exit status 0.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import os
+import socket
+import sqlite3
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import __version__
+from .emulators import build_app
+from .providers import Provider
+from .providers.profile import ConformanceProfile
+from .sandbox import AdvancePolicy, ApiError, ConfigError, SandboxApp, SandboxConfig
+from .sandbox.server import make_server, run
+from .spec import load_yaml
+
+CONTROL_TOKEN_ENV = "WITHDRAWAL_APIS_CONTROL_TOKEN"  # noqa: S105 - the variable's name, not a token
+log = logging.getLogger("withdrawal_apis.sandbox")
+
+
+class UsageError(Exception):
+    """A mistake in the command line or its files: one line for the user, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Launch:
+    provider: Provider
+    host: str
+    port: int
+    db: str
+    advance: str
+    seed: Path | None
+    credentials: str | None  # KEY:SECRET
+    rate_limit: int | None
+    test_mode: bool
+    options: list[str]
+    control_token: str | None
+    access_log: bool
+
+
+def main(launch: Launch) -> int:
+    """Start the emulator; returns the exit status (2 for a usage error, already printed)."""
+    try:
+        app, sock = prepare(launch)
+    except UsageError as error:
+        print(f"withdrawal-apis: error: {error}", file=sys.stderr)
+        return 2
+    print(banner(launch, app))
+    sys.stdout.flush()
+    run(make_server(app, launch.host, launch.port, sock=sock))
+    return 0
+
+
+def prepare(launch: Launch) -> tuple[SandboxApp, socket.socket]:
+    """Check everything, build and seed the emulator, bind the port; UsageError for any mistake."""
+    token = launch.control_token or os.environ.get(CONTROL_TOKEN_ENV) or None
+    if not _is_loopback(launch.host) and not token:
+        raise UsageError(
+            f"--host {launch.host} is reachable from other machines: give a control token with --control-token "
+            f"or {CONTROL_TOKEN_ENV} (the control API can reset the store and re-seed any key)"
+        )
+    config = SandboxConfig(
+        db=launch.db,
+        advance=AdvancePolicy(launch.advance),
+        test_mode=launch.test_mode,
+        rate_limit=launch.rate_limit,
+        options=dict(parse_option(text) for text in launch.options),
+        control_token=token,
+    )
+    seed = read_seed(launch.seed) if launch.seed else None
+    credentials = read_credentials(launch)
+    app = _build(launch.provider, config)
+    sock = bind(launch.host, launch.port)
+    try:
+        seed_store(app, seed, credentials)
+    except UsageError:
+        sock.close()
+        raise
+    _configure_logs(launch.access_log)
+    return app, sock
+
+
+def _build(provider: Provider, config: SandboxConfig) -> SandboxApp:
+    try:
+        return build_app(provider, config)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    except sqlite3.Error as error:
+        raise UsageError(f"--db {config.db}: {error}") from None
+
+
+def parse_option(text: str) -> tuple[str, Any]:
+    """`name=value`, the value read as JSON (a bare word is taken as a string)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise UsageError(f"--option wants NAME=VALUE, got {text!r}")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+def read_seed(path: Path) -> Any:
+    try:
+        return load_yaml(path)
+    except OSError as error:
+        raise UsageError(f"--seed {path}: {error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise UsageError(f"--seed {path}: not JSON or YAML ({str(error).splitlines()[0]})") from None
+
+
+def read_credentials(launch: Launch) -> tuple[str, str] | None:
+    """KEY:SECRET from --credentials, else the provider's environment variables (the ones `fuzz` reads)."""
+    if launch.credentials is not None:
+        key, sep, secret = launch.credentials.partition(":")
+        if not sep or not key or not secret:
+            raise UsageError("--credentials wants KEY:SECRET (the key id or user name, a colon, the secret)")
+        return key, secret
+    names = list(_profile(launch.provider).credentials_env.values())[:2]
+    values = [os.environ.get(name) for name in names]
+    if all(values):
+        return values[0], values[1]  # type: ignore[return-value]
+    return None
+
+
+def _profile(provider: Provider) -> ConformanceProfile:
+    from importlib import import_module
+
+    found: ConformanceProfile = import_module(provider.module).CONFORMANCE
+    return found
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound now so that a busy port is reported before anything else."""
+    try:
+        info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise UsageError(f"--host {host}: {error.strerror}") from None
+    sock = socket.socket(info[0], socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(info[4])
+    except OSError as error:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    sock.listen(2048)
+    return sock
+
+
+def seed_store(app: SandboxApp, seed: Any, credentials: tuple[str, str] | None) -> None:
+    """The given seed, or the demo seed (with the fixed credentials, if any) into an empty store."""
+    if seed is None and app.engine.store.accounts():
+        if credentials is not None:
+            log.warning("the store is already seeded; --credentials applies only to a new store")
+        return
+    document = seed if seed is not None else app.provider.demo_seed()
+    if credentials is not None:
+        document = with_credentials(document, *credentials)
+    try:
+        app.seed(document)
+    except ApiError as error:
+        raise UsageError(f"seed rejected: {error.message}") from None
+
+
+def with_credentials(seed: Mapping[str, Any], key: str, secret: str) -> dict[str, Any]:
+    """The seed with its first credential's key id and secret replaced (the demo account's key)."""
+    document = json.loads(json.dumps(seed))
+    for account in document.get("accounts", []):
+        for credential in account.get("credentials") or []:
+            credential.update(key_id=key, secret=secret)
+            return dict(document)
+    raise UsageError("--credentials: the seed has no credential to set")
+
+
+def banner(launch: Launch, app: SandboxApp) -> str:
+    """One block: where the API is, how to reach the control API, the accounts and their keys."""
+    provider = launch.provider
+    base_url = f"http://{launch.host}:{launch.port}"
+    store = app.engine.store
+    limit = app.engine.limiter
+    lines = [
+        f"withdrawal-apis {__version__}: {provider.title} emulator",
+        f"  API          {base_url}",
+        f"  control API  {base_url}/_sandbox/" + ("  (bearer token required)" if app.config.control_token else ""),
+        f"  docs         docs/providers/{provider.name}.md · {provider.docs_url}",
+        f"  lifecycle    {app.engine.advance} · rate limit "
+        + (f"{limit.limit} per {limit.window:g} s" if limit.limit else "off")
+        + f" · store {launch.db}",
+    ]
+    for account in store.accounts():
+        name = account.extra.get("name")
+        lines.append(f"  account      {account.id}" + (f"  ({name})" if isinstance(name, str) else ""))
+        for credential in store.credentials(account.id):
+            lines.append(f"    key id {credential.key_id}  secret {credential.secret}")
+    exports = _exports(provider, app, base_url)
+    if exports:
+        lines.append(f"  environment  {exports}")
+    return "\n".join(lines)
+
+
+def _exports(provider: Provider, app: SandboxApp, base_url: str) -> str:
+    """A copy-paste line that points `payouts.from_env` and `withdrawal-apis fuzz` at this emulator."""
+    credentials = app.engine.store.credentials()
+    if not credentials:
+        return ""
+    names = list(_profile(provider).credentials_env.values())[:2]
+    values = [credentials[0].key_id, credentials[0].secret]
+    pairs = [*zip(names, values, strict=True), (f"{provider.name.upper()}_BASE_URL", base_url)]
+    return "export " + " ".join(f"{name}={_shell(value)}" for name, value in pairs)
+
+
+def _shell(value: str) -> str:
+    safe = value.replace("'", "'\\''")
+    return value if value.replace("-", "").replace("_", "").replace(".", "").isalnum() else f"'{safe}'"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _configure_logs(access_log: bool) -> None:
+    """Warnings and errors only, unless the user asked for one line per request."""
+    logging.getLogger("withdrawal_apis.sandbox.access").setLevel(logging.INFO if access_log else logging.WARNING)
