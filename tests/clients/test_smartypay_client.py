@@ -183,3 +183,29 @@ def test_every_documented_status_parses_as_a_known_member() -> None:
         assert parsed is WithdrawalStatus(value)
     for value in ("Pending", "Succeeded", "Failed"):
         assert IntentStatus(value).is_known
+
+
+def test_codes_the_client_was_not_generated_with_go_out_and_come_back() -> None:
+    """Currency and blockchain are open sets: a new code can be sent, and a retired one still parses."""
+    seen: list[httpx.Request] = []
+    intent = {**INTENT, "currency": "bsUSDC", "blockchain": "BaseSepolia"}
+    client = make_client(
+        verifying_transport({"intent": intent, "merchantId": "RgFw2p65CQn3pE8uriL53d"}, seen=seen), "hmac"
+    )
+    body = WithdrawNowRequest(merchant_id="RgFw2p65CQn3pE8uriL53d", currency="bsUSDC")
+    answer = withdraw_now.sync(client=client, body=body)
+    assert seen[0].content == b'{"merchantId":"RgFw2p65CQn3pE8uriL53d","currency":"bsUSDC"}'
+    assert isinstance(answer, WithdrawNowResponse)
+    assert isinstance(answer.intent.currency, Currency)  # parsed into the enum all the same
+    assert (answer.intent.currency, answer.intent.currency.is_known) == ("bsUSDC", False)
+    assert isinstance(answer.intent.blockchain, Blockchain)
+    assert not answer.intent.blockchain.is_known
+    old = Withdrawal.from_dict(
+        {**WITHDRAWAL, "blockchain": "PolygonMumbaiNet", "amount": {"value": "1", "currency": "pmUSDT"}}
+    )
+    assert old.blockchain is Blockchain.POLYGONMUMBAINET
+    assert isinstance(old.amount.currency, Currency)
+    assert not old.amount.currency.is_known
+    assert old.to_dict()["amount"] == {"value": "1", "currency": "pmUSDT"}
+    assert Currency("eUSDT") is Currency.EUSDT
+    assert Blockchain("PolygonAmoy") is Blockchain.POLYGONAMOY

@@ -33,6 +33,8 @@ def test_the_operations_and_paths() -> None:
         ("put", "/v1/merchants/{merchantId}/withdrawal-schedule"): "update_withdrawal_schedule",
         ("get", "/v1/merchants/{merchantId}/balance"): "get_merchant_balance",
         ("get", "/v1/merchants/{merchantId}/gas-wallets"): "get_merchant_gas_wallets",
+        ("post", "/v1/merchants/search"): "search_merchants",
+        ("get", "/v1/dictionary/blockchains"): "list_blockchains",
     }
 
 
@@ -69,6 +71,7 @@ def test_search_requests_carry_predicates_and_a_page() -> None:
     schemas = load().raw["components"]["schemas"]
     assert set(schemas["WithdrawalPredicates"]["properties"]) == {"network"}
     assert set(schemas["IntentPredicates"]["properties"]) == {"network", "status"}
+    assert set(schemas["MerchantPredicates"]["properties"]) == {"nameLike"}
     assert set(schemas["PageRequest"]["properties"]) == {"limit", "offset"}
     assert schemas["PageResponse"]["required"] == ["limit", "offset"]
     assert schemas["WithdrawalList"]["required"] == ["list", "page"]
@@ -88,3 +91,88 @@ def test_withdraw_now_links_to_the_merchant_it_names() -> None:
         "get_withdrawal_schedule",
     }
     assert all(link["parameters"] == {"merchantId": "$response.body#/merchantId"} for link in links.values())
+
+
+# The provider's client model (smarty-pay/smartypay-client-model): `src/model/Currency.ts` after the
+# "Token codes update" of 2025-05-06 (its UNKNOWN placeholder aside) and `src/model/Network.ts`.
+MODEL_CURRENCIES = [
+    *["bBUSD", "bUSDT", "btMNXe", "btUSDTv2", "btBUSD", "btUSDT", "btUSDC"],
+    *["pUSDC", "pUSDT", "paUSDC", "paUSDT", "aUSDC", "aUSDT", "asUSDC", "asUSDT"],
+    *["eUSDT", "eUSDC", "eDAI", "esUSDT", "esUSDC"],
+]
+MODEL_NETWORKS = [
+    *["BinanceMainNet", "BinanceTestNet", "PolygonMainNet", "PolygonAmoy"],
+    *["ArbitrumMainNet", "ArbitrumSepolia", "EthereumMainNet", "EthereumSepolia"],
+]
+
+
+def test_currencies_and_blockchains_are_the_providers_current_model() -> None:
+    schemas = load().raw["components"]["schemas"]
+    assert schemas["Currency"]["enum"] == MODEL_CURRENCIES
+    # Mumbai stays known: withdrawals made before Polygon's test network moved to Amoy name it.
+    assert schemas["Blockchain"]["enum"] == [*MODEL_NETWORKS, "PolygonMumbaiNet"]
+    for retired in ("pmUSDC", "pmUSDT", "USDT", "USDC", "DAI", "sUSDT", "sUSDC"):
+        assert retired in schemas["Currency"]["description"]
+
+
+def test_currency_and_blockchain_fields_are_open_sets() -> None:
+    spec = load()
+    for name, enum in (("Currency", "CurrencyCode"), ("Blockchain", "BlockchainCode")):
+        closed, open_ = f"/components/schemas/{name}", f"/components/schemas/{enum}"
+        assert spec.errors(closed, "SomethingNew") != []
+        assert spec.errors(open_, "SomethingNew") == []
+        assert spec.errors(open_, "") != []
+        assert spec.errors(open_, 5) != []
+    # Every field that carries a code takes the open set, never the closed list.
+    text = SPEC.read_text()
+    assert text.count("$ref: '#/components/schemas/Currency'\n") == 1  # only CurrencyCode's anyOf
+    assert text.count("$ref: '#/components/schemas/Blockchain'\n") == 1  # only BlockchainCode's anyOf
+    withdrawal = {
+        "id": "W1",
+        "blockchain": "BaseMainNet",
+        "destinationAddress": "0x7aa002968e2B68b4803cbE15DdfdEe1488550180",
+        "amount": {"value": "1", "currency": "bsUSDC"},
+        "status": "Finished",
+    }
+    assert spec.errors("/components/schemas/Withdrawal", withdrawal) == []
+
+
+def test_no_object_is_closed() -> None:
+    """Responses are open unless documented closed; request bodies accept and ignore unknown fields."""
+
+    def closed(node: object, where: str) -> list[str]:
+        if isinstance(node, dict):
+            found = [where] if node.get("additionalProperties") is False else []
+            return found + [p for key, value in node.items() for p in closed(value, f"{where}/{key}")]
+        if isinstance(node, list):
+            return [p for index, value in enumerate(node) for p in closed(value, f"{where}/{index}")]
+        return []
+
+    spec = load()
+    assert closed(spec.raw, "") == []
+    extra = {"sort": [{"createdAt": "desc"}]}
+    assert spec.errors("/components/schemas/PageRequest", {"limit": 5, **extra}) == []
+    schedule = {"period": "FirstDayOfWeek", "unifiedMinAmount": 50, "undocumented": True}
+    assert spec.errors("/components/schemas/WithdrawalSchedule", schedule) == []
+    assert spec.errors("/components/schemas/WithdrawNowRequest", {"merchantId": "m", "currency": "bUSDT", "x": 1}) == []
+
+
+def test_discovery_operations_are_documented_and_linked() -> None:
+    spec = load()
+    search = spec.at("/paths/~1v1~1merchants~1search/post")
+    assert search["externalDocs"]["url"] == "https://partner-docs.smartypay.io/resources/merchants"
+    example = search["requestBody"]["content"]["application/json"]["examples"]["docs"]["value"]
+    assert example == {"predicates": {"nameLike": "Tesla"}, "page": {"limit": 5}}
+    links = search["responses"]["200"]["links"]
+    assert {link["operationId"] for link in links.values()} == {
+        "get_merchant_balance",
+        "get_merchant_gas_wallets",
+        "get_withdrawal_schedule",
+    }
+    assert all(link["parameters"] == {"merchantId": "$response.body#/list/0/id"} for link in links.values())
+    dictionary = spec.at("/paths/~1v1~1dictionary~1blockchains/get")
+    assert dictionary["externalDocs"]["url"] == "https://partner-docs.smartypay.io/resources/dictionaries"
+    assert dictionary["security"] == SECURITY
+    description = spec.raw["info"]["description"]
+    for topic in ("Blockchains dictionary (response wrapper inferred)", "Merchant search", "Currency codes and"):
+        assert topic in description, topic

@@ -1,4 +1,4 @@
-"""A client library for accessing SmartyPay Partner API — withdrawals, intents, schedule, balance and gas wallets"""
+"""A client library for accessing SmartyPay Partner API — withdrawals, intents, schedule, merchants, balance, gas wallets and blockchains"""
 
 from .client import AuthenticatedClient, Client
 

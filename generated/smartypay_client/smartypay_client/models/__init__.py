@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .blockchain import Blockchain
+from .blockchain_details import BlockchainDetails
+from .blockchain_dictionary import BlockchainDictionary
 from .currency import Currency
 from .error import Error
 from .gas_wallet import GasWallet
@@ -9,8 +11,13 @@ from .intent_list import IntentList
 from .intent_predicates import IntentPredicates
 from .intent_search_request import IntentSearchRequest
 from .intent_status import IntentStatus
+from .merchant import Merchant
 from .merchant_balance import MerchantBalance
+from .merchant_list import MerchantList
+from .merchant_predicates import MerchantPredicates
+from .merchant_search_request import MerchantSearchRequest
 from .money import Money
+from .native_asset import NativeAsset
 from .network import Network
 from .page_request import PageRequest
 from .page_response import PageResponse
@@ -27,6 +34,8 @@ from .withdrawal_status import WithdrawalStatus
 
 __all__ = (
     "Blockchain",
+    "BlockchainDetails",
+    "BlockchainDictionary",
     "Currency",
     "Error",
     "GasWallet",
@@ -35,8 +44,13 @@ __all__ = (
     "IntentPredicates",
     "IntentSearchRequest",
     "IntentStatus",
+    "Merchant",
     "MerchantBalance",
+    "MerchantList",
+    "MerchantPredicates",
+    "MerchantSearchRequest",
     "Money",
+    "NativeAsset",
     "Network",
     "PageRequest",
     "PageResponse",

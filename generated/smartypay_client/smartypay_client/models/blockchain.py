@@ -11,6 +11,7 @@ class Blockchain(StrEnum):
     BINANCETESTNET = "BinanceTestNet"
     ETHEREUMMAINNET = "EthereumMainNet"
     ETHEREUMSEPOLIA = "EthereumSepolia"
+    POLYGONAMOY = "PolygonAmoy"
     POLYGONMAINNET = "PolygonMainNet"
     POLYGONMUMBAINET = "PolygonMumbaiNet"
 

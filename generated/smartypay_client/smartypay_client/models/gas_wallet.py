@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,16 +16,13 @@ class GasWallet:
     """
     Attributes:
         address (str):
-        blockchain (Blockchain): A blockchain network code (all EVM). `BinanceMainNet`, `PolygonMainNet`,
-            `ArbitrumMainNet` and
-            `EthereumMainNet` are main networks; `BinanceTestNet`, `PolygonMumbaiNet`, `ArbitrumSepolia` and
-            `EthereumSepolia` are test networks. The generated client tolerates codes not listed here.
+        blockchain (Blockchain | str): A blockchain code, one of `Blockchain` or any code the provider adds later.
         is_out_of_service (bool): True when the wallet stopped working; sweeps on its blockchain then fail.
         native_balance (str): The native token balance in its smallest unit (wei for BNB, MATIC and ETH).
     """
 
     address: str
-    blockchain: Blockchain
+    blockchain: Blockchain | str
     is_out_of_service: bool
     native_balance: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -33,7 +30,11 @@ class GasWallet:
     def to_dict(self) -> dict[str, Any]:
         address = self.address
 
-        blockchain = self.blockchain.value
+        blockchain: str
+        if isinstance(self.blockchain, Blockchain):
+            blockchain = self.blockchain.value
+        else:
+            blockchain = self.blockchain
 
         is_out_of_service = self.is_out_of_service
 
@@ -57,7 +58,18 @@ class GasWallet:
         d = dict(src_dict)
         address = d.pop("address")
 
-        blockchain = Blockchain(d.pop("blockchain"))
+        def _parse_blockchain(data: object) -> Blockchain | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_blockchain_code_type_0 = Blockchain(data)
+
+                return componentsschemas_blockchain_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Blockchain | str, data)
+
+        blockchain = _parse_blockchain(d.pop("blockchain"))
 
         is_out_of_service = d.pop("isOutOfService")
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,20 +20,21 @@ class Money:
 
     Attributes:
         value (str): A non-negative decimal number written as a string, in whole tokens (`"10"`, `"998.5"`).
-        currency (Currency): A token code; the prefix hints at the chain (`b`/`bt` Binance main/test, `p`/`pm` Polygon
-            main/Mumbai, `a`/`as` Arbitrum main/Sepolia, none/`s` Ethereum main/Sepolia). The list comes from
-            the provider's official client model; the authoritative list is the currencies dictionary, and
-            the generated client tolerates codes not listed here.
+        currency (Currency | str): A currency code, one of `Currency` or any code the provider adds later.
     """
 
     value: str
-    currency: Currency
+    currency: Currency | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value
 
-        currency = self.currency.value
+        currency: str
+        if isinstance(self.currency, Currency):
+            currency = self.currency.value
+        else:
+            currency = self.currency
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,7 +52,18 @@ class Money:
         d = dict(src_dict)
         value = d.pop("value")
 
-        currency = Currency(d.pop("currency"))
+        def _parse_currency(data: object) -> Currency | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_currency_code_type_0 = Currency(data)
+
+                return componentsschemas_currency_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Currency | str, data)
+
+        currency = _parse_currency(d.pop("currency"))
 
         money = cls(
             value=value,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,10 +22,7 @@ class Withdrawal:
 
     Attributes:
         id (str): The withdrawal identifier.
-        blockchain (Blockchain): A blockchain network code (all EVM). `BinanceMainNet`, `PolygonMainNet`,
-            `ArbitrumMainNet` and
-            `EthereumMainNet` are main networks; `BinanceTestNet`, `PolygonMumbaiNet`, `ArbitrumSepolia` and
-            `EthereumSepolia` are test networks. The generated client tolerates codes not listed here.
+        blockchain (Blockchain | str): A blockchain code, one of `Blockchain` or any code the provider adds later.
         destination_address (str): The merchant's confirmed address the tokens go to.
         amount (Money): An amount of one token. Example: {'value': '998', 'currency': 'bUSDT'}.
         status (WithdrawalStatus): The provider lists the values without describing them; the meanings are our reading.
@@ -39,7 +36,7 @@ class Withdrawal:
     """
 
     id: str
-    blockchain: Blockchain
+    blockchain: Blockchain | str
     destination_address: str
     amount: Money
     status: WithdrawalStatus
@@ -48,7 +45,11 @@ class Withdrawal:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        blockchain = self.blockchain.value
+        blockchain: str
+        if isinstance(self.blockchain, Blockchain):
+            blockchain = self.blockchain.value
+        else:
+            blockchain = self.blockchain
 
         destination_address = self.destination_address
 
@@ -77,7 +78,18 @@ class Withdrawal:
         d = dict(src_dict)
         id = d.pop("id")
 
-        blockchain = Blockchain(d.pop("blockchain"))
+        def _parse_blockchain(data: object) -> Blockchain | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_blockchain_code_type_0 = Blockchain(data)
+
+                return componentsschemas_blockchain_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Blockchain | str, data)
+
+        blockchain = _parse_blockchain(d.pop("blockchain"))
 
         destination_address = d.pop("destinationAddress")
 

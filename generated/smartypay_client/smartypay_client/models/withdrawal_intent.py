@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,51 +22,52 @@ class WithdrawalIntent:
 
         Attributes:
             id (str): The intent identifier.
-            blockchain (Blockchain): A blockchain network code (all EVM). `BinanceMainNet`, `PolygonMainNet`,
-                `ArbitrumMainNet` and
-                `EthereumMainNet` are main networks; `BinanceTestNet`, `PolygonMumbaiNet`, `ArbitrumSepolia` and
-                `EthereumSepolia` are test networks. The generated client tolerates codes not listed here.
+            blockchain (Blockchain | str): A blockchain code, one of `Blockchain` or any code the provider adds later.
             process_at (datetime.datetime): When the intent will be (or was) processed, ISO 8601 in UTC.
             status (IntentStatus): - `Pending`: waiting for `processAt`.
                 - `Succeeded`: processed; a withdrawal was started (or there was nothing to sweep).
                 - `Failed`: processed, but the sweep could not start (for example the gas wallet could not pay).
                 The generated client tolerates values not listed here.
-            currency (Currency | Unset): A token code; the prefix hints at the chain (`b`/`bt` Binance main/test, `p`/`pm`
-                Polygon
-                main/Mumbai, `a`/`as` Arbitrum main/Sepolia, none/`s` Ethereum main/Sepolia). The list comes from
-                the provider's official client model; the authoritative list is the currencies dictionary, and
-                the generated client tolerates codes not listed here.
-            asset (Currency | Unset): A token code; the prefix hints at the chain (`b`/`bt` Binance main/test, `p`/`pm`
-                Polygon
-                main/Mumbai, `a`/`as` Arbitrum main/Sepolia, none/`s` Ethereum main/Sepolia). The list comes from
-                the provider's official client model; the authoritative list is the currencies dictionary, and
-                the generated client tolerates codes not listed here.
+            currency (Currency | str | Unset): A currency code, one of `Currency` or any code the provider adds later.
+            asset (Currency | str | Unset): A currency code, one of `Currency` or any code the provider adds later.
     """
 
     id: str
-    blockchain: Blockchain
+    blockchain: Blockchain | str
     process_at: datetime.datetime
     status: IntentStatus
-    currency: Currency | Unset = UNSET
-    asset: Currency | Unset = UNSET
+    currency: Currency | str | Unset = UNSET
+    asset: Currency | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        blockchain = self.blockchain.value
+        blockchain: str
+        if isinstance(self.blockchain, Blockchain):
+            blockchain = self.blockchain.value
+        else:
+            blockchain = self.blockchain
 
         process_at = self.process_at.isoformat()
 
         status = self.status.value
 
-        currency: str | Unset = UNSET
-        if not isinstance(self.currency, Unset):
+        currency: str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        elif isinstance(self.currency, Currency):
             currency = self.currency.value
+        else:
+            currency = self.currency
 
-        asset: str | Unset = UNSET
-        if not isinstance(self.asset, Unset):
+        asset: str | Unset
+        if isinstance(self.asset, Unset):
+            asset = UNSET
+        elif isinstance(self.asset, Currency):
             asset = self.asset.value
+        else:
+            asset = self.asset
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,25 +91,52 @@ class WithdrawalIntent:
         d = dict(src_dict)
         id = d.pop("id")
 
-        blockchain = Blockchain(d.pop("blockchain"))
+        def _parse_blockchain(data: object) -> Blockchain | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_blockchain_code_type_0 = Blockchain(data)
+
+                return componentsschemas_blockchain_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Blockchain | str, data)
+
+        blockchain = _parse_blockchain(d.pop("blockchain"))
 
         process_at = datetime.datetime.fromisoformat(d.pop("processAt"))
 
         status = IntentStatus(d.pop("status"))
 
-        _currency = d.pop("currency", UNSET)
-        currency: Currency | Unset
-        if isinstance(_currency, Unset):
-            currency = UNSET
-        else:
-            currency = Currency(_currency)
+        def _parse_currency(data: object) -> Currency | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_currency_code_type_0 = Currency(data)
 
-        _asset = d.pop("asset", UNSET)
-        asset: Currency | Unset
-        if isinstance(_asset, Unset):
-            asset = UNSET
-        else:
-            asset = Currency(_asset)
+                return componentsschemas_currency_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Currency | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        def _parse_asset(data: object) -> Currency | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_currency_code_type_0 = Currency(data)
+
+                return componentsschemas_currency_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Currency | str | Unset, data)
+
+        asset = _parse_asset(d.pop("asset", UNSET))
 
         withdrawal_intent = cls(
             id=id,

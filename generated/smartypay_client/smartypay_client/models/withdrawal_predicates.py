@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.network import Network
 from ..types import UNSET, Unset
@@ -13,13 +14,14 @@ T = TypeVar("T", bound="WithdrawalPredicates")
 
 @_attrs_define
 class WithdrawalPredicates:
-    """Filters, combined with AND; an absent predicate does not filter.
+    """Filters, combined with AND; an absent predicate does not filter, an unknown one is ignored.
 
     Attributes:
         network (Network | Unset): Whether a blockchain is a main network or a test network.
     """
 
     network: Network | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         network: str | Unset = UNSET
@@ -27,7 +29,7 @@ class WithdrawalPredicates:
             network = self.network.value
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if network is not UNSET:
             field_dict["network"] = network
@@ -48,4 +50,21 @@ class WithdrawalPredicates:
             network=network,
         )
 
+        withdrawal_predicates.additional_properties = d
         return withdrawal_predicates
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

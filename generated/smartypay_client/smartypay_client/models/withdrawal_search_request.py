@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -19,12 +20,17 @@ T = TypeVar("T", bound="WithdrawalSearchRequest")
 class WithdrawalSearchRequest:
     """
     Attributes:
-        predicates (WithdrawalPredicates | Unset): Filters, combined with AND; an absent predicate does not filter.
-        page (PageRequest | Unset): Which slice of the results to return (bounds and defaults inferred).
+        predicates (WithdrawalPredicates | Unset): Filters, combined with AND; an absent predicate does not filter, an
+            unknown one is ignored.
+        page (PageRequest | Unset): Which slice of the results to return (bounds and defaults inferred). The provider
+            says `page` also
+            carries sorting options; their names are not documented, so they are not listed, and the object
+            accepts fields not listed here.
     """
 
     predicates: WithdrawalPredicates | Unset = UNSET
     page: PageRequest | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         predicates: dict[str, Any] | Unset = UNSET
@@ -36,7 +42,7 @@ class WithdrawalSearchRequest:
             page = self.page.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if predicates is not UNSET:
             field_dict["predicates"] = predicates
@@ -70,4 +76,21 @@ class WithdrawalSearchRequest:
             page=page,
         )
 
+        withdrawal_search_request.additional_properties = d
         return withdrawal_search_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

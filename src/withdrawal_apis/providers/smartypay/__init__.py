@@ -9,6 +9,7 @@ from smartypay_client import AuthenticatedClient
 
 from ..profile import ConformanceProfile
 from .auth import SmartyPayBasicAuth, SmartyPayHmacAuth, make_auth
+from .currencies import BLOCKCHAINS, CURRENCIES
 
 PRODUCTION_URL = "https://partner-api.smartypay.io"
 """The only partner host the docs give; staging keys exist, a staging host is not published."""
@@ -34,22 +35,13 @@ def client(
 # The examples in the spec name these merchants; seeding them lets the examples phase reach them.
 CONFORMANCE_MERCHANTS = ("RgFw2p65CQn3pE8uriL53d", "FdDQBuaqXoReYAxf9VtEBq", "9xBoSUdGWeiAzMn5VHBvMB")
 HISTORY = (("bUSDT", "120.5", "Finished"), ("pUSDC", "3", "Cancelled"), ("btUSDTv2", "10", "Error"))
-_CHAINS = (
-    "BinanceMainNet",
-    "BinanceTestNet",
-    "PolygonMainNet",
-    "PolygonMumbaiNet",
-    "ArbitrumMainNet",
-    "ArbitrumSepolia",
-    "EthereumMainNet",
-    "EthereumSepolia",
-)
+NAMES = ("Demo Coffee Roasters", "Tesla Corporation", "Merchant without a gas wallet")
 
 
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     wallets = [
         {"blockchain": chain, "address": "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753", "nativeBalance": "1" + "0" * 27}
-        for chain in _CHAINS
+        for chain in BLOCKCHAINS
     ]
     merchants = [
         {
@@ -57,6 +49,7 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
             "balances": {"bUSDT": "998", "pUSDC": "3015", "btUSDTv2": "150.5"},
             "extra": {
                 "partner": "conformance-partner",
+                "name": name,
                 "destinationAddress": "0x7aa002968e2B68b4803cbE15DdfdEe1488550180",
                 "isKYBFinished": True,
                 "gasWallets": wallets,
@@ -73,20 +66,31 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
                 ),
             },
         }
-        for merchant_id in CONFORMANCE_MERCHANTS
+        for merchant_id, name in zip(CONFORMANCE_MERCHANTS, NAMES, strict=True)
     ]
     partner = {
         "id": "conformance-partner",
         "credentials": [{"key_id": credentials["api_key"], "secret": credentials["secret"]}],
+        "extra": {"address": "0x5888455503193e5C6ea7AC1f232Ac7d6665f55fd"},
     }
     return {"accounts": [partner, *merchants]}
 
 
 def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
-    """Merchant ids are opaque strings to the schema; positive withdraw-now cases name a seeded one."""
-    if operation_id == "withdraw_now" and "merchantId" in body:
+    """Positive withdraw-now cases name a seeded merchant and a currency the emulator knows.
+
+    Merchant ids are opaque strings to the schema, and the currency is an open set (any code is
+    valid, since the provider adds codes); the emulator refuses codes it does not know.
+    """
+    if operation_id != "withdraw_now":
+        return
+    if "merchantId" in body:
         index = sum(map(ord, str(body["merchantId"]))) % len(CONFORMANCE_MERCHANTS)
         body["merchantId"] = CONFORMANCE_MERCHANTS[index]
+    currency = body.get("currency")
+    if isinstance(currency, str) and currency not in CURRENCIES:
+        codes = sorted(CURRENCIES)
+        body["currency"] = codes[sum(map(ord, currency)) % len(codes)]
 
 
 CONFORMANCE = ConformanceProfile(

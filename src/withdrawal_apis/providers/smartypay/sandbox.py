@@ -2,12 +2,17 @@
 
 The model, with the parts the provider does not document marked as our reading:
 
-- A partner (the store account that holds the API keys) manages merchants. A merchant is a store
-  account seeded with `extra: {"partner": ..., "destinationAddress": "0x..."}` (its confirmed
-  address), optional `name`, `isKYBFinished`, `gasWallets` and past `withdrawals` (terminal ones,
-  `{"id", "currency", "value", "status"}`). Its token balances are store
-  balances keyed by currency code; a gas wallet's native balance (in wei) is the balance of asset
-  `<Blockchain>` in the merchant's wallet `gas`.
+- A partner (the store account that holds the API keys, optionally with its EVM `address`) manages
+  merchants. A merchant is a store account seeded with
+  `extra: {"partner": ..., "destinationAddress": "0x..."}` (its confirmed address), optional `name`,
+  `isKYBFinished`, `createdAt`, `gasWallets` and past `withdrawals` (terminal ones,
+  `{"id", "currency", "value", "status"}`). Its token balances are store balances keyed by currency
+  code; a gas wallet's native balance (in wei) is the balance of asset `<Blockchain>` in the
+  merchant's wallet `gas`. A merchant record (kind `merchant`) keeps its creation time.
+- The merchant search lists the partner's merchants, newest first, filtered by a case-insensitive
+  part of the name; the blockchains dictionary is the table in `currencies.py`.
+- Request fields the spec does not list are ignored; a currency code the emulator does not know is
+  a 400 (the spec accepts any code, since the provider adds codes over time).
 - `withdraw_now` creates a `Pending` intent for the next processing slot (`slot_seconds` on the
   virtual clock, default 300; "now" under the `instant` advance policy). While one is pending for
   the merchant and currency, asking again returns it.
@@ -52,22 +57,17 @@ from ...sandbox import (
 from ...sandbox.lifecycle import Effect
 from ...sandbox.store import Filter, InsufficientFunds, Job, StoredObject
 from . import auth
-from .currencies import CURRENCIES
+from .currencies import BLOCKCHAINS, CURRENCIES, NATIVE_DECIMALS
 
-WITHDRAWAL, INTENT, SCHEDULE = "withdrawal", "intent", "schedule"
+WITHDRAWAL, INTENT, SCHEDULE, MERCHANT = "withdrawal", "intent", "schedule", "merchant"
 GAS_WALLET = "gas"  # the wallet holding each blockchain's native balance (in wei), per merchant
+NETWORK_OF = {code: chain.net for code, chain in BLOCKCHAINS.items()}
+API_TYPE = "EVM"  # every blockchain of the model is an EVM chain (the value is our reading)
 
-NETWORK_OF = {
-    "BinanceMainNet": "MainNet",
-    "BinanceTestNet": "TestNet",
-    "PolygonMainNet": "MainNet",
-    "PolygonMumbaiNet": "TestNet",
-    "ArbitrumMainNet": "MainNet",
-    "ArbitrumSepolia": "TestNet",
-    "EthereumMainNet": "MainNet",
-    "EthereumSepolia": "TestNet",
-}
-
+# The provider's documentation examples: the API key of the header table and the secret of the
+# signature example. The demo seed uses them so that examples can be run as written.
+DEMO_KEY = "TVs1OAkZXCZ0Azk0Qd9rFMxIYKVlLSUg"
+DEMO_SECRET = "DiFy5adj2FbrD5SDWsvPrsM2uVOdAund2ksMCZ9lBrRyDr5WMFO6O0loLL8TD1gh"  # noqa: S105 - a published example
 
 DEFAULT_SLOT_SECONDS = 300
 DEFAULT_GAS_COST_WEI = 500_000_000_000_000  # 0.0005 of the native token per sweep (our assumption)
@@ -151,8 +151,9 @@ _MERCHANT = {
             "additionalProperties": False,
             "properties": {
                 "partner": {"type": "string"},
-                "name": {"type": "string"},
+                "name": {"type": "string", "description": "the merchant's name (its id when absent)"},
                 "isKYBFinished": {"type": "boolean"},
+                "createdAt": {"type": "string", "format": "date-time", "description": "seeding time when absent"},
                 "destinationAddress": _EVM_ADDRESS,
                 "gasWallets": {
                     "type": "array",
@@ -190,7 +191,14 @@ _PARTNER = {
     "properties": {
         "balances": {"maxProperties": 0, "description": "balances belong to merchants"},
         "wallets": {"maxProperties": 0},
-        "extra": {"type": "object", "additionalProperties": False, "properties": {"name": {"type": "string"}}},
+        "extra": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "name": {"type": "string"},
+                "address": {**_EVM_ADDRESS, "description": "the partner's address, its merchants' partnerAddress"},
+            },
+        },
     },
 }
 
@@ -236,13 +244,25 @@ class Sandbox(ProviderSandbox):
     def seed_account(self, account: Mapping[str, Any]) -> None:
         extra = account.get("extra") or {}
         if "partner" not in extra:
+            if "address" in extra and not is_valid_ethereum_address(extra["address"]):
+                raise ApiError(400, "a partner's extra.address must be a valid EVM address (EIP-55)")
             return
         _check_merchant(account)
+        self._seed_merchant_record(account["id"], extra.get("createdAt"))
         for wallet in extra.get("gasWallets") or []:
             gas = Decimal(wallet["nativeBalance"])
             self.store.set_available(account["id"], wallet["blockchain"], gas, GAS_WALLET)
         for past in extra.get("withdrawals") or []:
             self._seed_withdrawal(account["id"], extra["destinationAddress"], past)
+
+    def _seed_merchant_record(self, merchant_id: str, created_at: str | None) -> None:
+        """When the merchant was created: as seeded, else kept from an earlier seed, else now."""
+        stored = self.store.get_object(MERCHANT, merchant_id)
+        if stored is None:
+            body = {"id": merchant_id, "createdAt": created_at or self.clock.iso(self.clock.now(), digits=6)}
+            self.store.insert_object(MERCHANT, merchant_id, merchant_id, "active", body)
+        elif created_at is not None and created_at != stored.body.get("createdAt"):
+            self.store.update_object(stored, stored.status, {**stored.body, "createdAt": created_at})
 
     def _seed_withdrawal(self, merchant_id: str, address: str, past: Mapping[str, Any]) -> None:
         """A withdrawal from before the emulator started: terminal, so it holds no balance."""
@@ -261,30 +281,50 @@ class Sandbox(ProviderSandbox):
 
     def demo_seed(self) -> dict[str, Any]:
         gas = "254803120000000000"
+        gas_address = "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753"
         wallets = [
-            {"blockchain": chain, "address": address, "nativeBalance": gas}
-            for chain, address in (
-                ("BinanceMainNet", "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753"),
-                ("BinanceTestNet", "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753"),
-                ("PolygonMainNet", "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753"),
-            )
+            {"blockchain": chain, "address": gas_address, "nativeBalance": gas}
+            for chain in ("BinanceMainNet", "BinanceTestNet", "PolygonMainNet")
         ]
         return {
             "accounts": [
                 {
                     "id": "demo-partner",
-                    "credentials": [{"key_id": "TVs1OAkZXCZ0Azk0Qd9rFMxIYKVlLSUg", "secret": secrets.token_hex(32)}],
-                    "extra": {"name": "Demo PSP"},
+                    "credentials": [{"key_id": DEMO_KEY, "secret": DEMO_SECRET}],
+                    "extra": {"name": "Demo PSP", "address": "0x5888455503193e5C6ea7AC1f232Ac7d6665f55fd"},
                 },
                 {
+                    # The merchant of the merchant-search, balance and withdrawal examples.
                     "id": "FdDQBuaqXoReYAxf9VtEBq",
                     "balances": {"bUSDT": "998", "pUSDC": "3015", "btUSDTv2": "150"},
                     "extra": {
                         "partner": "demo-partner",
                         "name": "Tesla Corporation",
                         "isKYBFinished": True,
+                        "createdAt": "2023-12-20T06:42:54.906016Z",
                         "destinationAddress": "0x7aa002968e2B68b4803cbE15DdfdEe1488550180",
                         "gasWallets": wallets,
+                        "withdrawals": [
+                            {
+                                "id": "BuDXTw3Dse5iRfkwsSpdec",
+                                "currency": "btUSDTv2",
+                                "value": "10",
+                                "status": "Finished",
+                            }
+                        ],
+                    },
+                },
+                {
+                    # The merchant of the withdraw-now example request.
+                    "id": "RgFw2p65CQn3pE8uriL53d",
+                    "balances": {"bUSDT": "250", "eUSDT": "40.5"},
+                    "extra": {
+                        "partner": "demo-partner",
+                        "name": "Demo Coffee Roasters",
+                        "isKYBFinished": True,
+                        "createdAt": "2024-03-04T09:15:00.000000Z",
+                        "destinationAddress": "0x751D591BE537aA9D0Aa5dCb3b12155C1C139EcA6",
+                        "gasWallets": [{"blockchain": "BinanceMainNet", "address": gas_address, "nativeBalance": gas}],
                     },
                 },
                 {
@@ -293,7 +333,8 @@ class Sandbox(ProviderSandbox):
                     "extra": {
                         "partner": "demo-partner",
                         "name": "Merchant without a gas wallet",
-                        "destinationAddress": "0x5888455503193e5C6ea7AC1f232Ac7d6665f55fd",
+                        "createdAt": "2024-05-10T12:00:00.000000Z",
+                        "destinationAddress": "0x2EcEF0863AEFBaf01726373FB1ce6745949931Bc",
                     },
                 },
             ]
@@ -327,6 +368,8 @@ class Sandbox(ProviderSandbox):
     @operation("withdraw_now")
     def withdraw_now(self, request: Request, principal: Principal) -> Response:
         merchant_id, currency = request.json["merchantId"], request.json["currency"]
+        if currency not in CURRENCIES:  # the spec accepts any code; this emulator knows today's
+            raise ApiError(400, f"Unknown currency: {currency}")
         self._merchant(principal, merchant_id)
         with self.store.transaction():
             intent = self._pending_intent(merchant_id, currency)
@@ -428,6 +471,40 @@ class Sandbox(ProviderSandbox):
             self.engine.schedule(schedule, "sweep", at=boundary)
 
     # -- merchants ----------------------------------------------------------------------------
+    @operation("search_merchants")
+    def search_merchants(self, request: Request, principal: Principal) -> Response:
+        query = request.json or {}
+        name_like = str((query.get("predicates") or {}).get("nameLike", "")).casefold()
+        page = query.get("page") or {}
+        limit, offset = int(page.get("limit", DEFAULT_PAGE_LIMIT)), int(page.get("offset", 0))
+        partner = self.store.account(principal.account_id)
+        partner_address = (partner.extra if partner else {}).get("address")
+        merchants = [
+            self._merchant_object(account.id, account.extra, partner_address)
+            for account in self.store.accounts(extra={"partner": principal.account_id})
+            if name_like in _merchant_name(account.id, account.extra).casefold()
+        ]
+        merchants.sort(key=lambda m: m["id"])
+        merchants.sort(key=lambda m: datetime.fromisoformat(m["createdAt"]), reverse=True)  # newest first
+        return Response.json(
+            200, {"list": merchants[offset : offset + limit], "page": {"limit": limit, "offset": offset}}
+        )
+
+    def _merchant_object(
+        self, merchant_id: str, extra: Mapping[str, Any], partner_address: str | None
+    ) -> dict[str, Any]:
+        record = self.store.get_object(MERCHANT, merchant_id)
+        created = record.body["createdAt"] if record else self.clock.iso(self.clock.now(), digits=6)
+        merchant: dict[str, Any] = {
+            "id": merchant_id,
+            "name": _merchant_name(merchant_id, extra),
+            "isKYBFinished": bool(extra.get("isKYBFinished", False)),
+            "createdAt": created,
+        }
+        if partner_address:
+            merchant["partnerAddress"] = partner_address
+        return merchant
+
     @operation("get_merchant_balance")
     def get_merchant_balance(self, request: Request, principal: Principal) -> Response:
         merchant_id = request.params["merchantId"]
@@ -453,6 +530,21 @@ class Sandbox(ProviderSandbox):
             for wallet in extra.get("gasWallets") or []
         ]
         return Response.json(200, {"gasWallets": wallets})
+
+    # -- dictionaries -------------------------------------------------------------------------
+    @operation("list_blockchains")
+    def list_blockchains(self, request: Request, principal: Principal) -> Response:
+        blockchains = [
+            {
+                "blockchain": code,
+                "apiType": API_TYPE,
+                "isActive": chain.active,
+                "net": chain.net,
+                "nativeAsset": {"code": chain.native, "decimals": NATIVE_DECIMALS},
+            }
+            for code, chain in BLOCKCHAINS.items()
+        ]
+        return Response.json(200, {"blockchains": blockchains})
 
     # -- scheduled jobs: the processing slot and recurring sweeps -----------------------------
     def run_job(self, obj: StoredObject | None, job: Job) -> None:
@@ -529,6 +621,10 @@ def _schedule_response(period: str, amount: str) -> Response:
     data = {"period": period, "unifiedMinAmount": int(value) if value == value.to_integral_value() else float(value)}
     raw = body.replace(json.dumps(marker), amount).encode()
     return Response(200, raw, {"content-type": "application/json"}, data)
+
+
+def _merchant_name(merchant_id: str, extra: Mapping[str, Any]) -> str:
+    return str(extra.get("name") or merchant_id)
 
 
 def _check_merchant(account: Mapping[str, Any]) -> None:

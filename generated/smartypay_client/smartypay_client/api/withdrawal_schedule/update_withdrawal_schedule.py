@@ -97,7 +97,11 @@ def sync_detailed(
 
     Args:
         merchant_id (str): A SMARTy Pay identifier (22 alphanumeric characters in every example).
-        body (WithdrawalSchedule):
+        body (WithdrawalSchedule): The automatic sweep configuration. Both fields must be set (the
+            withdrawals guide: "the following
+            parameters must be set"). The provider says the object may carry parameters it does not
+            document,
+            to be disregarded; the schema is open, in requests too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +137,11 @@ def sync(
 
     Args:
         merchant_id (str): A SMARTy Pay identifier (22 alphanumeric characters in every example).
-        body (WithdrawalSchedule):
+        body (WithdrawalSchedule): The automatic sweep configuration. Both fields must be set (the
+            withdrawals guide: "the following
+            parameters must be set"). The provider says the object may carry parameters it does not
+            document,
+            to be disregarded; the schema is open, in requests too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +172,11 @@ async def asyncio_detailed(
 
     Args:
         merchant_id (str): A SMARTy Pay identifier (22 alphanumeric characters in every example).
-        body (WithdrawalSchedule):
+        body (WithdrawalSchedule): The automatic sweep configuration. Both fields must be set (the
+            withdrawals guide: "the following
+            parameters must be set"). The provider says the object may carry parameters it does not
+            document,
+            to be disregarded; the schema is open, in requests too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +210,11 @@ async def asyncio(
 
     Args:
         merchant_id (str): A SMARTy Pay identifier (22 alphanumeric characters in every example).
-        body (WithdrawalSchedule):
+        body (WithdrawalSchedule): The automatic sweep configuration. Both fields must be set (the
+            withdrawals guide: "the following
+            parameters must be set"). The provider says the object may carry parameters it does not
+            document,
+            to be disregarded; the schema is open, in requests too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

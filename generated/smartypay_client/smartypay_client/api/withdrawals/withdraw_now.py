@@ -92,9 +92,12 @@ def sync_detailed(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
+    `currency` accepts any code, since the provider adds codes over time; our emulator answers
+    `400 BadRequest` for a code it does not know (inferred).
 
     Args:
-        body (WithdrawNowRequest):
+        body (WithdrawNowRequest): The two documented required attributes; fields not listed here
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,9 +130,12 @@ def sync(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
+    `currency` accepts any code, since the provider adds codes over time; our emulator answers
+    `400 BadRequest` for a code it does not know (inferred).
 
     Args:
-        body (WithdrawNowRequest):
+        body (WithdrawNowRequest): The two documented required attributes; fields not listed here
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,9 +163,12 @@ async def asyncio_detailed(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
+    `currency` accepts any code, since the provider adds codes over time; our emulator answers
+    `400 BadRequest` for a code it does not know (inferred).
 
     Args:
-        body (WithdrawNowRequest):
+        body (WithdrawNowRequest): The two documented required attributes; fields not listed here
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,9 +199,12 @@ async def asyncio(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
+    `currency` accepts any code, since the provider adds codes over time; our emulator answers
+    `400 BadRequest` for a code it does not know (inferred).
 
     Args:
-        body (WithdrawNowRequest):
+        body (WithdrawNowRequest): The two documented required attributes; fields not listed here
+            are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
