@@ -20,6 +20,7 @@ before(async () => {
         credentials: [
           { key_id: USERNAME, secret: PASSWORD },
           { key_id: "ts-expired", secret: PASSWORD, data: { token_ttl: 0 } }, // tokens already expired
+          { key_id: "ts-short", secret: PASSWORD, data: { token_ttl: 120 } },
         ],
         extra: { merchant_id: 7, wallets: [{ address: WALLET, wallet_desc: "Main wallet" }] },
         balances: { [`USDT@${wallet}`]: "100", [`MATIC@${wallet}`]: "1" },
@@ -79,19 +80,48 @@ test("kamiPay: a wrong password fails the login with LoginFailed", async () => {
   });
 });
 
-test("kamiPay: a token refused with 401 is renewed once, and a second 401 is returned", async () => {
-  const calls: string[] = [];
-  const counting: typeof fetch = (input, init) => {
+// Every request the client makes, by path.
+function recording(calls: string[]): typeof fetch {
+  return (input, init) => {
     calls.push(new URL(input instanceof Request ? input.url : input).pathname);
     return fetch(input, init);
   };
+}
+
+test("kamiPay: a token refused with 401 is renewed once, and a second 401 is returned", async () => {
+  const calls: string[] = [];
   const client = createClient({
     baseUrl: emulator.baseUrl,
     auth: { username: "ts-expired", password: PASSWORD },
-    fetch: counting,
+    fetch: recording(calls),
   });
   const answer = await client.GET("/v2/merchants/wallets");
   assert.equal(answer.response.status, 401);
   assert.deepEqual(answer.error, { detail: "Incorrect Credentials" });
   assert.deepEqual(calls, ["/auth/token", "/v2/merchants/wallets", "/auth/token", "/v2/merchants/wallets"]);
+});
+
+test("kamiPay: concurrent requests share one login, and the token is renewed a minute before `exp`", async () => {
+  const calls: string[] = [];
+  let now = Date.now();
+  const client = createClient({
+    baseUrl: emulator.baseUrl,
+    auth: { username: "ts-short", password: PASSWORD }, // tokens live 120 s
+    fetch: recording(calls),
+    clock: () => now,
+  });
+  const first = await Promise.all([client.GET("/v2/merchants/wallets"), client.GET("/v2/merchants/wallets")]);
+  assert.deepEqual(first.map((answer) => answer.response.status), [200, 200]);
+  now += 30_000; // 90 s left: the token is still used
+  assert.equal((await client.GET("/v2/merchants/wallets")).response.status, 200);
+  now += 40_000; // 50 s left: inside the last minute, so the client logs in first
+  assert.equal((await client.GET("/v2/merchants/wallets")).response.status, 200);
+  assert.deepEqual(calls, [
+    "/auth/token",
+    "/v2/merchants/wallets",
+    "/v2/merchants/wallets",
+    "/v2/merchants/wallets",
+    "/auth/token",
+    "/v2/merchants/wallets",
+  ]);
 });

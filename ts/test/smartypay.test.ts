@@ -35,9 +35,9 @@ after(() => emulator?.stop());
 
 test("SmartyPay: authenticate, read the balance, ask for a sweep, read it back, list, gas wallet too poor", async () => {
   const baseUrl = emulator.baseUrl;
-  // On the emulator the processing slots come when its control API moves the clock.
-  const nextSlot = () => emulator.control("/_sandbox/clock/advance", { seconds: 300 });
   // #region example
+  // On the emulator a processing slot comes when its control API moves the virtual clock (5 minutes).
+  const nextSlot = () => emulator.control("/_sandbox/clock/advance", { seconds: 300 });
   const client = createClient({ baseUrl, auth: { apiKey: API_KEY, secret: SECRET }, scheme: "hmac" });
   const path = { merchantId: MERCHANT };
 
