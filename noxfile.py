@@ -121,14 +121,18 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def publish(session: nox.Session) -> None:
-    """Build dist/ for other languages: bundled and dereferenced specs, HTML references, TypeScript types.
+    """Build dist/ for other languages and prove it works from there.
 
-    Builds twice and requires identical bytes, type-checks ts/<provider>.ts against the generated
-    types, then renders every page in headless Chromium (Debian's `chromium` package).
+    Builds twice and requires identical bytes (bundled and dereferenced specs, HTML references,
+    TypeScript types, one npm package per provider, index.json and index.html); installs the packages
+    into a scratch Node project and runs the TypeScript tests, which drive every emulator through a
+    payout with the provider's real auth; then renders every page in headless Chromium (Debian's
+    `chromium` package).
     """
-    install_project(session, "pytest")  # the Chromium test runs under the repo's shared conftest
+    install_project(session, "pytest")  # the emulators' CLI; the Chromium test runs under the shared conftest
     npm_tools(session)
     session.run("python", "scripts/publish.py", "--check-reproducible")
+    session.run("python", "scripts/publish_node_check.py")
     session.run("python", "scripts/publish_docs_check.py")
     session.run("pytest", "-m", "chromium", "tests/publish")
 

@@ -8,150 +8,71 @@ For every provider in `PROVIDERS`, into `<out>/<provider>/<info.version>/`:
 
     openapi.yaml, openapi.json   bundled by the pinned Redocly CLI (no external `$ref`)
     openapi.deref.json           every local `$ref` inlined, for tools that cannot follow `$ref`
-    openapi.d.ts                 TypeScript types from openapi-typescript
     reference.html               Redocly `build-docs` page with its scripts inlined and a CSP that
                                  forbids any network fetch, so it opens offline
+    openapi.d.ts, index.js, ...  the npm package `@withdrawal-apis/<provider>`: types with open
+                                 enums and a typed client with the provider's signing, compiled
+                                 with `tsc --strict`, and its tarball (scripts/publish_typescript.py)
 
-then `ts/<provider>.ts` is type-checked against the generated types with `tsc --noEmit --strict`,
-and `<out>/index.json` lists every provider, version, file and sha256. `<out>` is cleared first,
-so a provider or version that left the registry leaves dist/ too. scripts/publish_docs_check.py
-renders the pages in Chromium afterwards and adds `reference.png`.
+then `<out>/index.json` lists every provider, version, file and sha256, and `<out>/index.html`
+shows the same as a page. `<out>` is cleared first, so a provider or version that left the
+registry leaves dist/ too. scripts/publish_node_check.py runs the TypeScript tests against the
+emulators with the packages, and scripts/publish_docs_check.py renders the pages in Chromium and
+adds `index.png` and `reference.png`.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import filecmp
-import hashlib
-import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling publish_* modules
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from withdrawal_apis.providers import PROVIDERS, Provider  # noqa: E402
-from withdrawal_apis.spec import SpecDocument  # noqa: E402
+import publish_index
+from publish_common import REPO, PublishError, node_tool, run, sha256, write_json
+from publish_typescript import (
+    Package,
+    build_package,
+    check_ts_sources,
+    compile_clients,
+    generate_types,
+    integrity,
+    package_files,
+)
 
-NODE_BIN = REPO / "node_modules" / ".bin"
-TS_DIR = REPO / "ts"
+from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.spec import SpecDocument
+
+__all__ = ["PublishError", "check_ts_sources", "node_tool", "run"]
+
 INDEX = "index.json"
+INDEX_PAGE = "index.html"
 VERSION = re.compile(r"\d+\.\d+\.\d+")
 
-# Role in index.json -> file name inside <provider>/<version>/.
+# Role in index.json -> file name inside <provider>/<version>/ (the npm tarball is named per version).
 FILES = {
     "bundled_yaml": "openapi.yaml",
     "bundled_json": "openapi.json",
     "dereferenced_json": "openapi.deref.json",
     "typescript_types": "openapi.d.ts",
     "reference_html": "reference.html",
+    "client_js": "index.js",
+    "client_dts": "index.d.ts",
+    "client_readme": "README.md",
+    "client_package_json": "package.json",
 }
-
-# Redocly phones home (usage telemetry, update notices) unless told not to; a build must not
-# depend on the network, and the page's own telemetry flag is derived from the same setting.
-TOOL_ENV = {**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_NOTIFICATIONS": "true"}
-
-# The page template of `build-docs`, plus a Content-Security-Policy. Redoc's scripts are inlined
-# (--inlineBundle), but its sidebar still asks the Redocly CDN for a logo at run time; the policy
-# blocks that and any other fetch (the `<img>` falls back to nothing), so the page cannot reach
-# the network even if a later Redoc adds a request. Search runs in a blob: worker, hence worker-src.
-CSP = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-    "font-src data:; worker-src blob:; base-uri 'none'; form-action 'none'"
-)
-PAGE_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8" />
-  <meta http-equiv="Content-Security-Policy" content="@CSP@" />
-  <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>{{title}}</title>
-  <style>body { margin: 0; padding: 0; }</style>
-  {{{redocHead}}}
-</head>
-<body>
-  {{{redocHTML}}}
-</body>
-</html>
-""".replace("@CSP@", CSP)
-
-
-class PublishError(Exception):
-    """A problem that stops the build; the message says what to fix."""
-
-
-def node_tool(name: str) -> Path:
-    tool = NODE_BIN / name
-    if not tool.exists():
-        raise PublishError(f"{tool.relative_to(REPO)} is missing; run `npm install` (nox -s publish does)")
-    return tool
-
-
-def run(command: Sequence[str | Path], what: str) -> None:
-    """Run a Node tool quietly; its whole output is shown only when it fails."""
-    result = subprocess.run(
-        [str(part) for part in command], cwd=REPO, env=TOOL_ENV, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        raise PublishError(f"{what} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-# --- the hand-written TypeScript files ---------------------------------------------------------
-
-
-def ts_source(provider: Provider) -> Path:
-    return TS_DIR / f"{provider.name}.ts"
-
-
-def check_ts_sources(providers: Iterable[Provider]) -> None:
-    """Every provider needs its hand-written ts/<name>.ts, and no file may outlive its provider."""
-    providers = list(providers)
-    missing = sorted(provider.name for provider in providers if not ts_source(provider).is_file())
-    names = {provider.name for provider in providers}
-    orphans = sorted(path.name for path in TS_DIR.glob("*.ts") if path.stem not in names)
-    problems = [f"ts/{name}.ts is missing: write it by hand (see ts/mpchat.ts)" for name in missing]
-    problems += [f"ts/{name} belongs to no registered provider" for name in orphans]
-    if problems:
-        raise PublishError("\n".join(problems))
-
-
-def typecheck(provider_name: str, types: Path, source: Path) -> None:
-    """`tsc --noEmit --strict` on `source`, with `@withdrawal-apis/<provider>` resolving to `types`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        config = Path(tmp) / "tsconfig.json"
-        options = {
-            "target": "ES2022",
-            "module": "ESNext",
-            "moduleResolution": "Bundler",
-            "lib": ["ES2022", "DOM"],
-            "types": [],
-            "noUncheckedIndexedAccess": True,
-            "exactOptionalPropertyTypes": True,
-            "paths": {f"@withdrawal-apis/{provider_name}": [str(types.resolve())]},
-        }
-        write_json(config, {"compilerOptions": options, "files": [str(source.resolve())]})
-        run(
-            [node_tool("tsc"), "--project", config, "--noEmit", "--strict"],
-            f"type-checking {source.name} against the types generated from the {provider_name} spec",
-        )
-
 
 # --- bundling and dereferencing -----------------------------------------------------------------
 
@@ -209,6 +130,47 @@ def example_refs(document: SpecDocument) -> list[str]:
 
 
 # --- the HTML reference -------------------------------------------------------------------------
+
+# The page template of `build-docs`, plus a Content-Security-Policy. Redoc's scripts are inlined
+# (--inlineBundle) and the policy blocks any fetch, so the page cannot reach the network even if a
+# later Redoc adds a request. Search runs in a blob: worker, hence worker-src.
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "font-src data:; worker-src blob:; base-uri 'none'; form-action 'none'"
+)
+PAGE_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <meta http-equiv="Content-Security-Policy" content="@CSP@" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <title>{{title}}</title>
+  <style>body { margin: 0; padding: 0; }</style>
+  {{{redocHead}}}
+</head>
+<body>
+  {{{redocHTML}}}
+</body>
+</html>
+""".replace("@CSP@", CSP)
+
+
+def wordmark(text: str, width: int) -> str:
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 16" width="{width}" height="16">'
+        f'<text x="{width / 2:g}" y="12.5" text-anchor="middle" font-family="sans-serif" font-size="13" '
+        f'font-weight="600" fill="#1f2a44">{text}</text></svg>'
+    )
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+# Redoc's sidebar credits Redocly with a logo it loads from Redocly's CDN at run time, which an
+# offline page cannot reach and the policy above would block. The credit stays, as a text wordmark
+# carried in the page: each CDN address in the inlined script is replaced by a data: URL.
+REDOC_LOGOS = {
+    "https://cdn.redoc.ly/redoc/logo-mini-full.svg": wordmark("Redocly", 52),
+    "https://cdn.redoc.ly/redoc/logo-mini.svg": wordmark("R", 12),
+}
 
 
 class _FetchScanner(HTMLParser):
@@ -282,7 +244,13 @@ def build_docs(bundled: Path, html: Path) -> None:
             [node_tool("redocly"), "build-docs", bundled, "--inlineBundle", "--template", template, "--output", html],
             f"redocly build-docs for {bundled}",
         )
-    problems = offline_problems(html.read_text(encoding="utf-8"))
+    page = html.read_text(encoding="utf-8")
+    for url, replacement in REDOC_LOGOS.items():
+        if url not in page:
+            raise PublishError(f"{html}: Redoc no longer loads its logo from {url}; review REDOC_LOGOS")
+        page = page.replace(url, replacement)
+    html.write_text(page, encoding="utf-8")
+    problems = offline_problems(page)
     if problems:
         raise PublishError(f"{html} is not self-contained:\n  " + "\n  ".join(problems))
 
@@ -297,45 +265,82 @@ def spec_version(document: SpecDocument) -> str:
     return version
 
 
-def publish_provider(provider: Provider, out: Path) -> dict[str, Any]:
-    """Write one provider's files and return its index.json entry."""
+# Markup Redoc shows literally: it renders a server's description as plain text.
+MARKDOWN = re.compile(r"`|\*\*|__|\[[^\]]*\]\(|<[A-Za-z/]")
+
+
+def plain_text_problems(document: SpecDocument) -> list[str]:
+    servers = document.raw.get("servers") or []
+    return [
+        f"servers[{index}].description is shown as plain text; drop its Markdown: {server['description']!r}"
+        for index, server in enumerate(servers)
+        if MARKDOWN.search(str(server.get("description", "")))
+    ]
+
+
+@dataclass(frozen=True)
+class Built:
+    """One provider's version directory while it is being filled."""
+
+    source: SpecDocument
+    package: Package
+
+    @property
+    def target(self) -> Path:
+        return self.package.directory
+
+    def path(self, role: str) -> Path:
+        return self.target / FILES[role]
+
+
+def publish_spec(provider: Provider, out: Path) -> Built:
+    """The bundles, the dereferenced document and the HTML reference of one provider."""
     source = SpecDocument(provider.spec_path)
     version = spec_version(source)
-    target = out / provider.name / version
-    target.mkdir(parents=True)
-    paths = {role: target / name for role, name in FILES.items()}
+    built = Built(source, Package(provider, version, out / provider.name / version))
+    built.target.mkdir(parents=True)
 
     for role in ("bundled_yaml", "bundled_json"):
-        run([node_tool("redocly"), "bundle", provider.spec_path, "--output", paths[role]], f"redocly bundle {role}")
-    bundled = SpecDocument(paths["bundled_json"])
+        command: list[str | Path] = [node_tool("redocly"), "bundle", provider.spec_path, "--output", built.path(role)]
+        run(command, f"redocly bundle {role}")
+    bundled = SpecDocument(built.path("bundled_json"))
     problems = [f"external $ref left in the bundle at {ref}" for ref in non_local_refs(bundled.raw)]
     problems += [f"example with a literal $ref key at {where}" for where in example_refs(bundled)]
+    problems += plain_text_problems(bundled)
     if problems:
         raise PublishError(f"{provider.name}:\n  " + "\n  ".join(problems))
-    write_json(paths["dereferenced_json"], dereference(bundled))
+    write_json(built.path("dereferenced_json"), dereference(bundled))
+    build_docs(built.path("bundled_yaml"), built.path("reference_html"))
+    return built
 
-    build_docs(paths["bundled_yaml"], paths["reference_html"])
-    run(
-        [node_tool("openapi-typescript"), paths["bundled_json"], "--output", paths["typescript_types"]],
-        f"openapi-typescript for {provider.name}",
-    )
-    typecheck(provider.name, paths["typescript_types"], ts_source(provider))
 
+def index_entry(built: Built, out: Path) -> dict[str, Any]:
+    """The index.json entry of one provider, once every file is written."""
+    provider, package = built.package.provider, built.package
+
+    def item(path: Path) -> dict[str, str]:
+        return {"path": path.relative_to(out).as_posix(), "sha256": sha256(path)}
+
+    files = {role: item(built.path(role)) for role in FILES}
+    files["npm_package"] = item(package.tarball)
+    support = [name for name in package_files(package) if name.startswith("shared/")]
     return {
         "name": provider.name,
         "title": provider.title,
         "docs_url": provider.docs_url,
-        "latest": version,
+        "latest": package.version,
         "versions": [
             {
-                "version": version,
-                "openapi": source.raw["openapi"],
-                "title": source.raw["info"]["title"],
-                "source": {"path": provider.spec_path.relative_to(REPO).as_posix(), "sha256": sha256(source.path)},
-                "files": {
-                    role: {"path": path.relative_to(out).as_posix(), "sha256": sha256(path)}
-                    for role, path in paths.items()
+                "version": package.version,
+                "openapi": built.source.raw["openapi"],
+                "title": built.source.raw["info"]["title"],
+                "source": {
+                    "path": provider.spec_path.relative_to(REPO).as_posix(),
+                    "sha256": sha256(provider.spec_path),
                 },
+                "files": files,
+                "client_support": [item(package.directory / name) for name in support],
+                "package": {"name": package.name, "integrity": integrity(package.tarball)},
             }
         ],
     }
@@ -353,11 +358,17 @@ def clear(out: Path) -> None:
 def publish(out: Path, providers: Sequence[Provider] = PROVIDERS) -> None:
     check_ts_sources(providers)
     clear(out)
-    entries = []
+    built = []
     for provider in providers:
         print(f"publish: {provider.name}", flush=True)
-        entries.append(publish_provider(provider, out))
-    write_json(out / INDEX, {"providers": entries})
+        built.append(publish_spec(provider, out))
+    generate_types({item.path("bundled_json"): item.path("typescript_types") for item in built})
+    compile_clients(item.package for item in built)
+    for item in built:
+        build_package(item.package, f"{item.package.provider.title} withdrawal API: typed client and request signing")
+    index = {"providers": [index_entry(item, out) for item in built]}
+    write_json(out / INDEX, index)
+    (out / INDEX_PAGE).write_text(publish_index.render(index), encoding="utf-8")
 
 
 def tree_differences(first: Path, second: Path) -> list[str]:

@@ -1,19 +1,22 @@
-"""Open every published HTML reference in headless Chromium and check what a reader would see.
+"""Open every published page in headless Chromium and check what a reader would see.
 
     python scripts/publish_docs_check.py               # check dist/ (run scripts/publish.py first)
     python scripts/publish_docs_check.py --dist DIR
 
-For each version listed in <dist>/index.json, from the file:// URL with name resolution switched off:
+Every page is loaded from its file:// URL with name resolution switched off, and every load must
+make no network request (Chromium's net log; browser housekeeping is not the page's) and log no
+console problem: no uncaught script error, no load refused by the page's Content-Security-Policy,
+no resource that failed to load. Then:
 
-- the sidebar of the rendered page links every operation and webhook of the bundled spec, and the
-  page of each one shows its `summary` as a heading (read with `--dump-dom` after scripts ran);
-- the page made no network request (Chromium's net log; browser housekeeping is not the page's);
-- no uncaught script error and no blocked load other than an image (Redoc's CDN logo, which the
-  page's Content-Security-Policy blocks on purpose, is reported as a note);
-- a screenshot of the start page is saved as reference.png beside the page, and must not be blank.
+- dist/index.html names every provider of index.json, links each version's reference page, bundled
+  specs, types, npm package and README (every relative link resolves to a file in dist/), and shows
+  the sha256 of every file; a screenshot is saved as index.png;
+- for each version, the sidebar of the rendered reference page links every operation and webhook of
+  the bundled spec, and the page of each one shows its `summary` as a heading (read with
+  `--dump-dom` after scripts ran); a screenshot of the start page is saved as reference.png.
 
-Redoc routes by URL fragment when opened from a file: `#/<tag>` lists a tag's operations and
-`#/<tag>/<operationId>` shows one, so every operation is rendered on its own.
+No screenshot may be blank. Redoc routes by URL fragment when opened from a file: `#/<tag>` lists a
+tag's operations and `#/<tag>/<operationId>` shows one, so every operation is rendered on its own.
 """
 
 from __future__ import annotations
@@ -71,7 +74,6 @@ class Page:
     dom: str
     requests: list[str]
     problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def chromium() -> str:
@@ -97,16 +99,17 @@ def page_requests(net_log: Path) -> list[str]:
     ]
 
 
-def console_findings(stderr: str) -> tuple[list[str], list[str]]:
-    """Split console messages into problems and notes."""
-    problems, notes = [], []
-    for match in CONSOLE_LINE.finditer(stderr):
-        message = match.group(1)
-        if "Content Security Policy" in message and "the image '" in message:
-            notes.append(f"blocked by the page's CSP (cosmetic): {message.split(', source: ')[0]}")
-        elif any(sign in message for sign in ("Uncaught", "Content Security Policy", "Failed to load resource")):
-            problems.append(message)
-    return problems, notes
+# Console messages that mean the page is broken or not self-contained: a script error, a load the
+# page's own Content-Security-Policy refused, or a resource that could not be loaded.
+CONSOLE_PROBLEMS = ("Uncaught", "Content Security Policy", "Failed to load resource", "net::ERR_")
+
+
+def console_problems(stderr: str) -> list[str]:
+    return [
+        match.group(1)
+        for match in CONSOLE_LINE.finditer(stderr)
+        if any(sign in match.group(1) for sign in CONSOLE_PROBLEMS)
+    ]
 
 
 def render(url: str, screenshot: Path | None = None) -> Page:
@@ -128,8 +131,7 @@ def render(url: str, screenshot: Path | None = None) -> Page:
             raise DocsCheckError(f"Chromium did not finish {url} within {RENDER_TIMEOUT_S}s") from error
         if result.returncode != 0:
             raise DocsCheckError(f"Chromium failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")
-        problems, notes = console_findings(result.stderr)
-        return Page(result.stdout, page_requests(net_log), problems, notes)
+        return Page(result.stdout, page_requests(net_log), console_problems(result.stderr))
 
 
 def looks_blank(png: Path) -> bool:
@@ -145,18 +147,22 @@ def looks_blank(png: Path) -> bool:
 
 
 class _Reader(HTMLParser):
-    """In-page route links in document order (as `#/...`), and the text of every h1-h3 heading."""
+    """Every href, in-page route links in document order (as `#/...`), the text of h1-h3 headings and of the page."""
 
     HEADINGS = ("h1", "h2", "h3")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
         self.links: list[str] = []
         self.headings: list[str] = []
+        self.text: list[str] = []
         self._heading: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         href = dict(attrs).get("href") or ""
+        if tag == "a" and href:
+            self.hrefs.append(href)
         # Server-rendered links are paths ("/withdrawals"); once the router has run they are
         # fragments ("#/withdrawals"). Both name the same route.
         if tag == "a" and href.startswith(("#/", "/")) and not href.startswith("//"):
@@ -170,6 +176,7 @@ class _Reader(HTMLParser):
             self._heading = None
 
     def handle_data(self, data: str) -> None:
+        self.text.append(data)
         if self._heading is not None:
             self._heading.append(data)
 
@@ -185,8 +192,8 @@ def segments(link: str) -> list[str]:
     return link.removeprefix("#/").split("#", 1)[0].split("/")
 
 
-def check_version(dist: Path, provider: str, version: dict[str, Any]) -> list[str]:
-    """Check one published version; return notes, raise DocsCheckError listing every problem."""
+def check_version(dist: Path, provider: str, version: dict[str, Any]) -> None:
+    """Check one published version; raise DocsCheckError listing every problem."""
     files = version["files"]
     html = (dist / files["reference_html"]["path"]).resolve()
     spec = SpecDocument(dist / files["bundled_json"]["path"])
@@ -228,21 +235,69 @@ def check_version(dist: Path, provider: str, version: dict[str, Any]) -> list[st
             problems.append(f"{name}: {route} shows no heading with its summary {summary!r}")
 
     for fragment, page in pages:
-        problems += [f"{fragment}: the page requested {url}" for url in page.requests]
-        problems += [f"{fragment}: console: {message}" for message in page.problems]
+        problems += page_problems(fragment, page)
     # The start page, not an operation: a route makes Redoc scroll to its target, and headless
     # `--screenshot` captures a scrolled page offset by the scroll distance (blank, or a blank band).
-    shot = html.parent / "reference.png"
-    problems += [f"screenshot: the page requested {url}" for url in render(html.as_uri(), screenshot=shot).requests]
+    problems += screenshot_problems(html, html.parent / "reference.png")
+    if problems:
+        raise DocsCheckError(f"{label}: {html}\n  " + "\n  ".join(problems))
+    print(f"docs check: {label}: {len(expected)} operations rendered, {len(pages)} page loads, no network requests")
+
+
+def page_problems(where: str, page: Page) -> list[str]:
+    problems = [f"{where}: the page requested {url}" for url in page.requests]
+    return problems + [f"{where}: console: {message}" for message in page.problems]
+
+
+def screenshot_problems(html: Path, shot: Path) -> list[str]:
+    problems = page_problems("screenshot", render(html.as_uri(), screenshot=shot))
     if not shot.is_file():
         problems.append(f"Chromium wrote no screenshot to {shot}")
     elif looks_blank(shot):
         problems.append(f"the screenshot {shot} is blank: the page did not paint")
+    return problems
+
+
+# What the index page must link for every version.
+INDEX_LINKS = (
+    "reference_html",
+    "bundled_yaml",
+    "bundled_json",
+    "dereferenced_json",
+    "typescript_types",
+    "npm_package",
+    "client_readme",
+)
+
+
+def check_index(dist: Path, index: dict[str, Any]) -> None:
+    """dist/index.html: every provider, version, link and checksum of index.json, and nothing broken."""
+    html = (dist / "index.html").resolve()
+    if not html.is_file():
+        raise DocsCheckError(f"{html} is missing")
+    page = render(html.as_uri())
+    reader = read(page.dom)
+    text = " ".join("".join(reader.text).split())
+    local = [href for href in reader.hrefs if not href.startswith(("http://", "https://", "#"))]
+    problems = page_problems("index.html", page)
+    problems += [f"index.html links {href}, which is not in {dist}" for href in local if not (dist / href).is_file()]
+    for provider in index["providers"]:
+        if provider["title"] not in reader.headings:
+            problems.append(f"index.html has no heading for {provider['title']}")
+        for version in provider["versions"]:
+            files = [*version["files"].values(), *version.get("client_support", [])]
+            problems += [
+                f"index.html does not link {version['files'][role]['path']}"
+                for role in INDEX_LINKS
+                if version["files"][role]["path"] not in local
+            ]
+            problems += [
+                f"index.html does not show the sha256 of {item['path']}" for item in files if item["sha256"] not in text
+            ]
+    problems += screenshot_problems(html, html.parent / "index.png")
     if problems:
-        raise DocsCheckError(f"{label}: {html}\n  " + "\n  ".join(problems))
-    notes = sorted({note for _, page in pages for note in page.notes})
-    print(f"docs check: {label}: {len(expected)} operations rendered, {len(pages)} page loads, no network requests")
-    return notes
+        raise DocsCheckError("index.html:\n  " + "\n  ".join(problems))
+    print(f"docs check: index.html: {len(index['providers'])} providers, {len(local)} local links, all present")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -255,11 +310,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     index = json.loads(index_path.read_text(encoding="utf-8"))
     failures: list[str] = []
+    try:
+        check_index(args.dist, index)
+    except DocsCheckError as error:
+        failures.append(str(error))
     for provider in index["providers"]:
         for version in provider["versions"]:
             try:
-                for note in check_version(args.dist, provider["name"], version):
-                    print(f"docs check: note: {note}")
+                check_version(args.dist, provider["name"], version)
             except DocsCheckError as error:
                 failures.append(str(error))
     if failures:

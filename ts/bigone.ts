@@ -1,128 +1,82 @@
-// Type-level proof that the published BigONE spec works from TypeScript.
-//
-// `nox -s publish` generates dist/bigone/<version>/openapi.d.ts from the bundled openapi.json with
-// openapi-typescript, maps the module name imported below to that file, and runs
-// `tsc --noEmit --strict` on this file. Every type here is derived from the spec, so renaming or
-// retyping a path, field or status the code touches fails the publish session.
-//
-// Hand-written on purpose: a fresh HS256 JWT per request (nonce in nanoseconds, as a string), the
-// `{code, message, data}` envelope, the guid a caller must keep, and paging by an opaque token are
-// what a TypeScript integrator has to get right.
-import type { components, paths } from "@withdrawal-apis/bigone";
+// BigONE from TypeScript: openapi-fetch over the types of the published spec, with a fresh HS256 JWT
+// on every request. The token's claims are `type: "OpenAPIV2"`, `sub` (the API key) and `nonce`
+// (Unix time in nanoseconds, as a decimal string); BigONE refuses a nonce 30 seconds or more from
+// its clock (`recvWindow` widens that), and signs neither the path nor the body. Answers come in a
+// `{code, message, data}` envelope. Keep the `guid` you send with a withdrawal: it is how you read or
+// cancel it, and the withdrawal object does not carry it. Amounts are decimal strings.
+import createFetchClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import type { components, operations, paths } from "./openapi.js";
+import { signHs256 } from "./shared/jwt.js";
 
-type CreateWithdrawal = paths["/viewer/withdrawals"]["post"];
-export type CreateWithdrawalBody = CreateWithdrawal["requestBody"]["content"]["application/json"];
-type Created = CreateWithdrawal["responses"][200]["content"]["application/json"];
+export type { components, operations, paths } from "./openapi.js";
+/** HS256 over JSON texts exactly as given: what `token` uses, for claims of your own. */
+export { signHs256 } from "./shared/jwt.js";
+export type BigoneClient = Client<paths>;
 export type Withdrawal = components["schemas"]["Withdrawal"];
+export type WithdrawalState = components["schemas"]["WithdrawalState"];
+export type ErrorBody = components["schemas"]["Error"];
+export type ListQuery = NonNullable<operations["list_withdrawals"]["parameters"]["query"]>;
 
-type ListWithdrawals = paths["/viewer/withdrawals"]["get"];
-export type ListQuery = NonNullable<ListWithdrawals["parameters"]["query"]>;
-type Page = ListWithdrawals["responses"][200]["content"]["application/json"];
+/** The host clients in use call. */
+export const PRODUCTION_URL = "https://big.one/api/v3";
+/** The host the newest documentation writes. */
+export const PRODUCTION_URL_NEW_HOST = "https://api.big.one/api/v3";
 
-type Cancel = paths["/viewer/withdrawals/{guid}/cancel"]["post"];
-type Cancelled = Cancel["responses"][200]["content"]["application/json"];
-type ErrorBody = components["schemas"]["Error"];
-
-// States after which a withdrawal no longer changes; a state the spec adds later counts as open.
-const FINAL: ReadonlySet<Withdrawal["state"]> = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
-
-export const exampleBody: CreateWithdrawalBody = {
-  symbol: "USDT",
-  gateway_name: "Ethereum",
-  target_address: "0x52908400098527886E0F7030069857D2E4169EE7",
-  amount: "100", // decimal string: never a JavaScript number
-  guid: "6f1c2b7e-0d4f-4a57-9b8e-2f5d8c3a1e90", // keep it: it is how the withdrawal is fetched and cancelled
-};
-
-const encoder = new TextEncoder();
-
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+export interface Credentials {
+  apiKey: string;
+  secret: string;
 }
 
-function segment(value: object): string {
-  return base64url(encoder.encode(JSON.stringify(value)));
+export interface BigoneOptions extends ClientOptions {
+  baseUrl: string;
+  auth: Credentials;
+  /** The optional `recv_window` claim, in seconds (BigONE's default is 30). */
+  recvWindow?: number;
+  /** Milliseconds since the Unix epoch. */
+  clock?: () => number;
 }
 
-// `{"type": "OpenAPIV2", "sub": apiKey, "nonce": "<ns>"}` signed HS256 with the secret as issued.
-// The server refuses a nonce 30 seconds or more from its clock, so build one per request.
-async function token(apiKey: string, secret: string, nowMs: number): Promise<string> {
-  const nonce = (BigInt(nowMs) * 1_000_000n).toString();
-  const input = `${segment({ alg: "HS256", typ: "JWT" })}.${segment({ type: "OpenAPIV2", sub: apiKey, nonce })}`;
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  const signature = await crypto.subtle.sign("HMAC", key, encoder.encode(input));
-  return `${input}.${base64url(new Uint8Array(signature))}`;
+/** The JWT for one request, signed with the secret as issued. */
+export async function token(apiKey: string, secret: string, nonceNs: bigint, recvWindow?: number): Promise<string> {
+  const claims: Record<string, string> = { type: "OpenAPIV2", sub: apiKey, nonce: nonceNs.toString() };
+  if (recvWindow !== undefined) claims["recv_window"] = String(recvWindow);
+  return signHs256(secret, JSON.stringify({ alg: "HS256", typ: "JWT" }), JSON.stringify(claims));
 }
 
-async function signed(apiKey: string, secret: string, url: string, init: RequestInit = {}): Promise<Request> {
-  const headers = new Headers(init.headers);
-  headers.set("Authorization", `Bearer ${await token(apiKey, secret, Date.now())}`);
-  return new Request(url, { ...init, headers });
+/** `Authorization: Bearer <JWT>` with a nonce taken from the clock at the moment of each request. */
+export function signer({ apiKey, secret }: Credentials, recvWindow?: number, clock: () => number = Date.now): Middleware {
+  return {
+    async onRequest({ request }) {
+      const nonce = BigInt(Math.floor(clock())) * 1_000_000n;
+      request.headers.set("Authorization", `Bearer ${await token(apiKey, secret, nonce, recvWindow)}`);
+      return request;
+    },
+  };
 }
 
-async function failure(response: Response, operation: string): Promise<Error> {
-  const problem = (await response.json()) as ErrorBody;
-  return new Error(`${operation} failed with HTTP ${response.status}, code ${problem.code}: ${problem.message}`);
+export function createClient({ auth, recvWindow, clock, ...options }: BigoneOptions): BigoneClient {
+  const client = createFetchClient<paths>(options);
+  client.use(signer(auth, recvWindow, clock));
+  return client;
 }
 
-export async function createWithdrawalRequest(
-  baseUrl: string,
-  apiKey: string,
-  secret: string,
-  body: CreateWithdrawalBody,
-): Promise<Request> {
-  return signed(apiKey, secret, `${baseUrl}/viewer/withdrawals`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
-
-export async function readCreateWithdrawalResponse(response: Response): Promise<Withdrawal> {
-  if (response.status !== 200) throw await failure(response, "create_withdrawal");
-  const envelope = (await response.json()) as Created;
-  return envelope.data;
-}
-
-// Every withdrawal, newest first, following `page_token` until the server stops sending one.
-export async function* allWithdrawals(
-  baseUrl: string,
-  apiKey: string,
-  secret: string,
-  query: ListQuery = {},
-): AsyncGenerator<Withdrawal> {
+/** Every withdrawal the query matches, newest first, following `page_token` to the last page. */
+export async function* withdrawals(client: BigoneClient, query: ListQuery = {}): AsyncGenerator<Withdrawal> {
   let pageToken: string | undefined;
   do {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, value);
-    if (pageToken !== undefined) search.set("page_token", pageToken);
-    const response = await fetch(await signed(apiKey, secret, `${baseUrl}/viewer/withdrawals?${search}`));
-    if (response.status !== 200) throw await failure(response, "list_withdrawals");
-    const page = (await response.json()) as Page;
-    yield* page.data;
-    pageToken = page.page_token || undefined;
+    const pageQuery: ListQuery = pageToken === undefined ? query : { ...query, page_token: pageToken };
+    const { data, error, response } = await client.GET("/viewer/withdrawals", { params: { query: pageQuery } });
+    if (data === undefined) {
+      throw new Error(`list_withdrawals: HTTP ${response.status}, code ${error?.code}: ${error?.message}`);
+    }
+    yield* data.data;
+    pageToken = data.page_token || undefined;
   } while (pageToken !== undefined);
 }
 
-// Cancelling is asynchronous: code 0 only means the request was taken; read the state back.
-export async function requestCancel(baseUrl: string, apiKey: string, secret: string, guid: string): Promise<boolean> {
-  const url = `${baseUrl}/viewer/withdrawals/${encodeURIComponent(guid)}/cancel`;
-  const response = await fetch(await signed(apiKey, secret, url, { method: "POST" }));
-  if (response.status !== 200) throw await failure(response, "cancel_withdrawal");
-  const answer = (await response.json()) as Cancelled;
-  return answer.code === 0;
-}
+const FINAL: ReadonlySet<WithdrawalState> = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
 
-export function describeWithdrawal(withdrawal: Withdrawal): string {
-  const progress = FINAL.has(withdrawal.state) ? "final" : "in progress";
-  const chain = withdrawal.txid === "" ? "not sent yet" : `tx ${withdrawal.txid}`;
-  const fee = withdrawal.fee === undefined ? "" : ` (fee ${withdrawal.fee})`;
-  return (
-    `#${withdrawal.id}: ${withdrawal.amount} ${withdrawal.asset_symbol}${fee} to ${withdrawal.target_address}; ` +
-    `${withdrawal.state} (${progress}), ${chain}, created ${withdrawal.inserted_at}`
-  );
+/** True once the withdrawal can no longer change; a state this package does not know is still open. */
+export function isFinal(state: WithdrawalState): boolean {
+  return FINAL.has(state);
 }

@@ -1,112 +1,87 @@
-// Type-level proof that the published kamiPay spec works from TypeScript.
-//
-// `nox -s publish` generates dist/kamipay/<version>/openapi.d.ts from the bundled openapi.json with
-// openapi-typescript, maps the module name imported below to that file, and runs
-// `tsc --noEmit --strict` on this file. Every type here is derived from the spec, so renaming or
-// retyping a path, field or status the code touches fails the publish session.
-//
-// Hand-written on purpose: the form login, the token lifetime read from the JWT's `exp`, amounts that
-// are JSON numbers yet must stay exact decimals, and the `"usdt amount"` key with a space are what a
-// TypeScript integrator has to get right.
-import type { components, paths } from "@withdrawal-apis/kamipay";
+// kamiPay from TypeScript: openapi-fetch over the types of the published spec, logging in with a
+// URL-encoded form (`POST /auth/token`) for a JWT bearer token. The login answer carries no lifetime,
+// so the client reads the token's `exp` (one hour when it has none), logs in again a minute before it,
+// and once more if a request is still answered 401. Withdrawals are synchronous (`status: "mined"`),
+// and kamiPay offers no way to read or list them afterwards: the address balance shows what left.
+// Amounts and balances are JSON numbers on the wire, which a JavaScript number cannot always hold
+// (MATIC has 18 decimals): `withdraw` and `addressBalance` write and read them as decimal strings.
+import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { components, operations, paths } from "./openapi.js";
+import { type ExactResult, readExact } from "./shared/exact-json.js";
+import { LoginFailed, loginBearer } from "./shared/login.js";
 
-type Login = paths["/auth/token"]["post"];
-export type LoginForm = Login["requestBody"]["content"]["application/x-www-form-urlencoded"];
-export type LoginAnswer = Login["responses"][200]["content"]["application/json"];
+export type { components, operations, paths } from "./openapi.js";
+export type { Exact, ExactResult } from "./shared/exact-json.js";
+export { parseExact } from "./shared/exact-json.js";
+export { LoginFailed } from "./shared/login.js";
+export type KamipayClient = Client<paths>;
+export type WithdrawBody = components["schemas"]["WithdrawRequest"];
+export type WithdrawAnswer = components["schemas"]["WithdrawResponse"];
+export type BalanceQuery = operations["get_address_balance"]["parameters"]["query"];
+export type BalanceAnswer = components["schemas"]["AddressBalanceResponse"];
+/** kamiPay answers errors as `{"detail": ...}`; its gateway answers a missing token with `{message, request_id}`. */
+export type ErrorBody = components["schemas"]["DetailError"] | components["schemas"]["GatewayError"];
 
-type Withdraw = paths["/v1/wallet/withdraw"]["post"];
-export type WithdrawBody = Withdraw["requestBody"]["content"]["application/json"];
-export type WithdrawAnswer = Withdraw["responses"][200]["content"]["application/json"];
+/** The host in kamiPay's own Go sample. */
+export const PRODUCTION_URL = "https://api.kamipay.io";
+/** A development host named only by a third-party integration: confirm it with kamiPay. */
+export const DEVELOPMENT_URL = "https://devnakamotoapi2.kamipay.io";
 
-type Balance = paths["/v1/wallet/get_address_balance"]["get"];
-export type BalanceQuery = Balance["parameters"]["query"];
-export type BalanceAnswer = Balance["responses"][200]["content"]["application/json"];
-
-type DetailError = components["schemas"]["DetailError"];
-type UnauthorizedError = components["schemas"]["UnauthorizedError"];
-
-export const exampleLogin: LoginForm = { username: "YOUR_USERNAME", password: "YOUR_PASSWORD" };
-
-// kamiPay's login answer carries no lifetime: read `exp` (Unix seconds) from the JWT's payload, and
-// assume one hour (kamiPay's shortest lifetime) when it is missing.
-export function tokenExpiry(token: LoginAnswer["access_token"], nowSeconds: number): number {
-  const payload = token.split(".")[1] ?? "";
-  try {
-    const base64 = payload.replace(/-/g, "+").replace(/_/g, "/");
-    const claims = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="))) as { exp?: unknown };
-    if (typeof claims.exp === "number") {
-      return claims.exp;
-    }
-  } catch {
-    // not a JWT we can read: fall through
-  }
-  return nowSeconds + 3600;
+export interface Credentials {
+  username: string;
+  password: string;
 }
 
-export function loginRequest(baseUrl: string, form: LoginForm): Request {
-  return new Request(`${baseUrl}/auth/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: form.username, password: form.password }).toString(),
-  });
+export interface KamipayOptions extends ClientOptions {
+  baseUrl: string;
+  auth: Credentials;
+  /** Milliseconds since the Unix epoch. */
+  clock?: () => number;
 }
 
-// `amount` is a JSON number on the wire, but a JavaScript number cannot hold every 18-decimal MATIC
-// amount. Keep amounts as decimal strings in your code and splice the digits into the JSON text.
-export function withdrawRequest(
-  baseUrl: string,
-  accessToken: string,
-  body: Omit<WithdrawBody, "amount">,
-  amount: string,
-): Request {
-  if (!/^(?=.*[1-9])[0-9]+(\.[0-9]{1,18})?$/.test(amount)) {
-    throw new Error(`not a positive decimal amount: ${amount}`);
+export function createClient({ auth, clock, ...options }: KamipayOptions): KamipayClient {
+  const client = createFetchClient<paths>(options);
+  const unauthenticated = createFetchClient<paths>(options);
+  async function login(): Promise<string> {
+    const { data, response } = await unauthenticated.POST("/auth/token", {
+      body: { username: auth.username, password: auth.password },
+      bodySerializer: (form) => new URLSearchParams(form).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    if (data === undefined) throw new LoginFailed(response.status);
+    return data.access_token;
   }
-  const fields: Omit<WithdrawBody, "amount"> = {
-    chain: body.chain,
-    token: body.token,
-    from_address: body.from_address,
-    to_address: body.to_address,
-  };
+  client.use(loginBearer({ login, renewBeforeSeconds: 60, assumedLifetimeSeconds: 3600, clock }));
+  return client;
+}
+
+// Positive, and no more decimals than MATIC has; kamiPay refuses more than the token has (406).
+const AMOUNT = /^(?=.*[1-9])[0-9]+(\.[0-9]{1,18})?$/;
+
+/**
+ * `create_withdrawal` with the amount as a decimal string, sent as exactly those digits; the answer's
+ * amount comes back as a decimal string too.
+ */
+export function withdraw(
+  client: KamipayClient,
+  body: Omit<WithdrawBody, "amount"> & { amount: string },
+): Promise<ExactResult<WithdrawAnswer, ErrorBody>> {
+  const { amount, ...fields } = body;
+  if (!AMOUNT.test(amount)) throw new Error(`not a positive decimal amount: ${amount}`);
   const json = JSON.stringify(fields);
-  return new Request(`${baseUrl}/v1/wallet/withdraw`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${accessToken}`, "Content-Type": "application/json" },
-    body: `${json.slice(0, -1)},"amount":${amount}}`,
-  });
+  return readExact<WithdrawAnswer, ErrorBody>(
+    client.POST("/v1/wallet/withdraw", {
+      body: { ...fields, amount: Number(amount) }, // for the type only: the serializer writes the digits
+      bodySerializer: () => `${json.slice(0, -1)},"amount":${amount}}`,
+      parseAs: "text",
+    }),
+  );
 }
 
-export const exampleWithdraw: WithdrawBody = {
-  chain: "polygon",
-  token: "usdt",
-  amount: 0.1, // the type says number; see withdrawRequest for sending exact digits
-  from_address: "0x1c0aCxxxxxx488fEdce1ab4",
-  to_address: "0x6Fe712cxxxxxx0E72988e68",
-};
-
-function errorText(body: DetailError | UnauthorizedError): string {
-  return "detail" in body ? body.detail : `${body.message} (request ${body.request_id})`;
-}
-
-export async function readWithdrawAnswer(response: Response): Promise<WithdrawAnswer> {
-  if (response.status !== 200) {
-    const problem = (await response.json()) as DetailError | UnauthorizedError;
-    throw new Error(`create_withdrawal failed with HTTP ${response.status}: ${errorText(problem)}`);
-  }
-  return (await response.json()) as WithdrawAnswer;
-}
-
-export function describeWithdrawal(answer: WithdrawAnswer, token: WithdrawBody["token"]): string {
-  const data = answer.data;
-  const amount = token === "usdt" ? data["usdt amount"] : data["matic amount"];
-  const state = data.status === "mined" ? "mined" : `not mined (${data.status})`;
-  return `${amount ?? "?"} ${token.toUpperCase()} to ${data.to}: ${state}, tx ${data.transactionHash}`;
-}
-
-export function balanceUrl(baseUrl: string, query: BalanceQuery): string {
-  return `${baseUrl}/v1/wallet/get_address_balance?${new URLSearchParams({ address: query.address, chain: query.chain })}`;
-}
-
-export function describeBalances(answer: BalanceAnswer): string {
-  return answer.data.tokens.map((entry) => `${entry.token} ${entry.balance}`).join(", ");
+/** `get_address_balance` with every balance as a decimal string. */
+export function addressBalance(
+  client: KamipayClient,
+  query: BalanceQuery,
+): Promise<ExactResult<BalanceAnswer, ErrorBody>> {
+  return readExact<BalanceAnswer, ErrorBody>(client.GET("/v1/wallet/get_address_balance", { params: { query }, parseAs: "text" }));
 }

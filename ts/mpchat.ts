@@ -1,70 +1,58 @@
-// Type-level proof that the published MPChat spec works from TypeScript.
-//
-// `nox -s publish` generates dist/mpchat/<version>/openapi.d.ts from the bundled openapi.json with
-// openapi-typescript, maps the module name imported below to that file, and runs
-// `tsc --noEmit --strict` on this file. Every type here is derived from the spec, so renaming or
-// retyping a path, field or status the code touches fails the publish session.
-//
-// The file is hand-written on purpose: it is what a TypeScript integrator would write, not output.
-import type { components, paths } from "@withdrawal-apis/mpchat";
+// MPChat (MP Merchant API) from TypeScript: openapi-fetch over the types of the published spec, with
+// the MerchantHmac bearer value built for every request: `{key_id}:{unix_ts}:{signature}`, where the
+// signature is the hex HMAC-SHA256 of `{key_id}.{unix_ts}` keyed with the API secret. The server
+// refuses a timestamp more than 300 seconds from its clock. Amounts are decimal strings; the fee is
+// held on top of the amount until the withdrawal settles or is released.
+import createFetchClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import type { components, paths } from "./openapi.js";
+import { hex, hmacSha256, utf8 } from "./shared/crypto.js";
 
-type CreateWithdrawal = paths["/v1/withdrawals"]["post"];
-export type CreateWithdrawalBody = CreateWithdrawal["requestBody"]["content"]["application/json"];
-export type Withdrawal = CreateWithdrawal["responses"][201]["content"]["application/json"];
-type ErrorBody = components["schemas"]["Error"];
+export type { components, operations, paths } from "./openapi.js";
+export type MpchatClient = Client<paths>;
+export type Withdrawal = components["schemas"]["Withdrawal"];
+export type WithdrawalStatus = components["schemas"]["WithdrawalStatus"];
+export type ErrorBody = components["schemas"]["Error"];
 
-// States after which the withdrawal no longer changes; the spec may add states later, so anything
-// not listed here is treated as still in progress.
-const FINAL: ReadonlySet<Withdrawal["status"]> = new Set(["COMPLETED", "FAILED", "CANCELLED", "REJECTED"]);
+export const PRODUCTION_URL = "https://api.mpchat.com";
+export const SANDBOX_URL = "https://api-sandbox.mpchat.com";
 
-export const exampleBody: CreateWithdrawalBody = {
-  amount: "500.00", // decimal string: never a JavaScript number
-  destination_address: "TXyz1234567890abcdefghijklmnopqrst",
-  network: "TRC20",
-};
-
-function hex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("");
+export interface Credentials {
+  keyId: string;
+  secret: string;
 }
 
-// The MerchantHmac bearer value: `{key_id}:{unix_ts}:{hex(HMAC-SHA256(secret, "{key_id}.{unix_ts}"))}`,
-// built fresh for every request because the server rejects stale timestamps.
-async function bearer(keyId: string, secret: string, unixSeconds: number): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  const signature = await crypto.subtle.sign("HMAC", key, encoder.encode(`${keyId}.${unixSeconds}`));
-  return `${keyId}:${unixSeconds}:${hex(signature)}`;
+export interface MpchatOptions extends ClientOptions {
+  baseUrl: string;
+  auth: Credentials;
+  /** Milliseconds since the Unix epoch. */
+  clock?: () => number;
 }
 
-export async function createWithdrawalRequest(
-  baseUrl: string,
-  keyId: string,
-  secret: string,
-  body: CreateWithdrawalBody,
-): Promise<Request> {
-  const token = await bearer(keyId, secret, Math.floor(Date.now() / 1000));
-  return new Request(`${baseUrl}/v1/withdrawals`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
+/** `Bearer {key_id}:{unix_ts}:{hex(HMAC-SHA256(secret, "{key_id}.{unix_ts}"))}`. */
+export async function authorization(keyId: string, secret: string, unixSeconds: number): Promise<string> {
+  const signature = hex(await hmacSha256(secret, utf8(`${keyId}.${unixSeconds}`)));
+  return `Bearer ${keyId}:${unixSeconds}:${signature}`;
 }
 
-export async function readCreateWithdrawalResponse(response: Response): Promise<Withdrawal> {
-  if (response.status !== 201) {
-    const problem = (await response.json()) as ErrorBody;
-    throw new Error(`create_withdrawal failed with HTTP ${response.status}: ${problem.error}`);
-  }
-  return (await response.json()) as Withdrawal;
+/** A fresh bearer value on every request: a stale timestamp is refused. */
+export function signer({ keyId, secret }: Credentials, clock: () => number = Date.now): Middleware {
+  return {
+    async onRequest({ request }) {
+      request.headers.set("Authorization", await authorization(keyId, secret, Math.floor(clock() / 1000)));
+      return request;
+    },
+  };
 }
 
-export function describeWithdrawal(withdrawal: Withdrawal): string {
-  const chain = withdrawal.tx_hash === null ? "not on-chain yet" : `tx ${withdrawal.tx_hash}`;
-  const progress = FINAL.has(withdrawal.status) ? "final" : "in progress";
-  return (
-    `${withdrawal.id}: ${withdrawal.amount} USDT (fee ${withdrawal.fee}) to ${withdrawal.destination_address} ` +
-    `on ${withdrawal.network}; ${withdrawal.status} (${progress}), ${chain}, updated ${withdrawal.updated_at}`
-  );
+export function createClient({ auth, clock, ...options }: MpchatOptions): MpchatClient {
+  const client = createFetchClient<paths>(options);
+  client.use(signer(auth, clock));
+  return client;
+}
+
+const FINAL: ReadonlySet<WithdrawalStatus> = new Set(["COMPLETED", "FAILED", "CANCELLED", "REJECTED"]);
+
+/** True once the withdrawal can no longer change; a status this package does not know is still open. */
+export function isFinal(status: WithdrawalStatus): boolean {
+  return FINAL.has(status);
 }

@@ -1,103 +1,84 @@
-// Type-level proof that the published 1Konto spec works from TypeScript.
-//
-// `nox -s publish` generates dist/onekonto/<version>/openapi.d.ts from the bundled openapi.json with
-// openapi-typescript, maps the module name imported below to that file, and runs
-// `tsc --noEmit --strict` on this file. Every type here is derived from the spec, so renaming or
-// retyping a path, field or status the code touches fails the publish session.
-//
-// Hand-written on purpose: the login with a SHA-256 password digest, the `"<decimal> <ASSET>"`
-// amount strings and the two error shapes are what a TypeScript integrator has to get right.
-import type { components, paths } from "@withdrawal-apis/onekonto";
+// 1Konto (1KPrime) from TypeScript: openapi-fetch over the types of the published spec, logging in
+// with the user id and the lowercase hex SHA-256 digest of the password (the password itself is
+// neither sent nor kept). Tokens live 24 hours and there is no refresh call: the client logs in again
+// five minutes before the token's `exp`, and once more if a request is still answered 401. Every path
+// names an account; the token decides which ones are open. Withdraw amounts are `"<decimal> <ASSET>"`
+// strings (`splitAmount` takes them apart without a float); balances are JSON numbers, which
+// `account` reads as decimal strings. Errors come in two shapes, told apart by `errorMessages`. There
+// is no idempotency key: after a timeout, look the request up before sending it again.
+import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { components, operations, paths } from "./openapi.js";
+import { hex, sha256, utf8 } from "./shared/crypto.js";
+import { type ExactResult, readExact } from "./shared/exact-json.js";
+import { LoginFailed, loginBearer } from "./shared/login.js";
 
-type Login = paths["/api/v1/identity/jwt"]["post"];
-export type LoginBody = Login["requestBody"]["content"]["application/json"];
-export type LoginAnswer = Login["responses"][200]["content"]["application/json"];
-
-type CreateBlockchain = paths["/api/v1/accounting/account/{accountId}/request/withdraw/blockchain"]["post"];
-export type BlockchainBody = CreateBlockchain["requestBody"]["content"]["application/json"];
-export type Created = CreateBlockchain["responses"][200]["content"]["application/json"];
-
-type Query = paths["/api/v1/accounting/account/{accountId}/request/withdraw"]["get"];
-export type QueryParameters = NonNullable<Query["parameters"]["query"]>;
+export type { components, operations, paths } from "./openapi.js";
+export type { Exact, ExactResult } from "./shared/exact-json.js";
+export { LoginFailed } from "./shared/login.js";
+export type OnekontoClient = Client<paths>;
 export type WithdrawRequest = components["schemas"]["WithdrawRequest"];
+export type RequestStatus = components["schemas"]["RequestStatus"];
+export type AccountAnswer = components["schemas"]["AccountResponse"];
+/** `{status: 401, error}` for auth and missing things; `{errors: [...], status: "badRequest"}` for refused requests. */
+export type ErrorBody = components["schemas"]["StatusError"] | components["schemas"]["RequestErrors"];
 
-type StatusError = components["schemas"]["StatusError"];
-type RequestErrors = components["schemas"]["RequestErrors"];
-
-// Requests that will not change any more; a status 1Konto adds later counts as still open.
-const FINAL: ReadonlySet<string> = new Set(["completed", "canceled", "rejected"]);
-
-export const exampleBody: BlockchainBody = {
-  amount: "1 BTC", // "<decimal> <ASSET>": a string, never a JavaScript number
-  network: "bitcoin",
-  address: "myWalletAddress",
-  instructions: ["any aditional instructions"],
-};
-
-function hex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("");
+export interface Credentials {
+  user: string;
+  password: string;
 }
 
-// 1Konto wants the lowercase hex SHA-256 of the password, never the password itself.
+export interface OnekontoOptions extends ClientOptions {
+  /** 1Konto hands each client its host; none is published. */
+  baseUrl: string;
+  auth: Credentials;
+  /** Milliseconds since the Unix epoch. */
+  clock?: () => number;
+}
+
+/** What 1Konto wants instead of the password: its SHA-256, lowercase hex. */
 export async function passwordDigest(password: string): Promise<string> {
-  return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(password)));
+  return hex(await sha256(utf8(password)));
 }
 
-// Both error shapes, told apart by the type of `status`: a number in status errors, a word in request errors.
-export function errorMessages(body: StatusError | RequestErrors): string[] {
-  return typeof body.status === "number" ? [(body as StatusError).error] : (body as RequestErrors).errors;
+export function createClient({ auth, clock, ...options }: OnekontoOptions): OnekontoClient {
+  const client = createFetchClient<paths>(options);
+  const login = loginAs(createFetchClient<paths>(options), auth.user, passwordDigest(auth.password));
+  client.use(loginBearer({ login, renewBeforeSeconds: 300, assumedLifetimeSeconds: 24 * 3600, clock }));
+  return client;
 }
 
-async function failure(operation: string, response: Response): Promise<Error> {
-  const body = (await response.json()) as StatusError | RequestErrors;
-  return new Error(`${operation} failed with HTTP ${response.status}: ${errorMessages(body).join("; ")}`);
+// A scope of its own, so that the login keeps the digest and never the password.
+function loginAs(unauthenticated: OnekontoClient, user: string, digest: Promise<string>): () => Promise<string> {
+  return async () => {
+    const { data, response } = await unauthenticated.POST("/api/v1/identity/jwt", {
+      body: { user, password: await digest },
+    });
+    if (data === undefined) throw new LoginFailed(response.status);
+    return data.token;
+  };
 }
 
-// Log in for a token valid 24 hours; log in again before it runs out (there is no refresh call).
-export async function login(baseUrl: string, user: string, password: string): Promise<LoginAnswer> {
-  const body: LoginBody = { user, password: await passwordDigest(password) };
-  const response = await fetch(`${baseUrl}/api/v1/identity/jwt`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 200) {
-    throw await failure("login", response);
-  }
-  return (await response.json()) as LoginAnswer;
+/** `get_account` with every balance as a decimal string. */
+export function account(client: OnekontoClient, accountId: string): Promise<ExactResult<AccountAnswer, ErrorBody>> {
+  return readExact<AccountAnswer, ErrorBody>(
+    client.GET("/api/v1/accounting/account/{accountId}", { params: { path: { accountId } }, parseAs: "text" }),
+  );
 }
 
-export function createBlockchainRequest(baseUrl: string, token: string, accountId: string, body: BlockchainBody): Request {
-  return new Request(`${baseUrl}/api/v1/accounting/account/${encodeURIComponent(accountId)}/request/withdraw/blockchain`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
+/** The messages of either error shape. */
+export function errorMessages(body: ErrorBody): string[] {
+  return "errors" in body ? body.errors : [body.error];
 }
 
-export async function readCreated(response: Response): Promise<Created> {
-  if (response.status !== 200) {
-    throw await failure("create_blockchain_withdraw_request", response);
-  }
-  return (await response.json()) as Created;
+/** `"1.5 BTC"` as its decimal text and asset code. */
+export function splitAmount(amount: string): { value: string; asset: string } {
+  const [value = "", asset = ""] = amount.trim().split(/\s+/);
+  return { value, asset };
 }
 
-// There is no idempotency key: after a timeout, look for the request before sending it again.
-export function reconcileQuery(body: BlockchainBody): QueryParameters {
-  const query: QueryParameters = { amount: body.amount, status: "pending", max: 10 };
-  return body.network === undefined ? query : { ...query, network: body.network };
-}
+const FINAL: ReadonlySet<RequestStatus> = new Set(["completed", "canceled", "rejected", "invalid"]);
 
-// Split "<decimal> <ASSET>" without turning the decimal into a binary float.
-export function splitAmount(amount: string): { value: string; asset: string | null } {
-  const [value = "", asset] = amount.split(" ");
-  return { value, asset: asset ?? null };
-}
-
-// The query's record is inferred, so every field may be missing.
-export function describe(request: WithdrawRequest): string {
-  const { value, asset } = splitAmount(request.amount ?? "");
-  const where = request.type === "blockchain" ? `${request.address} on ${request.network}` : `bank (${request.type})`;
-  const progress = request.requestStatus !== undefined && FINAL.has(request.requestStatus) ? "final" : "open";
-  return `${request.withdrawRequestId}: ${value} ${asset ?? "?"} to ${where}; ${request.requestStatus} (${progress})`;
+/** True once the request can no longer change; a status this package does not know is still open. */
+export function isFinal(status: RequestStatus): boolean {
+  return FINAL.has(status);
 }

@@ -1,99 +1,87 @@
-// Type-level proof that the published SmartyPay partner spec works from TypeScript.
-//
-// `nox -s publish` generates dist/smartypay/<version>/openapi.d.ts from the bundled openapi.json with
-// openapi-typescript, maps the module name imported below to that file, and runs
-// `tsc --noEmit --strict` on this file. Every type here is derived from the spec, so renaming or
-// retyping a path, field or status the code touches fails the publish session.
-//
-// The file is hand-written on purpose: it is what a TypeScript integrator would write, not output.
-import type { components, paths } from "@withdrawal-apis/smartypay";
+// SmartyPay's partner API from TypeScript: openapi-fetch over the types of the published spec, with
+// either of its two schemes on every request. `hmac` (the default) sends `x-api-key`, `x-api-ts`
+// (Unix seconds) and `x-api-sig`, the hex HMAC-SHA256 of `{ts}{METHOD}{URI}{body}` over the exact
+// bytes sent; `basic` sends the key and secret as HTTP Basic credentials. A withdrawal here sweeps a
+// merchant's whole balance of one token to the merchant's own address: `withdraw_now` answers a
+// `Pending` intent for the next processing slot, and the slot turns it into a withdrawal (or fails it,
+// for example when the gas wallet cannot pay). Money is `{value, currency}` with a decimal string.
+import createFetchClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import type { components, paths } from "./openapi.js";
+import { base64, concat, hex, hmacSha256, utf8 } from "./shared/crypto.js";
 
-type WithdrawNow = paths["/v1/withdrawals/withdraw-now"]["post"];
-export type WithdrawNowBody = WithdrawNow["requestBody"]["content"]["application/json"];
-export type WithdrawNowAnswer = WithdrawNow["responses"][200]["content"]["application/json"];
-type SearchWithdrawals = paths["/v1/withdrawals/search"]["post"];
-export type WithdrawalSearch = NonNullable<SearchWithdrawals["requestBody"]>["content"]["application/json"];
-export type WithdrawalPage = SearchWithdrawals["responses"][200]["content"]["application/json"];
-type Withdrawal = components["schemas"]["Withdrawal"];
-type Intent = components["schemas"]["WithdrawalIntent"];
-type ErrorBody = components["schemas"]["Error"];
+export type { components, operations, paths } from "./openapi.js";
+export type SmartypayClient = Client<paths>;
+export type Withdrawal = components["schemas"]["Withdrawal"];
+export type WithdrawalStatus = components["schemas"]["WithdrawalStatus"];
+export type Intent = components["schemas"]["WithdrawalIntent"];
+export type IntentStatus = components["schemas"]["IntentStatus"];
+/** `{status, code, message}`: branch on `code`. */
+export type ErrorBody = components["schemas"]["Error"];
 
-// Withdrawal states after which nothing changes; the spec may add states later, so anything not
-// listed here is treated as still in progress.
-const FINAL: ReadonlySet<Withdrawal["status"]> = new Set(["Finished", "Cancelled", "Error"]);
+/** The docs name no staging host, only separate staging keys. */
+export const PRODUCTION_URL = "https://partner-api.smartypay.io";
 
-export const exampleBody: WithdrawNowBody = { currency: "bUSDT", merchantId: "RgFw2p65CQn3pE8uriL53d" };
-export const testnetPage: WithdrawalSearch = { predicates: { network: "TestNet" }, page: { limit: 5 } };
+export type Scheme = "hmac" | "basic";
 
-function hex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("");
+export interface Credentials {
+  apiKey: string;
+  secret: string;
 }
 
-// x-api-sig: hex HMAC-SHA256 of `{ts}{METHOD}{URI}{body}` with no separators. The body string is
-// signed exactly as it is sent, so it is serialised once and the same string goes in the request.
-async function signedHeaders(
-  apiKey: string,
+export interface SmartypayOptions extends ClientOptions {
+  baseUrl: string;
+  auth: Credentials;
+  scheme?: Scheme;
+  /** Milliseconds since the Unix epoch; the server refuses a timestamp more than 300 s off. */
+  clock?: () => number;
+}
+
+/** `x-api-sig`: hex HMAC-SHA256 of `{ts}{METHOD}{URI}` followed by the body bytes, no separators. */
+export async function signature(
   secret: string,
+  timestamp: string,
   method: string,
   uri: string,
-  body: string,
-): Promise<Record<string, string>> {
-  const encoder = new TextEncoder();
-  const ts = String(Math.floor(Date.now() / 1000)); // whole seconds
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  const signature = await crypto.subtle.sign("HMAC", key, encoder.encode(`${ts}${method}${uri}${body}`));
-  return { "x-api-key": apiKey, "x-api-sig": hex(signature), "x-api-ts": ts };
+  body: Uint8Array = new Uint8Array(),
+): Promise<string> {
+  return hex(await hmacSha256(secret, concat(utf8(`${timestamp}${method.toUpperCase()}${uri}`), body)));
 }
 
-export async function withdrawNowRequest(
-  baseUrl: string,
-  apiKey: string,
-  secret: string,
-  body: WithdrawNowBody,
-): Promise<Request> {
-  const uri = "/v1/withdrawals/withdraw-now";
-  const text = JSON.stringify(body);
-  const headers = await signedHeaders(apiKey, secret, "POST", uri, text);
-  return new Request(`${baseUrl}${uri}`, {
-    method: "POST",
-    headers: { ...headers, "Content-Type": "application/json" },
-    body: text,
-  });
+/** The HMAC headers, over the body exactly as it will be sent and the path and query as sent. */
+export function hmacSigner({ apiKey, secret }: Credentials, clock: () => number = Date.now): Middleware {
+  return {
+    async onRequest({ request }) {
+      const body = new Uint8Array(await request.clone().arrayBuffer());
+      const url = new URL(request.url);
+      const timestamp = String(Math.floor(clock() / 1000));
+      request.headers.set("x-api-key", apiKey);
+      request.headers.set("x-api-ts", timestamp);
+      request.headers.set("x-api-sig", await signature(secret, timestamp, request.method, url.pathname + url.search, body));
+      return request;
+    },
+  };
 }
 
-// HTTP Basic, the simpler alternative: the key and secret on every request.
-export function basicSearchRequest(baseUrl: string, apiKey: string, secret: string, query: WithdrawalSearch): Request {
-  return new Request(`${baseUrl}/v1/withdrawals/search`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${btoa(`${apiKey}:${secret}`)}`, "Content-Type": "application/json" },
-    body: JSON.stringify(query),
-  });
+/** HTTP Basic: the key and secret on every request. */
+export function basicAuth({ apiKey, secret }: Credentials): Middleware {
+  const value = `Basic ${base64(utf8(`${apiKey}:${secret}`))}`;
+  return {
+    onRequest({ request }) {
+      request.headers.set("Authorization", value);
+      return request;
+    },
+  };
 }
 
-export async function readWithdrawNowResponse(response: Response): Promise<Intent> {
-  if (response.status !== 200) {
-    const problem = (await response.json()) as ErrorBody;
-    throw new Error(`withdraw_now failed with HTTP ${response.status}: ${problem.code} ${problem.message ?? ""}`);
-  }
-  return ((await response.json()) as WithdrawNowAnswer).intent;
+export function createClient({ auth, scheme = "hmac", clock, ...options }: SmartypayOptions): SmartypayClient {
+  const client = createFetchClient<paths>(options);
+  client.use(scheme === "hmac" ? hmacSigner(auth, clock) : basicAuth(auth));
+  return client;
 }
 
-export function describeIntent(intent: Intent): string {
-  // The object table calls the token `currency`, the search example `asset`.
-  const token = intent.currency ?? intent.asset ?? "an unnamed token";
-  return `${intent.id}: sweep all ${token} on ${intent.blockchain} after ${intent.processAt} (${intent.status})`;
-}
+const FINAL: ReadonlySet<WithdrawalStatus> = new Set(["Finished", "Cancelled", "Error"]);
 
-export function describeWithdrawal(withdrawal: Withdrawal): string {
-  const progress = FINAL.has(withdrawal.status) ? "final" : "in progress";
-  return (
-    `${withdrawal.id}: ${withdrawal.amount.value} ${withdrawal.amount.currency} to ${withdrawal.destinationAddress} ` +
-    `on ${withdrawal.blockchain}; ${withdrawal.status} (${progress})`
-  );
-}
-
-export function describePage(page: WithdrawalPage): string[] {
-  return page.list.map(describeWithdrawal);
+/** True once the withdrawal can no longer change; a status this package does not know is still open. */
+export function isFinal(status: WithdrawalStatus): boolean {
+  return FINAL.has(status);
 }

@@ -1,16 +1,19 @@
-"""scripts/publish.py: dereferencing, the offline check of the page, the TypeScript proof, dist/ itself.
+"""scripts/publish.py and its TypeScript half: dereferencing, the offline page, the packages, dist/ itself.
 
-The tests that run the Node tools (Redocly, openapi-typescript, tsc) need `npm install` to have
-run, as the `specs`, `tests` and `publish` nox sessions do. Chromium is not needed here (see
-test_docs_check.py).
+The tests that run the Node tools (Redocly, openapi-typescript, tsc, npm pack) need `npm install` to
+have run, as the `specs`, `tests` and `publish` nox sessions do. Chromium is not needed here (see
+test_docs_check.py); the packages' own Node tests against the emulators run in `nox -s publish`.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,8 @@ from withdrawal_apis.providers import PROVIDERS, Provider
 from withdrawal_apis.spec import SpecDocument
 
 publish = load_script("publish")
+typescript = load_script("publish_typescript")
+node_check = load_script("publish_node_check")
 
 
 def document(tmp_path: Path, raw: dict[str, Any]) -> SpecDocument:
@@ -110,6 +115,64 @@ def test_the_offline_check_needs_the_csp_and_disabled_telemetry() -> None:
     assert any("telemetry" in problem for problem in problems)
 
 
+def test_markdown_in_a_server_description_is_refused(tmp_path: Path) -> None:
+    raw = {
+        "servers": [
+            {"url": "https://a.example", "description": "Production (keys prefixed mk_live_)."},
+            {"url": "https://b.example", "description": "Sandbox (keys prefixed `mk_test_`)."},
+            {"url": "https://c.example", "description": "See [the docs](https://docs.example)."},
+            {"url": "https://d.example"},
+        ]
+    }
+    problems = publish.plain_text_problems(document(tmp_path, raw))
+    assert [problem.split(".", 1)[0] for problem in problems] == ["servers[1]", "servers[2]"]
+
+
+def test_the_redoc_logo_becomes_an_inline_wordmark() -> None:
+    for url, replacement in publish.REDOC_LOGOS.items():
+        assert url.startswith("https://cdn.redoc.ly/")
+        svg = base64.b64decode(replacement.removeprefix("data:image/svg+xml;base64,")).decode()
+        assert svg.startswith("<svg ")
+        assert "Redocly" in svg or ">R<" in svg
+
+
+def test_the_readme_example_is_the_tests_region_with_its_imports() -> None:
+    mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
+    example = typescript.example(mpchat)
+    assert example.startswith('import assert from "node:assert/strict";\n')
+    assert 'from "@withdrawal-apis/mpchat";' in example
+    assert "node:test" not in example
+    assert "emulator.js" not in example
+    assert "#region" not in example
+    assert "#endregion" not in example
+    assert 'client.POST("/v1/withdrawals"' in example
+
+
+def test_the_readme_shows_the_mpchat_flow_as_the_test_runs_it() -> None:
+    mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
+    section = (REPO / "README.md").read_text().split("## Using the specs from other languages", 1)[1]
+    assert f"```ts\n{typescript.example(mpchat)}\n```" in section
+
+
+def test_a_test_without_its_example_region_fails_clearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "mpchat.test.ts").write_text('import { test } from "node:test";\n')
+    monkeypatch.setattr(typescript, "TEST_DIR", tmp_path)
+    mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
+    with pytest.raises(publish.PublishError, match="#region example"):
+        typescript.example(mpchat)
+
+
+def test_a_tarball_that_differs_from_the_index_is_refused(tmp_path: Path) -> None:
+    tarball = tmp_path / "mpchat" / "1.0.0" / "withdrawal-apis-mpchat-1.0.0.tgz"
+    tarball.parent.mkdir(parents=True)
+    tarball.write_bytes(b"the published bytes")
+    item = {"path": "mpchat/1.0.0/withdrawal-apis-mpchat-1.0.0.tgz", "sha256": hashlib.sha256(b"other").hexdigest()}
+    index = {"providers": [{"versions": [{"files": {"npm_package": item}}]}]}
+    (tmp_path / "index.json").write_text(json.dumps(index))
+    with pytest.raises(publish.PublishError, match="sha256 differs"):
+        node_check.tarballs(tmp_path)
+
+
 def test_a_provider_without_its_typescript_file_fails_clearly() -> None:
     stranger = Provider(name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/")
     with pytest.raises(publish.PublishError, match=r"ts/nosuchprovider\.ts is missing"):
@@ -150,12 +213,64 @@ def test_the_index_lists_every_provider_with_true_checksums(built: Path) -> None
         version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
         assert entry["docs_url"] == provider.docs_url
         assert [v["version"] for v in entry["versions"]] == [version]
-        files = entry["versions"][0]["files"]
-        assert set(files) == set(publish.FILES)
-        for role, item in files.items():
-            path = built / item["path"]
-            assert path == built / provider.name / version / publish.FILES[role]
-            assert item["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        published = entry["versions"][0]
+        files = published["files"]
+        assert set(files) == {*publish.FILES, "npm_package"}
+        folder = built / provider.name / version
+        for role, name in publish.FILES.items():
+            assert built / files[role]["path"] == folder / name
+        assert built / files["npm_package"]["path"] == folder / f"withdrawal-apis-{provider.name}-{version}.tgz"
+        for item in [*files.values(), *published["client_support"]]:
+            assert item["sha256"] == hashlib.sha256((built / item["path"]).read_bytes()).hexdigest()
+        tarball = (built / files["npm_package"]["path"]).read_bytes()
+        assert published["package"] == {
+            "name": f"@withdrawal-apis/{provider.name}",
+            "integrity": "sha512-" + base64.b64encode(hashlib.sha512(tarball).digest()).decode(),
+        }
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
+def test_the_package_holds_the_client_types_spec_and_readme(built: Path, provider: Provider) -> None:
+    version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
+    folder = built / provider.name / version
+    manifest = json.loads((folder / "package.json").read_text())
+    assert (manifest["name"], manifest["version"], manifest["type"]) == (
+        f"@withdrawal-apis/{provider.name}",
+        version,
+        "module",
+    )
+    assert manifest["dependencies"] == {"openapi-fetch": typescript.pinned("openapi-fetch")}
+    with tarfile.open(folder / f"withdrawal-apis-{provider.name}-{version}.tgz") as packed:
+        names = sorted(member.name.removeprefix("package/") for member in packed.getmembers())
+    assert names == sorted([*manifest["files"], "package.json"])
+    assert {"index.js", "index.d.ts", "openapi.d.ts", "openapi.json", "README.md"} <= set(names)
+    readme = (folder / "README.md").read_text()
+    assert typescript.example(provider) in readme
+    assert f"npm install ./withdrawal-apis-{provider.name}-{version}.tgz" in readme
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
+def test_every_string_enum_of_the_types_is_open(built: Path, provider: Provider) -> None:
+    version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
+    types = (built / provider.name / version / "openapi.d.ts").read_text()
+    enums = [
+        schema
+        for schema in SpecDocument(provider.spec_path).raw["components"]["schemas"].values()
+        if isinstance(schema.get("enum"), list)
+    ]
+    assert enums, "every spec has a string enum"
+    for schema in enums:
+        union = " | ".join(f'"{value}"' for value in schema["enum"])
+        assert f"{union} | (string & {{}})" in types, schema["enum"]
+
+
+def test_the_index_page_links_every_version(built: Path) -> None:
+    page = (built / "index.html").read_text()
+    index = json.loads((built / "index.json").read_text())
+    for entry in index["providers"]:
+        for version in entry["versions"]:
+            assert f'href="{version["files"]["reference_html"]["path"]}"' in page
+            assert version["files"]["npm_package"]["sha256"] in page
 
 
 @pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
@@ -181,17 +296,42 @@ def test_our_dereferencing_agrees_with_redocly(built: Path, provider: Provider, 
     assert json.loads((folder / "openapi.deref.json").read_text()) == json.loads(theirs.read_text())
 
 
-@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
-def test_a_spec_change_that_breaks_the_typescript_file_fails(built: Path, provider: Provider, tmp_path: Path) -> None:
-    version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
-    bundle = json.loads((built / provider.name / version / "openapi.json").read_text())
-    # Rename every property of every schema: whatever the hand-written file reads or sends is gone.
+def renamed_properties(spec: Path) -> None:
+    """Rename every property of every schema in a bundled spec: whatever TypeScript reads or sends is gone."""
+    bundle = json.loads(spec.read_text())
     for schema in bundle["components"]["schemas"].values():
         schema["properties"] = {f"{name}_renamed": value for name, value in schema.get("properties", {}).items()}
         schema["required"] = [f"{name}_renamed" for name in schema.get("required", [])]
-    broken = tmp_path / "openapi.json"
-    broken.write_text(json.dumps(bundle))
-    types = tmp_path / "openapi.d.ts"
-    publish.run([publish.node_tool("openapi-typescript"), broken, "--output", types], "openapi-typescript")
-    with pytest.raises(publish.PublishError, match="error TS"):
-        publish.typecheck(provider.name, types, publish.ts_source(provider))
+    spec.write_text(json.dumps(bundle))
+
+
+def test_a_spec_change_that_breaks_a_client_fails_the_build(built: Path, tmp_path: Path) -> None:
+    bigone = next(provider for provider in PROVIDERS if provider.name == "bigone")  # its paging reads fields
+    version = str(SpecDocument(bigone.spec_path).raw["info"]["version"])
+    shutil.copy(built / "bigone" / version / "openapi.json", tmp_path / "openapi.json")
+    renamed_properties(tmp_path / "openapi.json")
+    typescript.generate_types({tmp_path / "openapi.json": tmp_path / "openapi.d.ts"})
+    with pytest.raises(publish.PublishError, match=r"ts/bigone\.ts\(\d+,\d+\): error TS"):
+        typescript.compile_clients([typescript.Package(bigone, version, tmp_path)])
+
+
+def test_a_spec_change_that_breaks_the_callers_fails_the_node_check(built: Path, tmp_path: Path) -> None:
+    """MPChat's client touches no field, so its package still builds; the tests that call it do not compile."""
+    dist = tmp_path / "dist"
+    shutil.copytree(built, dist)
+    mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
+    version = str(SpecDocument(mpchat.spec_path).raw["info"]["version"])
+    package = typescript.Package(mpchat, version, dist / "mpchat" / version)
+    renamed_properties(package.directory / "openapi.json")
+    typescript.generate_types({package.directory / "openapi.json": package.directory / "openapi.d.ts"})
+    typescript.compile_clients([package])
+    package.tarball.unlink()
+    typescript.build_package(package, "renamed")
+    index = json.loads((dist / "index.json").read_text())
+    entry = next(entry for entry in index["providers"] if entry["name"] == "mpchat")
+    entry["versions"][0]["files"]["npm_package"]["sha256"] = hashlib.sha256(package.tarball.read_bytes()).hexdigest()
+    (dist / "index.json").write_text(json.dumps(index))
+    project = tmp_path / "project"
+    project.mkdir()
+    with pytest.raises(publish.PublishError, match=r"test/mpchat\.test\.ts\(\d+,\d+\): error TS"):
+        node_check.prepare(project, node_check.tarballs(dist))
