@@ -4,7 +4,7 @@ nox -s specs        validate + lint every spec, run the spec-rule tests
 nox -s generate     regenerate generated/ from specs/
 nox -s lint         ruff check + format check
 nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
-nox -s tests        the whole pytest suite
+nox -s tests        the pytest suite on both cores (tests/publish runs in `nox -s publish`)
 nox -s conformance  every emulator against its spec with schemathesis (the main job)
 nox -s bench        the MPChat emulator against Prism's mock under wrk (not a test)
 nox -s build        wheels and sdists of the project and the clients in dist/python/
@@ -84,7 +84,8 @@ def tests(session: nox.Session) -> None:
     # ccxt: a third-party BigONE client run unmodified against the emulator; uv and twine: the wheel test.
     install_project(session, "pytest", "pytest-xdist", "openapi-python-client", "ruff", "uv", "twine", "ccxt")
     npm_tools(session)  # the publish tests drive the pinned Redocly, openapi-typescript and tsc
-    session.run("pytest", "-m", "not chromium", *session.posargs)
+    # Both cores; the publishing tests (Node, tsc, Chromium) run in `nox -s publish`, which CI runs too.
+    session.run("pytest", "-n", "2", "--ignore=tests/publish", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -129,12 +130,12 @@ def publish(session: nox.Session) -> None:
     payout with the provider's real auth; then renders every page in headless Chromium (Debian's
     `chromium` package).
     """
-    install_project(session, "pytest")  # the emulators' CLI; the Chromium test runs under the shared conftest
+    install_project(session, "pytest", "pytest-xdist")  # the emulators' CLI; tests/publish runs here
     npm_tools(session)
     session.run("python", "scripts/publish.py", "--check-reproducible")
     session.run("python", "scripts/publish_node_check.py")
     session.run("python", "scripts/publish_docs_check.py")
-    session.run("pytest", "-m", "chromium", "tests/publish")
+    session.run("pytest", "-n", "2", "tests/publish")
 
 
 @nox.session(python=PYTHON)

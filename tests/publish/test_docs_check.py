@@ -2,8 +2,8 @@
 
 The full check (the index page and every operation of every published page) runs in `nox -s publish`;
 here tiny pages show that a network fetch and a load refused by the page's own policy are caught.
-Those tests need Chromium, so they carry the `chromium` marker: `nox -s tests` deselects them and
-`nox -s publish`, which requires Chromium, runs them.
+Those tests need Chromium (they carry the `chromium` marker); like the rest of tests/publish they run
+in `nox -s publish`, which requires it.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ before(async () => {
       {
         id: "ts-bigone",
         credentials: [{ key_id: API_KEY, secret: SECRET }],
-        balances: { "fund:USDT": "100", "spot:USDT": "5" },
+        wallets: { fund: { USDT: "100" }, spot: { USDT: "5" } },
         whitelist: [{ network: "Tron", address: TRON_ADDRESS }],
       },
     ],

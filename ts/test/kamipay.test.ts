@@ -23,7 +23,7 @@ before(async () => {
           { key_id: "ts-short", secret: PASSWORD, data: { token_ttl: 120 } },
         ],
         extra: { merchant_id: 7, wallets: [{ address: WALLET, wallet_desc: "Main wallet" }] },
-        balances: { [`USDT@${wallet}`]: "100", [`MATIC@${wallet}`]: "1" },
+        wallets: { [wallet]: { USDT: "100", MATIC: "1" } },
         whitelist: [{ network: "polygon", address: DESTINATION }],
       },
     ],
