@@ -136,7 +136,8 @@ class OneKonto(Adapter):
         return mine if mine or len(found) < FIRST_PAGE else None
 
     def payout(self, item: WithdrawRequest) -> Payout:
-        assert isinstance(item.amount, str) and isinstance(item.withdraw_request_id, str)  # see complete()
+        assert isinstance(item.amount, str)
+        assert isinstance(item.withdraw_request_id, str)
         amount = parse_amount(item.amount)
         notes = item.instructions or []
         reference = next((n[len(REFERENCE) :] for n in notes if n.startswith(REFERENCE)), None)
