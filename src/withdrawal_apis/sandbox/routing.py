@@ -44,6 +44,7 @@ class InputLimits:
     max_exponent: int = 400  # |exponent| of a JSON number in scientific notation
     max_string_chars: int = 8192  # characters of one JSON string
     max_integer: int = 2**63 - 1  # integer parameters: what SQLite can hold
+    min_integer: int = -(2**63)
 
 
 @dataclass(frozen=True)
@@ -228,8 +229,11 @@ class Router:
                     f"invalid {parameter.location} parameter {parameter.name}: not an integer",
                 )
             value = int(raw)
-            if abs(value) > self.limits.max_integer:
+            if value > self.limits.max_integer:
                 problem = Problem(parameter.location, where, "maximum", expected=self.limits.max_integer, value=raw)
+                raise invalid(problem)
+            if value < self.limits.min_integer:
+                problem = Problem(parameter.location, where, "minimum", expected=self.limits.min_integer, value=raw)
                 raise invalid(problem)
             return value
         if parameter.kind == "number":
