@@ -78,3 +78,20 @@ def test_advancing_past_a_token_lifetime_expires_it_and_the_client_logs_in_again
         assert auth.logins == 2
         assert auth._token != token
         assert not emulator.violations
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.provider)
+def test_disabling_a_user_cuts_its_live_tokens_at_once(case: Case) -> None:
+    """A token outlives nothing: the user is checked against the store on every request."""
+    with Emulator(case.provider, SandboxConfig(test_mode=True, rate_limit=0)) as emulator:
+        account_id, account = next(iter(emulator.seeded.items()))
+        client = case.client(emulator, account_id, account)
+        assert case.read(client, account_id).status_code == 200
+        token = client.get_httpx_client().auth._token
+
+        disabled = [{**account["credentials"][0], "active": False}]
+        emulator.seed({"accounts": [{"id": account_id, "credentials": disabled}]})
+        with emulator.http() as raw:
+            refused = raw.get(case.path(account_id), headers={"Authorization": f"Bearer {token}"})
+        assert refused.status_code == 401
+        assert not emulator.violations
