@@ -119,7 +119,7 @@ def test_the_transactions_query_matches_its_table(spec: SpecDocument) -> None:
     maximum = params[1]
     assert maximum["required"] is True
     assert maximum["schema"]["type"] == "string"  # so typed by the docs
-    assert params[5]["schema"] == {"type": "integer", "format": "int64", "minimum": 0}
+    assert params[5]["schema"] == {"type": "integer", "format": "int64", "minimum": 0, "maximum": 2**63 - 1}
     assert spec.raw["components"]["schemas"]["TransactionType"]["enum"] == [
         "invalid",
         "deposit",

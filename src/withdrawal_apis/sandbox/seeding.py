@@ -23,6 +23,40 @@ from .routing import invalid, schema_problem
 from .store import Destination
 
 
+def closed(properties: Mapping[str, Any], **more: Any) -> dict[str, Any]:
+    """A JSON object schema that takes only the given properties."""
+    return {"type": "object", "additionalProperties": False, "properties": dict(properties), **more}
+
+
+def account_schema(
+    *,
+    extra: Mapping[str, Any] | None = None,
+    credential_data: Mapping[str, Any] | None = None,
+    credentials: Mapping[str, Any] | None = None,
+    balances: Mapping[str, Any] | None = None,
+    wallets: Mapping[str, Any] | None = None,
+    whitelist_entry: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A provider's `seed_schema` for one account, from the schemas of the parts it constrains.
+
+    `extra`: the account's provider settings; `credential_data`: each credential's `data`
+    (`credentials`: the list as a whole);
+    `balances`: the default wallet's balances; `wallets`: sub-accounts and their balances;
+    `whitelist_entry`: one whitelisted destination. A part left out is as the control API allows it.
+    """
+    listed = {**(credentials or {})}
+    if credential_data is not None:
+        listed["items"] = {"properties": {"data": credential_data}}
+    parts = {
+        "extra": extra,
+        "credentials": listed or None,
+        "balances": balances,
+        "wallets": wallets,
+        "whitelist": {"items": whitelist_entry} if whitelist_entry is not None else None,
+    }
+    return {"type": "object", "properties": {name: part for name, part in parts.items() if part is not None}}
+
+
 class Seeder:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -67,6 +67,7 @@ from ...sandbox import (
 )
 from ...sandbox.http import Reason
 from ...sandbox.lifecycle import Effect
+from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import Filter, InsufficientFunds, StoredObject
 from . import auth
 from .gateways import ASSETS, GATEWAYS, PAIRS, Asset, listing_id, new_txid
@@ -145,39 +146,18 @@ class Sandbox(ProviderSandbox):
     name = "bigone"
     lifecycles = (LIFECYCLE,)
     rate_limit = (500, 10.0)  # 500 requests per 10 seconds (per IP at BigONE; per key here)
-    seed_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "balances": {
-                "maxProperties": 0,
-                "description": "BigONE balances live in the wallets fund, spot and contract",
-            },
-            "wallets": {
-                "propertyNames": {"enum": [FUND, SPOT, CONTRACT]},
-                "additionalProperties": {"propertyNames": _SYMBOL},
-            },
-            "credentials": {
-                "items": {
-                    "properties": {
-                        "data": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "properties": {
-                                "scopes": {"type": "array", "items": {"enum": list(SCOPES)}},
-                                "allowed_ips": {"type": "array", "items": {"type": "string", "maxLength": 64}},
-                            },
-                        }
-                    }
-                }
-            },
-            "whitelist": {"items": {"properties": {"network": {"enum": list(GATEWAYS)}}}},
-            "extra": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {"customer_id": {"type": ["string", "integer"]}},
-            },
-        },
-    }
+    seed_schema: ClassVar[Mapping[str, Any]] = account_schema(
+        balances={"maxProperties": 0, "description": "BigONE balances live in the wallets fund, spot and contract"},
+        wallets={"propertyNames": {"enum": [FUND, SPOT, CONTRACT]}, "additionalProperties": {"propertyNames": _SYMBOL}},
+        credential_data=closed(
+            {
+                "scopes": {"type": "array", "items": {"enum": list(SCOPES)}},
+                "allowed_ips": {"type": "array", "items": {"type": "string", "maxLength": 64}},
+            }
+        ),
+        whitelist_entry={"properties": {"network": {"enum": list(GATEWAYS)}}},
+        extra=closed({"customer_id": {"type": ["string", "integer"]}}),
+    )
     options_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

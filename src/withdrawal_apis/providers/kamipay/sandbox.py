@@ -36,6 +36,7 @@ from ...chains import is_valid_ethereum_address
 from ...money import decimal_places, exact_sum
 from ...sandbox import ApiError, Lifecycle, Principal, ProviderSandbox, Reason, Request, Response, operation, public
 from ...sandbox.ids import hex_hash
+from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import InsufficientFunds
 from ...sandbox.tokens import TokenIssuer
 from . import auth
@@ -66,53 +67,36 @@ class Sandbox(ProviderSandbox):
     name = "kamipay"
     lifecycles = (LIFECYCLE,)
     # kamiPay documents no rate limit.
-    seed_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "balances": {"maxProperties": 0, "description": "kamiPay balances live in the wallet of each address"},
-            "wallets": {
-                "propertyNames": {"pattern": "^0x[0-9a-f]{40}$", "description": "a wallet address in lower case"},
-                "additionalProperties": {
-                    "propertyNames": {"enum": list(PLACES)},
-                    "additionalProperties": {"pattern": f"^[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\\.[0-9]{{1,18}})?$"},
-                },
-            },
-            "whitelist": {"items": {"properties": {"network": {"const": CHAIN}, "address": _ADDRESS}}},
-            "credentials": {
-                "items": {
-                    "properties": {
-                        "data": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "properties": {"token_ttl": {"type": "integer", "minimum": 0, "maximum": MAX_TOKEN_TTL}},
-                        }
-                    }
-                }
-            },
-            "extra": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "merchant_id": _INTEGER,
-                    "wallets": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["address"],
-                            "additionalProperties": False,
-                            "properties": {
-                                "address": _ADDRESS,
-                                "wallet_id": _INTEGER,
-                                "currency_id": _INTEGER,
-                                "network_id": _INTEGER,
-                                "wallet_desc": {"type": "string", "maxLength": 200},
-                            },
-                        },
-                    },
-                },
+    seed_schema: ClassVar[Mapping[str, Any]] = account_schema(
+        balances={"maxProperties": 0, "description": "kamiPay balances live in the wallet of each address"},
+        wallets={
+            "propertyNames": {"pattern": "^0x[0-9a-f]{40}$", "description": "a wallet address in lower case"},
+            "additionalProperties": {
+                "propertyNames": {"enum": list(PLACES)},
+                "additionalProperties": {"pattern": f"^[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\\.[0-9]{{1,18}})?$"},
             },
         },
-    }
+        whitelist_entry={"properties": {"network": {"const": CHAIN}, "address": _ADDRESS}},
+        credential_data=closed({"token_ttl": {"type": "integer", "minimum": 0, "maximum": MAX_TOKEN_TTL}}),
+        extra=closed(
+            {
+                "merchant_id": _INTEGER,
+                "wallets": {
+                    "type": "array",
+                    "items": closed(
+                        {
+                            "address": _ADDRESS,
+                            "wallet_id": _INTEGER,
+                            "currency_id": _INTEGER,
+                            "network_id": _INTEGER,
+                            "wallet_desc": {"type": "string", "maxLength": 200},
+                        },
+                        required=["address"],
+                    ),
+                },
+            }
+        ),
+    )
     options_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

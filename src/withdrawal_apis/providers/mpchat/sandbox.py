@@ -41,6 +41,7 @@ from ...sandbox import (
 )
 from ...sandbox.ids import hex_hash, ulid
 from ...sandbox.lifecycle import Effect
+from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import Delivery, Filter, InsufficientFunds, LedgerEntry, StoredObject
 from . import auth
 
@@ -101,29 +102,24 @@ class Sandbox(ProviderSandbox):
     name = "mpchat"
     lifecycles = (LIFECYCLE,)
     rate_limit = (60, 60.0)  # 60 requests per minute per API key
-    seed_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "extra": {
-                "type": "object",
-                "additionalProperties": False,
-                "description": "the merchant profile and the dashboard's webhook secret",
-                "properties": {
-                    "name": _TEXT,
-                    "email": _TEXT,
-                    "platform_user_id": _TEXT,
-                    "status": _VALUE,
-                    "tier": _VALUE,
-                    "fee_rate": {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,6})?$"},
-                    "environment": {"enum": ["live", "test"]},
-                    "webhook_secret": {"type": "string", "maxLength": 256},
-                },
+    seed_schema: ClassVar[Mapping[str, Any]] = account_schema(
+        extra=closed(
+            {
+                "name": _TEXT,
+                "email": _TEXT,
+                "platform_user_id": _TEXT,
+                "status": _VALUE,
+                "tier": _VALUE,
+                "fee_rate": {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,6})?$"},
+                "environment": {"enum": ["live", "test"]},
+                "webhook_secret": {"type": "string", "maxLength": 256},
             },
-            "balances": {"type": "object", "propertyNames": {"const": ASSET}},
-            "wallets": {"type": "object", "maxProperties": 0},
-            "credentials": {"items": {"properties": {"data": {"type": "object", "maxProperties": 0}}}},
-        },
-    }
+            description="the merchant profile and the dashboard's webhook secret",
+        ),
+        balances={"type": "object", "propertyNames": {"const": ASSET}},
+        wallets={"type": "object", "maxProperties": 0},
+        credential_data={"type": "object", "maxProperties": 0},
+    )
     options_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

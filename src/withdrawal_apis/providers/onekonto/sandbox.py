@@ -48,6 +48,7 @@ from ...sandbox import (
     public,
 )
 from ...sandbox.lifecycle import Effect
+from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import Destination, Filter, InsufficientFunds, LedgerEntry, LedgerFilter, StoredObject
 from ...sandbox.tokens import TokenIssuer, TokenProblem
 from .amounts import AssetAmount, format_amount, parse_amount
@@ -197,47 +198,30 @@ def describe(items: Sequence[str]) -> str:
 class Sandbox(ProviderSandbox):
     name = "onekonto"
     lifecycles = (LIFECYCLE,)
-    seed_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "extra": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "name": _TEXT,
-                    "type": _TEXT,
-                    "users": {"type": "array", "items": {"type": "string"}},
-                    "credit": {"type": "object", "propertyNames": _ASSET, "additionalProperties": _DECIMAL},
-                    "deposit_instructions": {"type": "array", "maxItems": 100, "items": _INSTRUCTION},
-                },
+    seed_schema: ClassVar[Mapping[str, Any]] = account_schema(
+        extra=closed(
+            {
+                "name": _TEXT,
+                "type": _TEXT,
+                "users": {"type": "array", "items": {"type": "string"}},
+                "credit": {"type": "object", "propertyNames": _ASSET, "additionalProperties": _DECIMAL},
+                "deposit_instructions": {"type": "array", "maxItems": 100, "items": _INSTRUCTION},
+            }
+        ),
+        credential_data=closed({"email": _TEXT, "name": _TEXT}),
+        balances={"propertyNames": _ASSET},
+        wallets={"maxProperties": 0},
+        whitelist_entry={
+            "if": {
+                "anyOf": [
+                    {"required": ["network"], "properties": {"network": {"enum": list(FIAT_METHODS)}}},
+                    {"required": ["data"], "properties": {"data": {"required": ["routingNumber"]}}},
+                ]
             },
-            "credentials": {
-                "items": {
-                    "properties": {
-                        "data": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "properties": {"email": _TEXT, "name": _TEXT},
-                        }
-                    }
-                }
-            },
-            "balances": {"propertyNames": _ASSET},
-            "wallets": {"maxProperties": 0},
-            "whitelist": {
-                "items": {
-                    "if": {
-                        "anyOf": [
-                            {"required": ["network"], "properties": {"network": {"enum": list(FIAT_METHODS)}}},
-                            {"required": ["data"], "properties": {"data": {"required": ["routingNumber"]}}},
-                        ]
-                    },
-                    "then": {"required": ["data"], "properties": {"data": _BANK}},
-                    "else": {"properties": {"data": _WALLET}},
-                }
-            },
+            "then": {"required": ["data"], "properties": {"data": _BANK}},
+            "else": {"properties": {"data": _WALLET}},
         },
-    }
+    )
     options_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "additionalProperties": False,

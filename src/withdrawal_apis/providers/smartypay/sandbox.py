@@ -55,6 +55,7 @@ from ...sandbox import (
     operation,
 )
 from ...sandbox.lifecycle import Effect
+from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import Filter, InsufficientFunds, Job, StoredObject
 from . import auth
 from .currencies import BLOCKCHAINS, CURRENCIES, NATIVE_DECIMALS
@@ -137,70 +138,55 @@ def next_period_start(period: str, at: float) -> float | None:
 
 _EVM_ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}
 _TERMINAL = sorted(LIFECYCLE.terminal)
-_MERCHANT = {
-    "properties": {
-        "credentials": {"maxItems": 0, "description": "API keys belong to the partner account, not to a merchant"},
-        "wallets": {"maxProperties": 0, "description": "gas wallets are seeded as extra.gasWallets"},
-        "balances": {
-            "propertyNames": {"enum": list(CURRENCIES)},
-            "additionalProperties": {"pattern": "^[0-9]{1,60}(\\.[0-9]{1,18})?$"},
-        },
-        "extra": {
-            "type": "object",
-            "required": ["partner", "destinationAddress"],
-            "additionalProperties": False,
-            "properties": {
-                "partner": {"type": "string"},
-                "name": {"type": "string", "description": "the merchant's name (its id when absent)"},
-                "isKYBFinished": {"type": "boolean"},
-                "createdAt": {"type": "string", "format": "date-time", "description": "seeding time when absent"},
-                "destinationAddress": _EVM_ADDRESS,
-                "gasWallets": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["blockchain", "address", "nativeBalance"],
-                        "additionalProperties": False,
-                        "properties": {
-                            "blockchain": {"enum": list(NETWORK_OF)},
-                            "address": _EVM_ADDRESS,
-                            "nativeBalance": {"type": "string", "pattern": f"^[0-9]{{1,{SIGNIFICANT_DIGITS}}}$"},
-                            "isOutOfService": {"type": "boolean"},
-                        },
-                    },
-                },
-                "withdrawals": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["currency", "value", "status"],
-                        "additionalProperties": False,
-                        "properties": {
-                            "id": {"type": "string", "pattern": "^[0-9A-Za-z]{1,64}$"},
-                            "currency": {"enum": list(CURRENCIES)},
-                            "value": {"type": "string", "pattern": "^[0-9]{1,60}(\\.[0-9]{1,18})?$"},
-                            "status": {"enum": _TERMINAL},
-                        },
-                    },
-                },
-            },
-        },
+_AMOUNT = {"type": "string", "pattern": "^[0-9]{1,60}(\\.[0-9]{1,18})?$"}
+_GAS_WALLET = closed(
+    {
+        "blockchain": {"enum": list(NETWORK_OF)},
+        "address": _EVM_ADDRESS,
+        "nativeBalance": {"type": "string", "pattern": f"^[0-9]{{1,{SIGNIFICANT_DIGITS}}}$"},
+        "isOutOfService": {"type": "boolean"},
     },
-}
-_PARTNER = {
-    "properties": {
-        "balances": {"maxProperties": 0, "description": "balances belong to merchants"},
-        "wallets": {"maxProperties": 0},
-        "extra": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {
-                "name": {"type": "string"},
-                "address": {**_EVM_ADDRESS, "description": "the partner's address, its merchants' partnerAddress"},
-            },
-        },
+    required=["blockchain", "address", "nativeBalance"],
+)
+_PAST_WITHDRAWAL = closed(
+    {
+        "id": {"type": "string", "pattern": "^[0-9A-Za-z]{1,64}$"},
+        "currency": {"enum": list(CURRENCIES)},
+        "value": _AMOUNT,
+        "status": {"enum": _TERMINAL},
     },
+    required=["currency", "value", "status"],
+)
+_MERCHANT = account_schema(
+    extra=closed(
+        {
+            "partner": {"type": "string"},
+            "name": {"type": "string", "description": "the merchant's name (its id when absent)"},
+            "isKYBFinished": {"type": "boolean"},
+            "createdAt": {"type": "string", "format": "date-time", "description": "seeding time when absent"},
+            "destinationAddress": _EVM_ADDRESS,
+            "gasWallets": {"type": "array", "items": _GAS_WALLET},
+            "withdrawals": {"type": "array", "items": _PAST_WITHDRAWAL},
+        },
+        required=["partner", "destinationAddress"],
+    ),
+    wallets={"maxProperties": 0, "description": "gas wallets are seeded as extra.gasWallets"},
+    balances={"propertyNames": {"enum": list(CURRENCIES)}, "additionalProperties": _AMOUNT},
+)
+_MERCHANT["properties"]["credentials"] = {
+    "maxItems": 0,
+    "description": "API keys belong to the partner, not a merchant",
 }
+_PARTNER = account_schema(
+    extra=closed(
+        {
+            "name": {"type": "string"},
+            "address": {**_EVM_ADDRESS, "description": "the partner's address, its merchants' partnerAddress"},
+        }
+    ),
+    balances={"maxProperties": 0, "description": "balances belong to merchants"},
+    wallets={"maxProperties": 0},
+)
 
 
 class Sandbox(ProviderSandbox):
