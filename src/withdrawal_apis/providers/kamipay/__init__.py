@@ -14,7 +14,7 @@ from kamipay_client import AuthenticatedClient
 from ...money import loads_exact
 from ...sandbox.addresses import random_ethereum_address
 from ..clients import with_auth
-from ..profile import ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile
 from .auth import LOGIN_PATH, KamipayAuth
 
 PRODUCTION_URL = "https://api.kamipay.io"
@@ -75,7 +75,7 @@ _FUZZ_UNIT = Decimal("0.000001")
 
 
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
-    # Balances no fix_body'd amount (at most 1,000,000 plus gas) can exhaust in a fuzzing run.
+    # Balances no amount the body rules allow (at most 1,000,000 plus gas) can exhaust in a fuzzing run.
     wallet = CONFORMANCE_WALLET.lower()
     return {
         "accounts": [
@@ -90,27 +90,43 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
-    """Positive logins: the real credentials half of the time (the rest check the 401). Positive
-    withdrawals: the seeded wallet, a whitelisted destination, an amount the token can carry."""
-    if operation_id == "create_access_token" and _LOGIN and _rng.random() < 0.5:
-        body.update(_LOGIN)
-    if operation_id != "create_withdrawal":
-        return
-    if "from_address" in body:
-        body["from_address"] = CONFORMANCE_WALLET
-    if "to_address" in body:
-        body["to_address"] = _rng.choice(CONFORMANCE_DESTINATIONS)
+def _own_login(body: dict[str, Any]) -> bool:
+    # Half the logins name the account under test; the other half keep their made-up names (401).
+    if not _LOGIN or _rng.random() < 0.5:
+        return False
+    body.update(_LOGIN)
+    return True
+
+
+def _merchant_wallet(body: dict[str, Any]) -> bool:
+    if "from_address" not in body or str(body["from_address"]).lower() == CONFORMANCE_WALLET.lower():
+        return False
+    body["from_address"] = CONFORMANCE_WALLET
+    return True
+
+
+def _whitelisted_destination(body: dict[str, Any]) -> bool:
+    if "to_address" not in body or body["to_address"] in CONFORMANCE_DESTINATIONS:
+        return False
+    body["to_address"] = _rng.choice(CONFORMANCE_DESTINATIONS)
+    return True
+
+
+def _payable_amount(body: dict[str, Any]) -> bool:
     amount = body.get("amount")
-    if isinstance(amount, (int, float)) and not isinstance(amount, bool):
-        value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
-        value = max(min(value, _MAX_FUZZ_AMOUNT).quantize(_FUZZ_UNIT, rounding=ROUND_DOWN), _FUZZ_UNIT)
-        # At most 13 significant digits, so the float's shortest repr is exactly these digits.
-        body["amount"] = int(value) if value == value.to_integral_value() else float(value)
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool):
+        return False
+    value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
+    fixed = max(min(value, _MAX_FUZZ_AMOUNT).quantize(_FUZZ_UNIT, rounding=ROUND_DOWN), _FUZZ_UNIT)
+    if fixed == value:
+        return False
+    # At most 13 significant digits, so the float's shortest repr is exactly these digits.
+    body["amount"] = int(fixed) if fixed == fixed.to_integral_value() else float(fixed)
+    return True
 
 
 _LOGIN: dict[str, str] = {}
-"""The credentials of the running conformance session, for `_fix_body` to log in with."""
+"""The credentials of the running conformance session, for `_own_login` to log in with."""
 
 
 def _make_auth(credentials: Mapping[str, str]) -> httpx.Auth:
@@ -123,6 +139,15 @@ CONFORMANCE = ConformanceProfile(
     credentials_env={"username": "KAMIPAY_USERNAME", "password": "KAMIPAY_PASSWORD"},
     make_auth=_make_auth,
     emulator_seed=_emulator_seed,
-    fix_body=_fix_body,
+    body_rules=(
+        BodyRule("create_access_token", "half the logins use the account under test's credentials", _own_login),
+        BodyRule("create_withdrawal", "from_address: one of the merchant's wallets", _merchant_wallet),
+        BodyRule("create_withdrawal", "to_address: whitelisted for the merchant", _whitelisted_destination),
+        BodyRule(
+            "create_withdrawal",
+            "amount: at most 6 decimals (USDT) and within the wallet's balance (1,000,000)",
+            _payable_amount,
+        ),
+    ),
     money_moving=frozenset({"create_withdrawal"}),
 )

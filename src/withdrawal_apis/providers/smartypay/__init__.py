@@ -7,7 +7,7 @@ from typing import Any
 
 from smartypay_client import AuthenticatedClient
 
-from ..profile import ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile
 from .auth import SmartyPayBasicAuth, SmartyPayHmacAuth, make_auth
 
 PRODUCTION_URL = "https://partner-api.smartypay.io"
@@ -82,18 +82,19 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     return {"accounts": [partner, *merchants]}
 
 
-def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
-    """Merchant ids are opaque strings to the schema; positive withdraw-now cases name a seeded one."""
-    if operation_id == "withdraw_now" and "merchantId" in body:
-        index = sum(map(ord, str(body["merchantId"]))) % len(CONFORMANCE_MERCHANTS)
-        body["merchantId"] = CONFORMANCE_MERCHANTS[index]
+def _own_merchant(body: dict[str, Any]) -> bool:
+    if "merchantId" not in body or body["merchantId"] in CONFORMANCE_MERCHANTS:
+        return False
+    index = sum(map(ord, str(body["merchantId"]))) % len(CONFORMANCE_MERCHANTS)
+    body["merchantId"] = CONFORMANCE_MERCHANTS[index]
+    return True
 
 
 CONFORMANCE = ConformanceProfile(
     credentials_env={"api_key": "SMARTYPAY_API_KEY", "secret": "SMARTYPAY_SECRET"},
     make_auth=lambda c: make_auth(c["api_key"], c["secret"], c.get("scheme", "hmac")),
     emulator_seed=_emulator_seed,
-    fix_body=_fix_body,
+    body_rules=(BodyRule("withdraw_now", "merchantId: a merchant of the partner (ids are opaque)", _own_merchant),),
     money_moving=frozenset({"withdraw_now", "update_withdrawal_schedule"}),
     variants={"basic": {"scheme": "basic"}, "hmac": {"scheme": "hmac"}},
 )

@@ -1,0 +1,128 @@
+"""`withdrawal-apis conformance`: the main job. Every emulator, started as users start it, fuzzed
+against its spec and against the control API's spec.
+
+Per provider:
+- "as started": `withdrawal-apis sandbox <p>` with nothing but a port: the demo seed, the provider's
+  rate limit on (a 429 is a valid answer; an operation answered only 429 is untested).
+- "fuzz": the same command with the conformance seed, test mode and no rate limit, once per seed
+  and credential variant, so generated data reaches the ledger.
+- "auth": against that emulator, unsigned: schemathesis's own values for the security scheme
+  (none, empty, malformed) must be refused as the spec documents.
+- "control": `specs/sandbox-control.yaml` against a fresh emulator.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from ..providers import PROVIDERS, Provider, get
+from ..providers.profile import profile_of
+from . import emulators, progress, summary
+from .options import RunOptions, add_run_options
+from .plan import Pass, Target
+from .progress import Progress
+from .runner import PassResult, run_pass
+
+DEFAULT_EXAMPLES = 25
+DEEP_EXAMPLES = 100
+DEEP_SEEDS = (1, 2, 3)
+AUTH_EXAMPLES = 10
+# A control-API-only emulator has no withdrawal to inspect or move: these can only answer 404 there.
+CONTROL_UNTESTABLE = frozenset({"get_withdrawal_state", "apply_transition"})
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    names = [p.name for p in PROVIDERS]
+    suite = commands.add_parser("conformance", help="start every emulator and run the conformance suite against it")
+    suite.add_argument("providers", nargs="*", metavar="PROVIDER", help=f"default: all ({', '.join(names)})")
+    suite.add_argument(
+        "--deep",
+        action="store_true",
+        help=f"{DEEP_EXAMPLES} examples and seeds {', '.join(map(str, DEEP_SEEDS))} (unless --seed is given)",
+    )
+    add_run_options(suite, max_examples=DEFAULT_EXAMPLES, report_dir="reports/conformance")
+
+
+def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
+    providers = [get(name) for name in args.providers] or list(PROVIDERS)
+    options = RunOptions.from_args(
+        args,
+        extra,
+        max_examples=DEEP_EXAMPLES if args.deep else DEFAULT_EXAMPLES,
+        seeds=DEEP_SEEDS if args.deep else (),
+    )
+    print(
+        f"conformance: {len(providers)} providers, seeds {', '.join(map(str, options.seeds))}, "
+        f"{options.max_examples} examples per operation and phase"
+    )
+    shown = progress.for_stream()
+    failed = 0
+    for provider in providers:
+        try:
+            results = run_provider(provider, options, shown)
+        except RuntimeError as error:  # an emulator that would not start
+            print(f"{provider.name}: FAILED: {error}")
+            failed += 1
+            continue
+        report = options.report_dir / f"{provider.name}-report.txt"
+        text = summary.render(provider.name, results, report)
+        summary.write_report(report, text, results)
+        print(text)
+        failed += not all(r.passed for r in results)
+    print(f"conformance: {len(providers) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def run_provider(provider: Provider, options: RunOptions, shown: Progress) -> list[PassResult]:
+    results: list[PassResult] = []
+    with emulators.as_started(provider) as emulator:
+        plan = _pass("examples as started", _target(emulator), options, phases="examples")
+        results.append(run_pass(plan, options.report_dir, shown))
+    with emulators.seeded(provider) as emulator:
+        results += [run_pass(plan, options.report_dir, shown) for plan in _fuzz_passes(_target(emulator), options)]
+    with emulators.plain(provider) as emulator:
+        plan = _pass("control", Target.control(provider, emulator.base_url), options, allow=CONTROL_UNTESTABLE)
+        results.append(run_pass(plan, options.report_dir, shown))
+    return results
+
+
+def _target(emulator: emulators.Emulator) -> Target:
+    provider = emulator.provider
+    return Target(provider.name, provider.spec_path, emulator.base_url, provider, emulator.credentials)
+
+
+def _fuzz_passes(target: Target, options: RunOptions) -> list[Pass]:
+    assert target.provider is not None
+    variants = list(profile_of(target.provider).variants) or [""]
+    passes = [_pass("fuzz", target, options, seed=seed, variant=v) for seed in options.seeds for v in variants]
+    auth = _pass("auth", target, options, sign=False, max_examples=min(options.max_examples, AUTH_EXAMPLES))
+    return [*passes, auth]
+
+
+def _pass(
+    name: str,
+    target: Target,
+    options: RunOptions,
+    *,
+    seed: int | None = None,
+    variant: str = "",
+    sign: bool = True,
+    max_examples: int | None = None,
+    phases: str | None = None,
+    allow: frozenset[str] = frozenset(),
+) -> Pass:
+    return Pass(
+        name,
+        target,
+        options.seeds[0] if seed is None else seed,
+        max_examples=max_examples or options.max_examples,
+        phases=phases or options.phases,
+        checks=options.checks,
+        workers=options.workers,
+        variant=variant,
+        sign=sign,
+        require_success=sign,
+        allow_untested=options.allow_untested | allow,
+        extra_args=options.extra_args,
+    )
