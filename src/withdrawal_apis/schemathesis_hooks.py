@@ -21,8 +21,8 @@ strip when it probes for ignored authentication. Right before sending, `before_c
 scheme that signs the body or the URI covers the bytes that go out. Probes schemathesis derives from
 a case do not carry `SignAsSent`, and it never re-adds a header the request no longer has.
 
-Generated positive bodies (never the spec's own examples) are adjusted by the provider's declared
-business rules (`BodyRule`), and each call's event names the rules that touched it.
+Generated positive bodies (never a request example the spec declares) are adjusted by the provider's
+declared business rules (`BodyRule`), and each call's event names the rules that touched it.
 """
 
 from __future__ import annotations
@@ -160,9 +160,33 @@ def _is_positive(case: Any) -> bool:
     return meta is not None and not meta.generation.mode.is_negative
 
 
+def declared_examples(case: Any) -> list[Any]:
+    """The request body examples the spec declares for the case's operation, as written."""
+    raw_schema = case.operation.schema.raw_schema
+    content = _resolve(raw_schema, case.operation.definition.raw.get("requestBody") or {}).get("content") or {}
+    found = []
+    for media in content.values():
+        if "example" in media:
+            found.append(media["example"])
+        for example in (media.get("examples") or {}).values():
+            found.append(_resolve(raw_schema, example).get("value"))
+    return found
+
+
+def _resolve(raw_schema: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        for token in node["$ref"][2:].split("/"):
+            node = node[token.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
 def apply_body_rules(case: Any) -> list[str]:
-    """Adjust a generated positive body by the provider's declared rules; the spec's examples stay as written."""
-    if PROFILE is None or not isinstance(case.body, dict) or _phase(case) == "examples":
+    """Adjust a generated positive body by the provider's declared rules; the spec's examples stay as written.
+
+    Schemathesis's examples phase also assembles bodies from property-level and response examples;
+    those are generated data like any other, so only a body equal to a declared example is exempt.
+    """
+    if PROFILE is None or not isinstance(case.body, dict) or case.body in declared_examples(case):
         return []
     meta = case.meta
     if meta is None or meta.is_negative_at(ParameterLocation.BODY) or not _is_positive(case):

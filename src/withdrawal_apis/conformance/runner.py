@@ -17,7 +17,7 @@ from pathlib import Path
 from ..spec import SpecDocument
 from .calls import CallLog, OperationTally
 from .findings import Findings, FindingsReader
-from .plan import Pass
+from .plan import UNSIGNED_CONFIG, Pass
 from .progress import Progress
 from .redact import Redactor
 
@@ -34,13 +34,14 @@ class PassResult:
 
     @property
     def untested(self) -> list[OperationTally]:
-        """Selected operations that never got a 2xx, unless accepted by `allow_untested`."""
-        if not self.plan.require_success:
-            return []
+        """Operations that never got a real answer (only 429s, or none), or no 2xx where one is required."""
         found = []
         for label in sorted(self.findings.operations | set(self.tallies)):
             tally = self.tallies.get(label) or OperationTally(label, _operation_id(self.plan, label))
-            if tally.count(200) == 0 and tally.operation_id not in self.plan.allow_untested:
+            throttled = tally.count(200) == 0 and tally.statuses[429] + tally.statuses[0] == tally.cases
+            if tally.operation_id in self.plan.allow_untested:
+                continue
+            if throttled or (self.plan.require_success and tally.count(200) == 0):
                 found.append(tally)
         return found
 
@@ -75,7 +76,11 @@ def run_pass(plan: Pass, report_dir: Path, progress: Progress) -> PassResult:
         workdir = Path(work)
         calls, findings = CallLog(workdir / "calls.jsonl"), FindingsReader(workdir / "events.ndjson", redactor)
         output_path = workdir / "output.txt"
-        argv = plan.argv(junit.absolute(), findings.path)
+        config = None
+        if not plan.sign:
+            config = workdir / "schemathesis.toml"
+            config.write_text(UNSIGNED_CONFIG, encoding="utf-8")
+        argv = plan.argv(junit.absolute(), findings.path, config)
         env = {**os.environ, **plan.env(calls.path), "NO_COLOR": "1"}
         progress.start(plan)
         started = time.monotonic()

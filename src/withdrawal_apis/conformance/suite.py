@@ -2,8 +2,10 @@
 against its spec and against the control API's spec.
 
 Per provider:
-- "as started": `withdrawal-apis sandbox <p>` with nothing but a port: the demo seed, the provider's
-  rate limit on (a 429 is a valid answer; an operation answered only 429 is untested).
+- "as started": `withdrawal-apis sandbox <p>` with nothing but a port (the demo seed, the provider's
+  rate limit on), fuzzed the way `withdrawal-apis fuzz` fuzzes a real sandbox: positive cases, no
+  money-moving operation. A 429 is a valid answer; an operation answered only 429 is untested. The
+  demo seed holds no withdrawal, so a 404 from an operation that reads one is no failure here.
 - "fuzz": the same command with the conformance seed, test mode and no rate limit, once per seed
   and credential variant, so generated data reaches the ledger.
 - "auth": against that emulator, unsigned: schemathesis's own values for the security scheme
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..providers import PROVIDERS, Provider, get
 from ..providers.profile import profile_of
@@ -28,6 +31,8 @@ DEFAULT_EXAMPLES = 25
 DEEP_EXAMPLES = 100
 DEEP_SEEDS = (1, 2, 3)
 AUTH_EXAMPLES = 10
+AS_STARTED_PHASES = "examples,fuzzing"
+AS_STARTED_EXAMPLES = 5
 # A control-API-only emulator has no withdrawal to inspect or move: these can only answer 404 there.
 CONTROL_UNTESTABLE = frozenset({"get_withdrawal_state", "apply_transition"})
 
@@ -77,7 +82,13 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
 def run_provider(provider: Provider, options: RunOptions, shown: Progress) -> list[PassResult]:
     results: list[PassResult] = []
     with emulators.as_started(provider) as emulator:
-        plan = _pass("examples as started", _target(emulator), options, phases="examples")
+        plan = replace(
+            _pass("as started", _target(emulator), options, phases=AS_STARTED_PHASES),
+            mode="positive",
+            max_examples=min(options.max_examples, AS_STARTED_EXAMPLES),
+            exclude_operation_ids=tuple(sorted(profile_of(provider).money_moving)),
+            require_success=False,
+        )
         results.append(run_pass(plan, options.report_dir, shown))
     with emulators.seeded(provider) as emulator:
         results += [run_pass(plan, options.report_dir, shown) for plan in _fuzz_passes(_target(emulator), options)]

@@ -48,6 +48,13 @@ DESTINATIONS: dict[str, str] = {
 }
 
 
+# The create examples in the spec send to these.
+EXAMPLE_DESTINATIONS = (
+    ("Bitcoin", "3PumsXwUSakZomHXMcY93RrVRJ7PAi2ida"),
+    ("Ethereum", "0x52908400098527886E0F7030069857D2E4169EE7"),
+)
+
+
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     # Fund balances no schema-valid amount (at most 20 integer digits) can exhaust in a fuzzing run.
     balances = {f"fund:{symbol}": "1" + "0" * 30 for symbol in ASSETS}
@@ -58,7 +65,10 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
                 "id": "conformance-account",
                 "credentials": [{"key_id": credentials["api_key"], "secret": credentials["secret"]}],
                 "balances": balances,
-                "whitelist": [{"network": gateway, "address": address} for gateway, address in DESTINATIONS.items()],
+                "whitelist": [
+                    {"network": gateway, "address": address}
+                    for gateway, address in (*DESTINATIONS.items(), *EXAMPLE_DESTINATIONS)
+                ],
             }
         ]
     }

@@ -74,17 +74,27 @@ _MAX_FUZZ_AMOUNT = Decimal(1_000_000)
 _FUZZ_UNIT = Decimal("0.000001")
 
 
+# The withdraw example in the spec sends from and to these (the docs' redacted addresses, completed).
+EXAMPLE_WALLET, EXAMPLE_DESTINATION = (
+    "0x1C0Ac0fFee00000000000000000000000488fedc",
+    "0x6FE712C0000000000000000000000000E72988e6",
+)
+
+
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     # Balances no amount the body rules allow (at most 1,000,000 plus gas) can exhaust in a fuzzing run.
-    wallet = CONFORMANCE_WALLET.lower()
+    wallets = (CONFORMANCE_WALLET, EXAMPLE_WALLET)
+    rich = "1" + "0" * 15
     return {
         "accounts": [
             {
                 "id": "conformance-merchant",
                 "credentials": [{"key_id": credentials["username"], "secret": credentials["password"]}],
-                "extra": {"merchant_id": 1, "wallets": [{"address": CONFORMANCE_WALLET, "wallet_desc": "Main wallet"}]},
-                "balances": {f"USDT@{wallet}": "1" + "0" * 15, f"MATIC@{wallet}": "1" + "0" * 15},
-                "whitelist": [{"network": "polygon", "address": a} for a in CONFORMANCE_DESTINATIONS],
+                "extra": {"merchant_id": 1, "wallets": [{"address": w, "wallet_desc": "Main wallet"} for w in wallets]},
+                "balances": {f"{token}@{w.lower()}": rich for w in wallets for token in ("USDT", "MATIC")},
+                "whitelist": [
+                    {"network": "polygon", "address": a} for a in (*CONFORMANCE_DESTINATIONS, EXAMPLE_DESTINATION)
+                ],
             }
         ]
     }

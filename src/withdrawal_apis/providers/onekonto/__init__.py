@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -117,13 +118,32 @@ def _whitelisted_method(body: dict[str, Any]) -> bool:
     return True
 
 
+_LOGIN: dict[str, str] = {}
+"""The user and password digest of the running conformance session, for `_own_login`."""
+_rng = random.Random(20240901)
+
+
+def _own_login(body: dict[str, Any]) -> bool:
+    # Half the logins name the user under test; the other half keep their made-up names (401).
+    if not _LOGIN or _rng.random() < 0.5:
+        return False
+    body.update(_LOGIN)
+    return True
+
+
+def _make_auth(credentials: Mapping[str, str]) -> OneKontoAuth:
+    _LOGIN.update(user=credentials["user"], password=password_digest(credentials["password"]))
+    return OneKontoAuth(credentials["user"], credentials["password"])
+
+
 _BLOCKCHAIN = "create_blockchain_withdraw_request"
 _FIAT = "create_fiat_withdraw_request"
 CONFORMANCE = ConformanceProfile(
     credentials_env={"user": "ONEKONTO_USER", "password": "ONEKONTO_PASSWORD"},
-    make_auth=lambda credentials: OneKontoAuth(credentials["user"], credentials["password"]),
+    make_auth=_make_auth,
     emulator_seed=_emulator_seed,
     body_rules=(
+        BodyRule("login", "half the logins use the user under test's credentials", _own_login),
         BodyRule(
             _BLOCKCHAIN,
             "amount: BTC (what the wallet receives), at most 8 decimals, within the balance",
