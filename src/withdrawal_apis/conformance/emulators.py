@@ -37,7 +37,7 @@ STARTUP_SECONDS = 20.0
 class Emulator:
     provider: Provider
     base_url: str
-    credentials: dict[str, str] = field(default_factory=dict)
+    credentials: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 @contextmanager

@@ -30,7 +30,7 @@ class Target:
     spec: Path
     base_url: str
     provider: Provider | None = None
-    credentials: Mapping[str, str] = field(default_factory=dict)
+    credentials: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def control(cls, provider: Provider, base_url: str) -> Target:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -20,8 +21,9 @@ class Progress(Protocol):
     def finish(self, result: PassResult) -> None: ...
 
 
-def for_stream(stream: TextIO = sys.stdout) -> Progress:
-    return LiveTable(stream) if stream.isatty() else PlainLines(stream)
+def for_stream(stream: TextIO = sys.stdout, *, live: bool = True) -> Progress:
+    """A live table on a terminal (when one pass runs at a time), plain lines otherwise."""
+    return LiveTable(stream) if live and stream.isatty() else PlainLines(stream)
 
 
 def operation_line(tally: OperationTally, width: int = 44) -> str:
@@ -72,19 +74,20 @@ class PlainLines:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self._started = 0.0
-        self._beat = 0.0
+        self._lock = threading.Lock()
+        self._started: dict[str, float] = {}
+        self._beat: dict[str, float] = {}
 
     def start(self, plan: Pass) -> None:
-        self._started = self._beat = time.monotonic()
+        self._started[plan.title] = self._beat[plan.title] = time.monotonic()
         self._print(f"{plan.title}: started")
 
     def update(self, plan: Pass, tallies: dict[str, OperationTally], findings: Findings) -> None:
         now = time.monotonic()
-        if now - self._beat >= self.HEARTBEAT:
-            self._beat = now
+        if now - self._beat[plan.title] >= self.HEARTBEAT:
+            self._beat[plan.title] = now
             cases = sum(t.cases for t in tallies.values())
-            self._print(f"{plan.title}: {now - self._started:.0f} s, {cases} cases so far")
+            self._print(f"{plan.title}: {now - self._started[plan.title]:.0f} s, {cases} cases so far")
 
     def finish(self, result: PassResult) -> None:
         for _, tally in sorted(result.tallies.items()):
@@ -92,8 +95,9 @@ class PlainLines:
         self._print(f"{result.plan.title}: {_verdict(result)} in {result.seconds:.1f} s, {result.cases} cases")
 
     def _print(self, line: str) -> None:
-        self.stream.write(line + "\n")
-        self.stream.flush()
+        with self._lock:  # passes of several providers may run at once
+            self.stream.write(line + "\n")
+            self.stream.flush()
 
 
 def _verdict(result: PassResult) -> str:

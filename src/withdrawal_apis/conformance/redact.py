@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..spec import SpecDocument
+
 REDACTED = "[redacted]"
 
 
@@ -25,6 +27,13 @@ class Redactor:
         self._secrets = sorted(values, key=len, reverse=True)
         names = "|".join(re.escape(n) for n in sorted(self.header_names))
         self._header_line = re.compile(rf"(?i)((?:^|['\"\s])(?:{names}): ?)([^'\"\n]*)")
+
+    @classmethod
+    def for_spec(cls, spec: Path, secrets: Iterable[str] = ()) -> Redactor:
+        """Redacts the headers the spec's security schemes put credentials in, and `secrets`."""
+        schemes = SpecDocument(spec).raw.get("components", {}).get("securitySchemes", {})
+        headers = {s["name"] for s in schemes.values() if s.get("type") == "apiKey" and s.get("in") == "header"}
+        return cls(headers, secrets)
 
     def text(self, text: str) -> str:
         for secret in self._secrets:

@@ -63,15 +63,11 @@ class PassResult:
         return sum(t.cases for t in self.tallies.values())
 
 
-def redactor_for(plan: Pass) -> Redactor:
-    return Redactor(_security_headers(plan.target.spec), plan.target.credentials.values())
-
-
 def run_pass(plan: Pass, report_dir: Path, progress: Progress) -> PassResult:
     """Run `plan`, its JUnit file written to `report_dir` (absolute, or relative to the caller's cwd)."""
     report_dir.mkdir(parents=True, exist_ok=True)
     junit = report_dir / f"{plan.slug}-junit.xml"
-    redactor = redactor_for(plan)
+    redactor = Redactor.for_spec(plan.target.spec, plan.target.credentials.values())
     with tempfile.TemporaryDirectory(prefix="withdrawal-apis-st-") as work:
         workdir = Path(work)
         calls, findings = CallLog(workdir / "calls.jsonl"), FindingsReader(workdir / "events.ndjson", redactor)
@@ -101,12 +97,6 @@ def run_pass(plan: Pass, report_dir: Path, progress: Progress) -> PassResult:
     )
     progress.finish(result)
     return result
-
-
-def _security_headers(spec: Path) -> set[str]:
-    """Header names the spec's security schemes put credentials in (Authorization is always included)."""
-    schemes = SpecDocument(spec).raw.get("components", {}).get("securitySchemes", {})
-    return {s["name"] for s in schemes.values() if s.get("type") == "apiKey" and s.get("in") == "header"}
 
 
 def _operation_id(plan: Pass, label: str) -> str:
