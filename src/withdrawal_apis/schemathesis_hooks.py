@@ -146,6 +146,7 @@ class SignAsSent(requests.auth.AuthBase):
 
 # -- business rules and the call log ----------------------------------------------------------------
 _rules_applied: dict[str, list[str]] = {}  # case id -> the `why` of each rule that changed its body
+_as_written: set[str] = set()  # ids of cases whose body is a request example the spec declares
 _events_lock = threading.Lock()
 _events_path = os.environ.get(hooks_env.EVENTS)
 
@@ -194,6 +195,12 @@ def apply_body_rules(case: Any) -> list[str]:
     return [rule.why for rule in PROFILE.rules_for(operation_id(case)) if rule.apply(case.body)]
 
 
+def _pop_as_written(case_id: str) -> bool:
+    found = case_id in _as_written
+    _as_written.discard(case_id)
+    return found
+
+
 def _record(event: dict[str, Any]) -> None:
     if not _events_path:
         return
@@ -209,9 +216,10 @@ def _signed(case: Any) -> bool:
 @schemathesis.hook
 def before_call(ctx: Any, case: Any, **kwargs: Any) -> None:
     """Runs right before sending, in every phase, after the stateful phase has filled in linked values."""
-    rules = apply_body_rules(case)
-    if rules:
-        _rules_applied[case.id] = rules
+    if isinstance(case.body, dict) and case.body in declared_examples(case):
+        _as_written.add(case.id)
+    else:
+        _rules_applied[case.id] = apply_body_rules(case)
     # Re-sign at send time whatever `ProviderAuth` signed at generation time (schemathesis marks those
     # cases; it skips auth for cases whose security parameters it negated on purpose).
     if _signed(case):
@@ -231,6 +239,7 @@ def after_call(ctx: Any, case: Any, response: Any) -> None:
             "signed": _signed(case),
             "status": response.status_code,
             "rules": _rules_applied.pop(case.id, []),
+            "example": _pop_as_written(case.id),
         }
     )
 
@@ -238,4 +247,5 @@ def after_call(ctx: Any, case: Any, response: Any) -> None:
 @schemathesis.hook
 def after_network_error(ctx: Any, case: Any, request: Any) -> None:
     _rules_applied.pop(case.id, None)
+    _pop_as_written(case.id)
     _record({"operation": operation_id(case), "label": case.operation.label, "phase": _phase(case), "status": 0})

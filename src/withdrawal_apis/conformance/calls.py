@@ -17,6 +17,7 @@ class OperationTally:
     signed: int = 0  # positive cases sent with the provider's credentials to a secured operation
     refused: int = 0  # ... of which the server answered 401
     rules: Counter[str] = field(default_factory=Counter)  # business rule -> bodies it adjusted
+    examples: int = 0  # bodies sent exactly as a request example of the spec
 
     @property
     def cases(self) -> int:
@@ -60,6 +61,7 @@ class CallLog:
             tally.signed += 1
             tally.refused += event["status"] == 401
         tally.rules.update(event.get("rules", []))
+        tally.examples += bool(event.get("example"))
 
     @property
     def cases(self) -> int:

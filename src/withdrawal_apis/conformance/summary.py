@@ -82,9 +82,11 @@ def render(title: str, results: Sequence[PassResult], report: Path | None = None
     passed = all(r.passed for r in results)
     cases = sum(r.cases for r in results)
     lines = [f"{title}: {'PASSED' if passed else 'FAILED'} ({cases} cases)", *table(results)]
+    examples = sum(t.examples for r in results for t in r.tallies.values())
+    lines.append(f"  request examples of the spec sent as written: {examples}")
     rules = body_rules(results)
     if rules:
-        lines += ["  body rules (the spec's examples are always sent as written):", *rules]
+        lines += ["  business rules applied to generated bodies (never to the spec's examples):", *rules]
     for result in results:
         found = problems(result)
         if found:
