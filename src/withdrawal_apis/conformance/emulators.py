@@ -15,12 +15,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import httpx
 
@@ -37,17 +37,24 @@ STARTUP_SECONDS = 20.0
 class Emulator:
     provider: Provider
     base_url: str
+    process: subprocess.Popen[bytes] = field(repr=False)
     credentials: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def exit_problem(self) -> str | None:
+        """Why the emulator is no longer serving, when it stopped on its own."""
+        if self.process.poll() is None:
+            return None
+        return f"the emulator exited on its own (code {self.process.returncode}) while it was being fuzzed"
 
 
 @contextmanager
 def as_started(provider: Provider) -> Iterator[Emulator]:
-    with _sandbox(provider, []) as (base_url, banner):
+    with _sandbox(provider, []) as (base_url, banner, process):
         match = CREDENTIAL_LINE.search(banner)
         if match is None:
-            raise RuntimeError(f"`withdrawal-apis sandbox {provider.name}` printed no credentials:\n{banner}")
+            raise RuntimeError(f"`withdrawal-apis sandbox {provider.name}` printed no credentials")
         credentials = profile_of(provider).credentials_from_key(match["key_id"], match["secret"])
-        yield Emulator(provider, base_url, credentials)
+        yield Emulator(provider, base_url, process, credentials)
 
 
 @contextmanager
@@ -58,44 +65,56 @@ def seeded(provider: Provider) -> Iterator[Emulator]:
         seed = Path(work) / "seed.json"
         seed.write_text(json.dumps(profile.emulator_seed(credentials)), encoding="utf-8")
         options = ["--seed", str(seed), "--rate-limit", "0", "--test-mode"]
-        with _sandbox(provider, options) as (base_url, _):
-            yield Emulator(provider, base_url, credentials)
+        with _sandbox(provider, options) as (base_url, _, process):
+            yield Emulator(provider, base_url, process, credentials)
 
 
 @contextmanager
 def plain(provider: Provider) -> Iterator[Emulator]:
     """The demo seed, in test mode, without a rate limit: the target for the control API's spec."""
-    with _sandbox(provider, ["--rate-limit", "0", "--test-mode"]) as (base_url, _):
-        yield Emulator(provider, base_url)
+    with _sandbox(provider, ["--rate-limit", "0", "--test-mode"]) as (base_url, _, process):
+        yield Emulator(provider, base_url, process)
 
 
 @contextmanager
-def _sandbox(provider: Provider, options: list[str]) -> Iterator[tuple[str, str]]:
-    """Run the sandbox command on a free loopback port; yields its base URL and what it printed first."""
-    port = free_port()
-    argv = [*_command(), "sandbox", provider.name, "--port", str(port), *options]
+def _sandbox(provider: Provider, options: list[str]) -> Iterator[tuple[str, str, subprocess.Popen[bytes]]]:
+    """Run the sandbox command on a free loopback port; yields its base URL, what it printed, the process."""
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
-        try:
+        # One start at a time: two emulators handed the same free port would answer for each other.
+        with _starting:
+            port = free_port()
+            argv = [*_command(), "sandbox", provider.name, "--port", str(port), *options]
+            process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
             base_url = f"http://127.0.0.1:{port}"
-            _wait_until_serving(process, base_url, log)
-            log.seek(0)
-            yield base_url, log.read().decode("utf-8", "replace")
-        finally:
-            process.terminate()
             try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                _wait_until_serving(process, base_url)
+            except RuntimeError:
+                _stop(process)
+                raise
+        try:
+            log.seek(0)
+            yield base_url, log.read().decode("utf-8", "replace"), process
+        finally:
+            _stop(process)
 
 
-def _wait_until_serving(process: subprocess.Popen[bytes], base_url: str, log: IO[bytes]) -> None:
+_starting = threading.Lock()
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _wait_until_serving(process: subprocess.Popen[bytes], base_url: str) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            log.seek(0)
-            raise RuntimeError(f"the emulator exited with {process.returncode}:\n{log.read().decode(errors='replace')}")
+            raise RuntimeError(f"the emulator exited with code {process.returncode} before serving {base_url}")
         try:
             if httpx.get(f"{base_url}/_sandbox/clock", timeout=1).status_code == 200:
                 return

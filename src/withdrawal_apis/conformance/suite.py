@@ -96,13 +96,21 @@ def run_provider(provider: Provider, options: RunOptions, shown: Progress) -> li
             exclude_operation_ids=tuple(sorted(profile_of(provider).money_moving)),
             require_success=False,
         )
-        results.append(run_pass(plan, options.report_dir, shown))
+        results.append(_run_on(emulator, plan, options, shown))
     with emulators.seeded(provider) as emulator:
-        results += [run_pass(plan, options.report_dir, shown) for plan in _fuzz_passes(_target(emulator), options)]
+        results += [_run_on(emulator, plan, options, shown) for plan in _fuzz_passes(_target(emulator), options)]
     with emulators.plain(provider) as emulator:
         plan = _pass("control", Target.control(provider, emulator.base_url), options, allow=CONTROL_UNTESTABLE)
-        results.append(run_pass(plan, options.report_dir, shown))
+        results.append(_run_on(emulator, plan, options, shown))
     return results
+
+
+def _run_on(emulator: emulators.Emulator, plan: Pass, options: RunOptions, shown: Progress) -> PassResult:
+    result = run_pass(plan, options.report_dir, shown)
+    problem = emulator.exit_problem()
+    if problem:
+        result.findings.errors.append(problem)
+    return result
 
 
 def _target(emulator: emulators.Emulator) -> Target:

@@ -11,6 +11,7 @@ from .runner import PassResult
 
 # A longer body goes to a file beside the JUnit file, so the curl line stays one readable line.
 INLINE_BODY = 1000
+MAX_ERRORS = 5
 
 
 def table(results: Sequence[PassResult]) -> list[str]:
@@ -33,7 +34,10 @@ def problems(result: PassResult) -> list[str]:
     lines: list[str] = []
     if result.exit_code not in (0, 1):
         lines.append(f"schemathesis exited {result.exit_code}; its output is in the report file")
-    lines += [f"error: {error}" for error in result.findings.errors]
+    errors = result.findings.errors
+    lines += [f"error: {error}" for error in errors[:MAX_ERRORS]]
+    if len(errors) > MAX_ERRORS:
+        lines.append(f"... and {len(errors) - MAX_ERRORS} more errors (all in the report file)")
     for tally in result.untested:
         seen = tally.statuses_text() or "no request sent"
         lines.append(
