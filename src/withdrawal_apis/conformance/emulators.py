@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -57,13 +58,19 @@ def as_started(provider: Provider) -> Iterator[Emulator]:
         yield Emulator(provider, base_url, process, credentials)
 
 
-@contextmanager
-def seeded(provider: Provider) -> Iterator[Emulator]:
+def conformance_seed(provider: Provider) -> tuple[dict[str, Any], dict[str, str]]:
+    """The provider's conformance seed with fresh random credentials, and those credentials."""
     profile = profile_of(provider)
     credentials = {name: secrets.token_hex(16) for name in profile.credentials_env}
+    return profile.emulator_seed(credentials), credentials
+
+
+@contextmanager
+def seeded(provider: Provider) -> Iterator[Emulator]:
+    content, credentials = conformance_seed(provider)
     with tempfile.TemporaryDirectory(prefix="withdrawal-apis-seed-") as work:
         seed = Path(work) / "seed.json"
-        seed.write_text(json.dumps(profile.emulator_seed(credentials)), encoding="utf-8")
+        seed.write_text(json.dumps(content), encoding="utf-8")
         options = ["--seed", str(seed), "--rate-limit", "0", "--test-mode"]
         with _sandbox(provider, options) as (base_url, _, process):
             yield Emulator(provider, base_url, process, credentials)

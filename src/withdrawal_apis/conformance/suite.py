@@ -16,6 +16,7 @@ Per provider:
 from __future__ import annotations
 
 import argparse
+import json
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -50,10 +51,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=f"{DEEP_EXAMPLES} examples and seeds {', '.join(map(str, DEEP_SEEDS))} (unless --seed is given)",
     )
     suite.add_argument("--jobs", type=int, default=2, help="providers run at the same time (default: 2)")
+    suite.add_argument(
+        "--print-seed",
+        choices=names,
+        metavar="PROVIDER",
+        help="print the conformance seed (fresh random credentials) for `withdrawal-apis sandbox --seed`, and exit",
+    )
     add_run_options(suite, max_examples=DEFAULT_EXAMPLES, report_dir="reports/conformance")
 
 
 def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
+    if args.print_seed:
+        print(json.dumps(emulators.conformance_seed(get(args.print_seed))[0], indent=2))
+        return 0
     providers = [get(name) for name in args.providers] or list(PROVIDERS)
     options = RunOptions.from_args(
         args,
