@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,19 @@ class BodyRule:
     operation_id: str
     why: str
     apply: Callable[[dict[str, Any]], bool]
+
+
+def own_login(operation_id: str, login: Mapping[str, str], rng: random.Random) -> BodyRule:
+    """Half the generated logins send `login` (filled in by the profile's `make_auth`); made-up
+    credentials only ever get 401, so without this rule the login operation is never tested."""
+
+    def apply(body: dict[str, Any]) -> bool:
+        if not login or rng.random() < 0.5:
+            return False
+        body.update(login)
+        return True
+
+    return BodyRule(operation_id, "half the logins use the credentials under test", apply)
 
 
 @dataclass(frozen=True)

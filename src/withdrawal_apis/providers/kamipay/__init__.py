@@ -14,7 +14,7 @@ from kamipay_client import AuthenticatedClient
 from ...money import loads_exact
 from ...sandbox.addresses import random_ethereum_address
 from ..clients import with_auth
-from ..profile import BodyRule, ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile, own_login
 from .auth import LOGIN_PATH, KamipayAuth
 
 PRODUCTION_URL = "https://api.kamipay.io"
@@ -100,14 +100,6 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def _own_login(body: dict[str, Any]) -> bool:
-    # Half the logins name the account under test; the other half keep their made-up names (401).
-    if not _LOGIN or _rng.random() < 0.5:
-        return False
-    body.update(_LOGIN)
-    return True
-
-
 def _merchant_wallet(body: dict[str, Any]) -> bool:
     if "from_address" not in body or str(body["from_address"]).lower() == CONFORMANCE_WALLET.lower():
         return False
@@ -136,7 +128,7 @@ def _payable_amount(body: dict[str, Any]) -> bool:
 
 
 _LOGIN: dict[str, str] = {}
-"""The credentials of the running conformance session, for `_own_login` to log in with."""
+"""The credentials of the running conformance session, for `own_login` to log in with."""
 
 
 def _make_auth(credentials: Mapping[str, str]) -> httpx.Auth:
@@ -150,7 +142,7 @@ CONFORMANCE = ConformanceProfile(
     make_auth=_make_auth,
     emulator_seed=_emulator_seed,
     body_rules=(
-        BodyRule("create_access_token", "half the logins use the account under test's credentials", _own_login),
+        own_login("create_access_token", _LOGIN, _rng),
         BodyRule("create_withdrawal", "from_address: one of the merchant's wallets", _merchant_wallet),
         BodyRule("create_withdrawal", "to_address: whitelisted for the merchant", _whitelisted_destination),
         BodyRule(

@@ -15,7 +15,7 @@ from attrs import define, field
 from onekonto_client import AuthenticatedClient
 
 from ..clients import with_auth
-from ..profile import BodyRule, ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile, own_login
 from .amounts import AssetAmount, exact_balances, format_amount, parse_amount
 from .auth import OneKontoAuth, password_digest
 
@@ -119,16 +119,8 @@ def _whitelisted_method(body: dict[str, Any]) -> bool:
 
 
 _LOGIN: dict[str, str] = {}
-"""The user and password digest of the running conformance session, for `_own_login`."""
+"""The user and password digest of the running conformance session, for `own_login`."""
 _rng = random.Random(20240901)
-
-
-def _own_login(body: dict[str, Any]) -> bool:
-    # Half the logins name the user under test; the other half keep their made-up names (401).
-    if not _LOGIN or _rng.random() < 0.5:
-        return False
-    body.update(_LOGIN)
-    return True
 
 
 def _make_auth(credentials: Mapping[str, str]) -> OneKontoAuth:
@@ -143,7 +135,7 @@ CONFORMANCE = ConformanceProfile(
     make_auth=_make_auth,
     emulator_seed=_emulator_seed,
     body_rules=(
-        BodyRule("login", "half the logins use the user under test's credentials", _own_login),
+        own_login("login", _LOGIN, _rng),
         BodyRule(
             _BLOCKCHAIN,
             "amount: BTC (what the wallet receives), at most 8 decimals, within the balance",
