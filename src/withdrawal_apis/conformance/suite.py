@@ -77,23 +77,25 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
     shown = progress.for_stream(live=jobs == 1)
     printing = threading.Lock()
 
-    def one(provider: Provider) -> bool:
+    def one(provider: Provider) -> int:
+        """0 passed, 1 failed, 2 its emulator could not be started."""
         try:
             results = run_provider(provider, options, shown)
-        except RuntimeError as error:  # an emulator that would not start
-            text, passed = f"{provider.name}: FAILED: {error}", False
+        except RuntimeError as error:
+            text, code = f"{provider.name}: FAILED: {error}", 2
         else:
             report = options.report_dir / f"{provider.name}-report.txt"
-            text, passed = summary.render(provider.name, results, report), all(r.passed for r in results)
+            text, code = summary.render(provider.name, results, report), 0 if all(r.passed for r in results) else 1
             summary.write_report(report, text, results)
         with printing:
             print(text, flush=True)
-        return passed
+        return code
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        failed = sum(not passed for passed in pool.map(one, providers))
+        codes = list(pool.map(one, providers))
+    failed = sum(code != 0 for code in codes)
     print(f"conformance: {len(providers) - failed} passed, {failed} failed")
-    return 1 if failed else 0
+    return max(codes)
 
 
 def run_provider(provider: Provider, options: RunOptions, shown: Progress) -> list[PassResult]:
