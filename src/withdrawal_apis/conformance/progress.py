@@ -26,8 +26,13 @@ def for_stream(stream: TextIO = sys.stdout, *, live: bool = True) -> Progress:
     return LiveTable(stream) if live and stream.isatty() else PlainLines(stream)
 
 
-def operation_line(tally: OperationTally, width: int = 44) -> str:
+def operation_line(tally: OperationTally, width: int) -> str:
     return f"{tally.label:<{width}} {tally.cases:>6} cases  {tally.statuses_text()}"
+
+
+def operation_lines(tallies: dict[str, OperationTally]) -> list[str]:
+    width = max([len(label) for label in tallies] + [20])
+    return [operation_line(tally, width) for _, tally in sorted(tallies.items())]
 
 
 class LiveTable:
@@ -48,13 +53,13 @@ class LiveTable:
         if now - self._last < 0.25:
             return
         self._last = now
-        rows = [operation_line(t) for _, t in sorted(tallies.items())]
+        rows = operation_lines(tallies)
         failed = len(findings.failures)
         rows.append(f"  {now - self._started:5.1f} s, {sum(t.cases for t in tallies.values())} cases, {failed} failed")
         self._redraw(rows)
 
     def finish(self, result: PassResult) -> None:
-        rows = [operation_line(t) for _, t in sorted(result.tallies.items())]
+        rows = operation_lines(result.tallies)
         rows.append(f"  {_verdict(result)} in {result.seconds:.1f} s, {result.cases} cases")
         self._redraw(rows)
         self._drawn = 0
@@ -90,8 +95,8 @@ class PlainLines:
             self._print(f"{plan.title}: {now - self._started[plan.title]:.0f} s, {cases} cases so far")
 
     def finish(self, result: PassResult) -> None:
-        for _, tally in sorted(result.tallies.items()):
-            self._print(f"{result.plan.title}: {operation_line(tally)}")
+        for line in operation_lines(result.tallies):
+            self._print(f"{result.plan.title}: {line}")
         self._print(f"{result.plan.title}: {_verdict(result)} in {result.seconds:.1f} s, {result.cases} cases")
 
     def _print(self, line: str) -> None:

@@ -16,7 +16,8 @@ MAX_ERRORS = 5
 
 def table(results: Sequence[PassResult]) -> list[str]:
     """Operation, cases, 2xx/4xx/5xx and failed checks, one row per operation of each pass."""
-    lines = [f"  {'pass':<22} {'operation':<48} {'cases':>6} {'2xx':>5} {'4xx':>5} {'5xx':>5}  checks failed"]
+    width = max([len(label) for r in results for label in r.tallies] + [len("operation")])
+    lines = [f"  {'pass':<22} {'operation':<{width}} {'cases':>6} {'2xx':>5} {'4xx':>5} {'5xx':>5}  checks failed"]
     for result in results:
         failed: dict[str, set[str]] = {}
         for failure in result.findings.failures.values():
@@ -25,7 +26,7 @@ def table(results: Sequence[PassResult]) -> list[str]:
         for label, tally in sorted(result.tallies.items()):
             checks = ", ".join(sorted(failed.get(label, ()))) or "-"
             counts = f"{tally.cases:>6} {tally.count(200):>5} {tally.count(400):>5} {tally.count(500):>5}"
-            lines.append(f"  {name:<22} {label:<48} {counts}  {checks}")
+            lines.append(f"  {name:<22} {label:<{width}} {counts}  {checks}")
     return lines
 
 
