@@ -280,7 +280,7 @@ def test_the_docs_insufficient_funds_message(emulator: Emulator) -> None:
         (blockchain("1 USD"), "ValidationFailed: Asset: USD is not a blockchain asset"),
         (blockchain("0.000000001 BTC"), "ValidationFailed: Amount: BTC allows at most 8 decimal places"),
         (blockchain("1 BTC", network=None), "ValidationFailed: Network: required"),
-        (blockchain("1 BTC", address=""), "ValidationFailed: Address: required"),
+        (blockchain("1 BTC", address=""), "ValidationFailed: Address: must be at least 1 character"),
         (
             blockchain("1 BTC", address="bc1qnotwhitelisted"),
             "Destination Not Whitelisted: bc1qnotwhitelisted is not a whitelisted bitcoin wallet of this account",
@@ -313,7 +313,7 @@ def test_a_wallet_without_asset_takes_any_blockchain_asset_and_matches_hex_case_
         ({"type_": FiatTransferType.UNDEFINED}, "ValidationFailed: Type: required"),
         ({"amount": "1.001 USD"}, "ValidationFailed: Amount: USD allows at most 2 decimal places"),
         ({"amount": "1 BTC"}, "ValidationFailed: Asset: BTC is not a fiat currency"),
-        ({"routing_number": ""}, "ValidationFailed: RoutingNumber: required"),
+        ({"routing_number": ""}, "ValidationFailed: RoutingNumber: must be at least 1 character"),
         (
             {"account_number": "999999999"},
             "Destination Not Whitelisted: bank account ending 9999 at routing number 012345678 "
