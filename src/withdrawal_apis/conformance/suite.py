@@ -65,6 +65,8 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
         print(json.dumps(emulators.conformance_seed(get(args.print_seed))[0], indent=2))
         return 0
     providers = [get(name) for name in args.providers] or list(PROVIDERS)
+    # A provider with several authentication schemes has the most passes: start it first, not last.
+    providers.sort(key=lambda p: -len(profile_of(p).variants))
     options = RunOptions.from_args(
         args,
         extra,
