@@ -39,11 +39,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
     provider = get(args.provider)
     options = RunOptions.from_args(args, extra, max_examples=DEFAULT_EXAMPLES)
-    credentials = credentials_from_env(provider)
     problem = unreachable(args.base_url)
     if problem:
         print(f"withdrawal-apis fuzz: {problem}", file=sys.stderr)
         return 2
+    credentials = credentials_from_env(provider)
     profile = profile_of(provider)
     excluded = () if args.allow_withdrawals else tuple(sorted(profile.money_moving))
     target = Target(provider.name, provider.spec_path, args.base_url, provider, credentials)
