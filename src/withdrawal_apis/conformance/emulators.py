@@ -9,6 +9,7 @@ spec; a violation is answered 500) and no rate limit, so deep fuzzing reaches bu
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
 import shutil
@@ -91,7 +92,7 @@ def _sandbox(provider: Provider, options: list[str]) -> Iterator[tuple[str, str,
         with _starting:
             port = free_port()
             argv = [*_command(), "sandbox", provider.name, "--port", str(port), *options]
-            process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=_without_credentials(provider))
             base_url = f"http://127.0.0.1:{port}"
             try:
                 _wait_until_serving(process, base_url)
@@ -106,6 +107,13 @@ def _sandbox(provider: Provider, options: list[str]) -> Iterator[tuple[str, str,
 
 
 _starting = threading.Lock()
+
+
+def _without_credentials(provider: Provider) -> dict[str, str]:
+    """The environment minus the provider's credential variables, which the sandbox command may adopt:
+    the emulator must hold the credentials the harness chose (or print its own), not the caller's."""
+    names = set(profile_of(provider).credentials_env.values())
+    return {name: value for name, value in os.environ.items() if name not in names}
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
