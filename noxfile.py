@@ -5,7 +5,7 @@ nox -s generate     regenerate generated/ from specs/
 nox -s lint         ruff check + format check
 nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
 nox -s tests        the pytest suite on both cores (tests/publish runs in `nox -s publish`)
-nox -s conformance  every emulator against its spec with schemathesis (the main job)
+nox -s conformance  every emulator against its spec with schemathesis (the main job; -- --deep for more)
 nox -s bench        the MPChat emulator against Prism's mock under wrk (not a test)
 nox -s build        wheels and sdists of the project and the clients in dist/python/
 """
@@ -90,12 +90,26 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def conformance(session: nox.Session) -> None:
-    """The main job: every emulator on loopback, the schemathesis harness against each, a summary per provider.
+    """The main job: every emulator as `withdrawal-apis sandbox` starts it, fuzzed with schemathesis.
 
-    nox -s conformance [-- PROVIDER ... --max-examples N]
+    nox -s conformance [-- PROVIDER ... --seed N --max-examples N --jobs N -- ST_RUN_ARGS]
+    nox -s conformance -- --deep    100 examples, seeds 1, 2 and 3; then plain `st run` per emulator alike
     """
-    install_project(session)
-    session.run("withdrawal-apis", "conformance", "--report-dir", "reports/conformance", *session.posargs)
+    deep = "--deep" in session.posargs
+    install_project(session, *(["pytest"] if deep else []))
+    failed = []
+    try:
+        session.run("withdrawal-apis", "conformance", "--report-dir", "reports/conformance", *session.posargs)
+    except nox.command.CommandFailed:
+        failed.append("the harness")
+    if deep:
+        env = {"CONFORMANCE_MAX_EXAMPLES": "100", "CONFORMANCE_SEEDS": "1,2,3"}
+        try:
+            session.run("pytest", "-s", "-p", "no:cacheprovider", "tests/conformance/test_plain_st_run.py", env=env)
+        except nox.command.CommandFailed:
+            failed.append("plain st run")
+    if failed:
+        session.error(f"conformance failed: {' and '.join(failed)}")
 
 
 @nox.session(python=PYTHON)

@@ -7,6 +7,7 @@ of the whole balance, and acknowledged intents must survive a SIGKILL.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -444,11 +445,12 @@ def test_acknowledged_intents_survive_sigkill(tmp_path: Path) -> None:
 def test_conformance_under_each_scheme_gets_past_authentication(tmp_path: Path) -> None:
     """A 403 is an accepted answer to any schemathesis case, so a green run alone cannot prove that
     the HMAC signer signs what is sent; count what the emulator answered to signed requests."""
-    from withdrawal_apis import conformance
+    from withdrawal_apis.conformance import Pass, Target, progress, run_pass
     from withdrawal_apis.providers import get
+    from withdrawal_apis.providers.profile import profile_of
 
     answered: dict[tuple[str, str, int], int] = {}
-    profile = conformance.profile(get("smartypay"))
+    smartypay = get("smartypay")
     credentials = {"api_key": "conformance-key", "secret": "conformance-secret"}
     with Running("smartypay", SandboxConfig(test_mode=True, rate_limit=0), serve=True) as running:
         pipeline = running.app.api
@@ -464,13 +466,13 @@ def test_conformance_under_each_scheme_gets_past_authentication(tmp_path: Path) 
             return response
 
         running.app.api = counting  # type: ignore[assignment]
-        running.seed(profile.emulator_seed(credentials))
-        result = conformance.run(
-            get("smartypay"), running.base_url, credentials, emulator=True, report_dir=tmp_path, max_examples=5
-        )
-    assert result.passed, result.output[-3000:]
-    assert [v.name for v in result.variants] == ["basic", "hmac"]
-    assert all(v.passed and v.junit.exists() for v in result.variants)
+        running.seed(profile_of(smartypay).emulator_seed(credentials))
+        target = Target("smartypay", smartypay.spec_path, running.base_url, smartypay, credentials)
+        quiet = progress.for_stream(io.StringIO())
+        results = [
+            run_pass(Pass("fuzz", target, 1, max_examples=5, variant=v), tmp_path, quiet) for v in ("basic", "hmac")
+        ]
+    assert all(r.passed and r.junit.exists() for r in results), results[-1].output[-3000:]
     for scheme in ("basic", "hmac"):
         assert answered.get((scheme, "withdraw-now", 200), 0) >= 3, answered
         assert answered.get((scheme, "withdrawal-schedule", 200), 0) >= 3, answered

@@ -2,24 +2,55 @@
 
 from __future__ import annotations
 
+import importlib
+import os
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
+from . import Provider
+
+
+@dataclass(frozen=True)
+class BodyRule:
+    """A business rule the schema cannot express, applied to generated positive bodies of one operation.
+
+    The spec's own examples are never adjusted. `apply` changes the body in place and returns
+    whether it changed anything; `why` is the rule in words, printed beside the cases it touched.
+    """
+
+    operation_id: str
+    why: str
+    apply: Callable[[dict[str, Any]], bool]
+
+
+def own_login(operation_id: str, login: Mapping[str, str], rng: random.Random) -> BodyRule:
+    """Half the generated logins send `login` (filled in by the profile's `make_auth`); made-up
+    credentials only ever get 401, so without this rule the login operation is never tested."""
+
+    def apply(body: dict[str, Any]) -> bool:
+        if not login or rng.random() < 0.5:
+            return False
+        body.update(login)
+        return True
+
+    return BodyRule(operation_id, "half the logins use the credentials under test", apply)
+
 
 @dataclass(frozen=True)
 class ConformanceProfile:
-    # Credential field -> environment variable a user sets to fuzz a real sandbox.
+    # Credential field -> environment variable a user sets to fuzz a real sandbox. The first two
+    # fields are the control API's `key_id` and `secret`, in that order.
     credentials_env: Mapping[str, str]
     # Credentials -> the provider's httpx.Auth (the same signer the Python client uses).
     make_auth: Callable[[Mapping[str, str]], httpx.Auth]
     # Credentials -> the control-API seed that makes an emulator accept them (rich balances, whitelist).
     emulator_seed: Callable[[Mapping[str, str]], dict[str, Any]]
-    # Turn a schema-valid body into one that also passes business rules the schema cannot say
-    # (an address valid for the chosen network...), so positive cases reach the ledger.
-    fix_body: Callable[[str, dict[str, Any]], None] | None = None
+    # Rules that let generated positive bodies reach the ledger; see `BodyRule`.
+    body_rules: tuple[BodyRule, ...] = ()
     # Operations that move money: never run against a real sandbox without --allow-withdrawals.
     money_moving: frozenset[str] = field(default_factory=frozenset)
     # Named overlays merged into the credentials, one conformance run each: a provider with several
@@ -32,3 +63,25 @@ class ConformanceProfile:
         if not self.variants:
             return {"": dict(credentials)}
         return {name: {**credentials, **overlay} for name, overlay in self.variants.items()}
+
+    def credentials_from_key(self, key_id: str, secret: str) -> dict[str, str]:
+        """The credentials of a control-API key (`key_id`, `secret`), named as this provider names them."""
+        key_field, secret_field = list(self.credentials_env)[:2]
+        return {key_field: key_id, secret_field: secret}
+
+    def rules_for(self, operation_id: str) -> tuple[BodyRule, ...]:
+        return tuple(rule for rule in self.body_rules if rule.operation_id == operation_id)
+
+
+def profile_of(provider: Provider) -> ConformanceProfile:
+    found: ConformanceProfile = importlib.import_module(provider.module).CONFORMANCE
+    return found
+
+
+def credentials_from_env(provider: Provider, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The provider's credentials from the variables its profile names; exits naming any that is unset."""
+    names = profile_of(provider).credentials_env
+    missing = [env for env in names.values() if not environ.get(env)]
+    if missing:
+        raise SystemExit(f"set {', '.join(missing)} to sign {provider.name} requests")
+    return {name: environ[env] for name, env in names.items()}

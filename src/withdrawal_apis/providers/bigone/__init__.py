@@ -13,7 +13,7 @@ from bigone_client import AuthenticatedClient
 from ...chains import random_ethereum_address, random_tron_address
 from ...money import format_decimal
 from ..clients import with_auth
-from ..profile import ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile
 from .auth import BigONEAuth
 from .gateways import ASSETS, GATEWAYS
 
@@ -38,7 +38,7 @@ def client(
 
 # -- conformance ----------------------------------------------------------------------------------
 _rng = random.Random(20240603)
-# One trusted destination per gateway; the seed whitelists them and `_fix_body` sends to them.
+# One trusted destination per gateway; the seed whitelists them and the body rules send to them.
 DESTINATIONS: dict[str, str] = {
     "Bitcoin": "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
     "Ethereum": random_ethereum_address(_rng),
@@ -46,6 +46,12 @@ DESTINATIONS: dict[str, str] = {
     "EOS": "bigonewallet",
     "Mixin": str(uuid.UUID(int=_rng.getrandbits(128), version=4)),
 }
+# The create examples in the spec send to these.
+EXAMPLE_DESTINATIONS = (
+    ("Bitcoin", "3PumsXwUSakZomHXMcY93RrVRJ7PAi2ida"),
+    ("Ethereum", "0x52908400098527886E0F7030069857D2E4169EE7"),
+)
+ACCOUNTS = ("SPOT", "FUND", "CONTRACT")
 
 
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
@@ -58,49 +64,50 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
                 "id": "conformance-account",
                 "credentials": [{"key_id": credentials["api_key"], "secret": credentials["secret"]}],
                 "wallets": wallets,
-                "whitelist": [{"network": gateway, "address": address} for gateway, address in DESTINATIONS.items()],
+                "whitelist": [
+                    {"network": gateway, "address": address}
+                    for gateway, address in (*DESTINATIONS.items(), *EXAMPLE_DESTINATIONS)
+                ],
             }
         ]
     }
 
 
-def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
-    """Positive create bodies: a supported asset and gateway, a trusted address, a memo where one is
-    needed, an amount within the asset's precision and above its minimum, and a fresh guid (so links
-    can follow it). Positive transfers: a listed asset, two different accounts of the caller (the
-    emulator has no sub-accounts), an amount within the asset's precision, a fresh guid."""
-    if operation_id == "create_transfer":
-        _fix_transfer(body)
-        return
-    if operation_id != "create_withdrawal":
-        return
-    symbol = str(body.get("symbol"))
-    if symbol not in ASSETS:
-        symbol = body["symbol"] = _rng.choice(sorted(ASSETS))
-    asset = ASSETS[symbol]
-    gateway = asset.default_gateway
-    if "gateway_name" in body:
-        if body["gateway_name"] not in asset.fees:
-            body["gateway_name"] = _rng.choice(sorted(asset.fees))
-        gateway = body["gateway_name"]
+def _listed_asset(body: dict[str, Any]) -> bool:
+    if body.get("symbol") in ASSETS:
+        return False
+    body["symbol"] = _rng.choice(sorted(ASSETS))
+    return True
+
+
+def _asset_gateway(body: dict[str, Any]) -> bool:
+    fees = ASSETS[str(body["symbol"])].fees if body.get("symbol") in ASSETS else {}
+    if "gateway_name" not in body or not fees or body["gateway_name"] in fees:
+        return False
+    body["gateway_name"] = _rng.choice(sorted(fees))
+    return True
+
+
+def _gateway_of(body: dict[str, Any]) -> str | None:
+    asset = ASSETS.get(str(body.get("symbol")))
+    return str(body.get("gateway_name") or asset.default_gateway) if asset else None
+
+
+def _trusted_destination(body: dict[str, Any]) -> bool:
+    gateway = _gateway_of(body)
+    trusted = {address for name, address in EXAMPLE_DESTINATIONS if name == gateway}
+    if gateway not in DESTINATIONS or body.get("target_address") in {DESTINATIONS[gateway], *trusted}:
+        return False
     body["target_address"] = DESTINATIONS[gateway]
-    if GATEWAYS[gateway].memo_required and not body.get("memo"):
-        body["memo"] = "104779213"
-    amount = max(_within_scale(body.get("amount"), asset.scale), Decimal(asset.minimums[gateway]))
-    body["amount"] = format_decimal(amount)
-    body["guid"] = str(uuid.UUID(int=_rng.getrandbits(128), version=4))
+    return True
 
 
-def _fix_transfer(body: dict[str, Any]) -> None:
-    if body.get("symbol") not in ASSETS:
-        body["symbol"] = _rng.choice(sorted(ASSETS))
-    body.pop("sub_account", None)
-    body["type"] = "NORMAL"
-    if body.get("from") == body.get("to"):
-        body["to"] = _rng.choice(sorted({"SPOT", "FUND", "CONTRACT"} - {body.get("from")}))
-    amount = _within_scale(body.get("amount"), ASSETS[body["symbol"]].scale)
-    body["amount"] = format_decimal(amount) if amount > 0 else "1"
-    body["guid"] = str(uuid.UUID(int=_rng.getrandbits(128), version=4))
+def _memo_where_required(body: dict[str, Any]) -> bool:
+    gateway = GATEWAYS.get(_gateway_of(body) or "")
+    if gateway is None or not gateway.memo_required or body.get("memo"):
+        return False
+    body["memo"] = "104779213"
+    return True
 
 
 def _within_scale(amount: object, scale: int) -> Decimal:
@@ -110,10 +117,74 @@ def _within_scale(amount: object, scale: int) -> Decimal:
         return Decimal(0)
 
 
+def _asset_precision(body: dict[str, Any]) -> bool:
+    asset = ASSETS.get(str(body.get("symbol")))
+    if asset is None:
+        return False
+    amount = _within_scale(body.get("amount"), asset.scale)
+    fixed = format_decimal(amount) if amount > 0 else "1"
+    if fixed == str(body.get("amount")):
+        return False
+    body["amount"] = fixed
+    return True
+
+
+def _gateway_minimum(body: dict[str, Any]) -> bool:
+    asset, gateway = ASSETS.get(str(body.get("symbol"))), _gateway_of(body)
+    if asset is None or gateway not in asset.minimums:
+        return False
+    minimum = Decimal(asset.minimums[gateway])
+    if _within_scale(body.get("amount"), asset.scale) >= minimum:
+        return False
+    body["amount"] = format_decimal(minimum)
+    return True
+
+
+_guids_sent: set[str] = set()
+
+
+def _fresh_guid(body: dict[str, Any]) -> bool:
+    guid = str(body.get("guid"))
+    if guid not in _guids_sent:
+        _guids_sent.add(guid)
+        return False
+    body["guid"] = str(uuid.UUID(int=_rng.getrandbits(128), version=4))
+    _guids_sent.add(body["guid"])
+    return True
+
+
+def _own_accounts(body: dict[str, Any]) -> bool:
+    if body.get("type", "NORMAL") == "NORMAL" and "sub_account" not in body:
+        return False
+    body.pop("sub_account", None)
+    body["type"] = "NORMAL"
+    return True
+
+
+def _two_accounts(body: dict[str, Any]) -> bool:
+    if body.get("from") != body.get("to"):
+        return False
+    body["to"] = _rng.choice(sorted(set(ACCOUNTS) - {body.get("from")}))
+    return True
+
+
 CONFORMANCE = ConformanceProfile(
     credentials_env={"api_key": "BIGONE_API_KEY", "secret": "BIGONE_API_SECRET"},
     make_auth=lambda c: BigONEAuth(c["api_key"], c["secret"]),
     emulator_seed=_emulator_seed,
-    fix_body=_fix_body,
+    body_rules=(
+        BodyRule("create_withdrawal", "symbol: an asset BigONE lists (the spec keeps the set open)", _listed_asset),
+        BodyRule("create_withdrawal", "gateway_name: a gateway the asset is withdrawn through", _asset_gateway),
+        BodyRule("create_withdrawal", "target_address: a destination trusted for that gateway", _trusted_destination),
+        BodyRule("create_withdrawal", "memo: required by memo gateways (EOS)", _memo_where_required),
+        BodyRule("create_withdrawal", "amount: no more decimals than the asset has", _asset_precision),
+        BodyRule("create_withdrawal", "amount: at least the gateway's minimum", _gateway_minimum),
+        BodyRule("create_withdrawal", "guid: not one already used (it names one withdrawal)", _fresh_guid),
+        BodyRule("create_transfer", "symbol: an asset BigONE lists", _listed_asset),
+        BodyRule("create_transfer", "type: NORMAL between the caller's own accounts (no sub-accounts)", _own_accounts),
+        BodyRule("create_transfer", "from and to: two different accounts", _two_accounts),
+        BodyRule("create_transfer", "amount: no more decimals than the asset has", _asset_precision),
+        BodyRule("create_transfer", "guid: not one already used (it names one transfer)", _fresh_guid),
+    ),
     money_moving=frozenset({"create_withdrawal", "cancel_withdrawal", "create_transfer"}),
 )

@@ -14,7 +14,7 @@ from kamipay_client import AuthenticatedClient
 from ...chains import random_ethereum_address
 from ...money import loads_exact
 from ..clients import with_auth
-from ..profile import ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile, own_login
 from .auth import LOGIN_PATH, KamipayAuth
 
 PRODUCTION_URL = "https://api.kamipay.io"
@@ -74,43 +74,61 @@ _MAX_FUZZ_AMOUNT = Decimal(1_000_000)
 _FUZZ_UNIT = Decimal("0.000001")
 
 
+# The withdraw example in the spec sends from and to these (the docs' redacted addresses, completed).
+EXAMPLE_WALLET, EXAMPLE_DESTINATION = (
+    "0x1C0Ac0fFee00000000000000000000000488fedc",
+    "0x6FE712C0000000000000000000000000E72988e6",
+)
+
+
 def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
-    # Balances no fix_body'd amount (at most 1,000,000 plus gas) can exhaust in a fuzzing run.
-    wallet = CONFORMANCE_WALLET.lower()
+    # Balances no amount the body rules allow (at most 1,000,000 plus gas) can exhaust in a fuzzing run.
+    wallets = (CONFORMANCE_WALLET, EXAMPLE_WALLET)
+    rich = "1" + "0" * 15
     return {
         "accounts": [
             {
                 "id": "conformance-merchant",
                 "credentials": [{"key_id": credentials["username"], "secret": credentials["password"]}],
-                "extra": {"merchant_id": 1, "wallets": [{"address": CONFORMANCE_WALLET, "wallet_desc": "Main wallet"}]},
-                "wallets": {wallet: {"USDT": "1" + "0" * 15, "MATIC": "1" + "0" * 15}},
-                "whitelist": [{"network": "polygon", "address": a} for a in CONFORMANCE_DESTINATIONS],
+                "extra": {"merchant_id": 1, "wallets": [{"address": w, "wallet_desc": "Main wallet"} for w in wallets]},
+                "wallets": {w.lower(): {"USDT": rich, "MATIC": rich} for w in wallets},
+                "whitelist": [
+                    {"network": "polygon", "address": a} for a in (*CONFORMANCE_DESTINATIONS, EXAMPLE_DESTINATION)
+                ],
             }
         ]
     }
 
 
-def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
-    """Positive logins: the real credentials half of the time (the rest check the 401). Positive
-    withdrawals: the seeded wallet, a whitelisted destination, an amount the token can carry."""
-    if operation_id == "create_access_token" and _LOGIN and _rng.random() < 0.5:
-        body.update(_LOGIN)
-    if operation_id != "create_withdrawal":
-        return
-    if "from_address" in body:
-        body["from_address"] = CONFORMANCE_WALLET
-    if "to_address" in body:
-        body["to_address"] = _rng.choice(CONFORMANCE_DESTINATIONS)
+def _merchant_wallet(body: dict[str, Any]) -> bool:
+    if "from_address" not in body or str(body["from_address"]).lower() == CONFORMANCE_WALLET.lower():
+        return False
+    body["from_address"] = CONFORMANCE_WALLET
+    return True
+
+
+def _whitelisted_destination(body: dict[str, Any]) -> bool:
+    if "to_address" not in body or body["to_address"] in CONFORMANCE_DESTINATIONS:
+        return False
+    body["to_address"] = _rng.choice(CONFORMANCE_DESTINATIONS)
+    return True
+
+
+def _payable_amount(body: dict[str, Any]) -> bool:
     amount = body.get("amount")
-    if isinstance(amount, (int, float)) and not isinstance(amount, bool):
-        value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
-        value = max(min(value, _MAX_FUZZ_AMOUNT).quantize(_FUZZ_UNIT, rounding=ROUND_DOWN), _FUZZ_UNIT)
-        # At most 13 significant digits, so the float's shortest repr is exactly these digits.
-        body["amount"] = int(value) if value == value.to_integral_value() else float(value)
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool):
+        return False
+    value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
+    fixed = max(min(value, _MAX_FUZZ_AMOUNT).quantize(_FUZZ_UNIT, rounding=ROUND_DOWN), _FUZZ_UNIT)
+    if fixed == value:
+        return False
+    # At most 13 significant digits, so the float's shortest repr is exactly these digits.
+    body["amount"] = int(fixed) if fixed == fixed.to_integral_value() else float(fixed)
+    return True
 
 
 _LOGIN: dict[str, str] = {}
-"""The credentials of the running conformance session, for `_fix_body` to log in with."""
+"""The credentials of the running conformance session, for `own_login` to log in with."""
 
 
 def _make_auth(credentials: Mapping[str, str]) -> httpx.Auth:
@@ -123,6 +141,15 @@ CONFORMANCE = ConformanceProfile(
     credentials_env={"username": "KAMIPAY_USERNAME", "password": "KAMIPAY_PASSWORD"},
     make_auth=_make_auth,
     emulator_seed=_emulator_seed,
-    fix_body=_fix_body,
+    body_rules=(
+        own_login("create_access_token", _LOGIN, _rng),
+        BodyRule("create_withdrawal", "from_address: one of the merchant's wallets", _merchant_wallet),
+        BodyRule("create_withdrawal", "to_address: whitelisted for the merchant", _whitelisted_destination),
+        BodyRule(
+            "create_withdrawal",
+            "amount: at most 6 decimals (USDT) and within the wallet's balance (1,000,000)",
+            _payable_amount,
+        ),
+    ),
     money_moving=frozenset({"create_withdrawal"}),
 )

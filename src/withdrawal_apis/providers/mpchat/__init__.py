@@ -9,9 +9,9 @@ from typing import Any
 
 from mpchat_client import AuthenticatedClient
 
-from ...chains import random_ethereum_address, random_tron_address
+from ...chains import is_valid_ethereum_address, is_valid_tron_address, random_ethereum_address, random_tron_address
 from ..clients import with_auth
-from ..profile import ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile
 from .auth import MPChatAuth
 
 PRODUCTION_URL = "https://api.mpchat.com"
@@ -44,21 +44,33 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-_ADDRESS_MAKERS = {"TRC20": random_tron_address, "ERC20": random_ethereum_address}
+# network -> (is the address valid, make a valid one)
+_ADDRESSES: dict[str, tuple[Callable[[object], bool], Callable[[random.Random], str]]] = {
+    "TRC20": (is_valid_tron_address, random_tron_address),
+    "ERC20": (is_valid_ethereum_address, random_ethereum_address),
+}
 _rng = random.Random(20241115)
 
 
-def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
-    """The spec checks only an address's shape; give positive cases one valid for their network."""
-    maker = _ADDRESS_MAKERS.get(body.get("network", ""))
-    if operation_id == "create_withdrawal" and maker and "destination_address" in body:
-        body["destination_address"] = maker(_rng)
+def _valid_destination(body: dict[str, Any]) -> bool:
+    rule = _ADDRESSES.get(str(body.get("network")))
+    if rule is None or "destination_address" not in body or rule[0](body["destination_address"]):
+        return False
+    body["destination_address"] = rule[1](_rng)
+    return True
 
 
 CONFORMANCE = ConformanceProfile(
     credentials_env={"key_id": "MPCHAT_KEY_ID", "secret": "MPCHAT_SECRET"},
     make_auth=lambda c: MPChatAuth(c["key_id"], c["secret"]),
     emulator_seed=_emulator_seed,
-    fix_body=_fix_body,
+    body_rules=(
+        BodyRule(
+            "create_withdrawal",
+            "destination_address passes its network's checksum (Base58Check on TRC20, EIP-55 on ERC20); "
+            "the schema checks only its shape",
+            _valid_destination,
+        ),
+    ),
     money_moving=frozenset({"create_withdrawal"}),
 )

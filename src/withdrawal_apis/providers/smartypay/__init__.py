@@ -7,7 +7,7 @@ from typing import Any
 
 from smartypay_client import AuthenticatedClient
 
-from ..profile import ConformanceProfile
+from ..profile import BodyRule, ConformanceProfile
 from .auth import SmartyPayBasicAuth, SmartyPayHmacAuth, make_auth
 from .currencies import BLOCKCHAINS, CURRENCIES
 
@@ -76,28 +76,32 @@ def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
     return {"accounts": [partner, *merchants]}
 
 
-def _fix_body(operation_id: str, body: dict[str, Any]) -> None:
-    """Positive withdraw-now cases name a seeded merchant and a currency the emulator knows.
+def _own_merchant(body: dict[str, Any]) -> bool:
+    if "merchantId" not in body or body["merchantId"] in CONFORMANCE_MERCHANTS:
+        return False
+    index = sum(map(ord, str(body["merchantId"]))) % len(CONFORMANCE_MERCHANTS)
+    body["merchantId"] = CONFORMANCE_MERCHANTS[index]
+    return True
 
-    Merchant ids are opaque strings to the schema, and the currency is an open set (any code is
-    valid, since the provider adds codes); the emulator refuses codes it does not know.
-    """
-    if operation_id != "withdraw_now":
-        return
-    if "merchantId" in body:
-        index = sum(map(ord, str(body["merchantId"]))) % len(CONFORMANCE_MERCHANTS)
-        body["merchantId"] = CONFORMANCE_MERCHANTS[index]
+
+def _known_currency(body: dict[str, Any]) -> bool:
+    """The currency is an open set in the spec (the provider adds codes); the emulator knows its table."""
     currency = body.get("currency")
-    if isinstance(currency, str) and currency not in CURRENCIES:
-        codes = sorted(CURRENCIES)
-        body["currency"] = codes[sum(map(ord, currency)) % len(codes)]
+    if not isinstance(currency, str) or currency in CURRENCIES:
+        return False
+    codes = sorted(CURRENCIES)
+    body["currency"] = codes[sum(map(ord, currency)) % len(codes)]
+    return True
 
 
 CONFORMANCE = ConformanceProfile(
     credentials_env={"api_key": "SMARTYPAY_API_KEY", "secret": "SMARTYPAY_SECRET"},
     make_auth=lambda c: make_auth(c["api_key"], c["secret"], c.get("scheme", "hmac")),
     emulator_seed=_emulator_seed,
-    fix_body=_fix_body,
+    body_rules=(
+        BodyRule("withdraw_now", "merchantId: a merchant of the partner (ids are opaque)", _own_merchant),
+        BodyRule("withdraw_now", "currency: a code the emulator's currency table has", _known_currency),
+    ),
     money_moving=frozenset({"withdraw_now", "update_withdrawal_schedule"}),
     variants={"basic": {"scheme": "basic"}, "hmac": {"scheme": "hmac"}},
 )

@@ -1,0 +1,6 @@
+"""The environment variables `withdrawal_apis.schemathesis_hooks` reads (the harness sets them)."""
+
+PROVIDER = "WITHDRAWAL_APIS_PROVIDER"  # whose signer; unset: sign nothing (the control API)
+VARIANT = "WITHDRAWAL_APIS_VARIANT"  # a provider's credential variant (SmartyPay: basic, hmac)
+AUTH = "WITHDRAWAL_APIS_AUTH"  # "generated": send schemathesis's own security values, unsigned
+EVENTS = "WITHDRAWAL_APIS_EVENTS"  # a file that gets one JSON line per call

@@ -1,0 +1,123 @@
+"""One schemathesis run ("a pass"): what it targets and with which options, as an `st run` command line."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..providers import Provider, find_repo_file
+from ..providers.profile import profile_of
+from . import hooks_env
+
+PHASES = "examples,coverage,fuzzing,stateful"
+CONTROL_SPEC = "sandbox-control.yaml"
+# Unsigned, every credential is made up: a documented 400 for a malformed one (BigONE's 40107) is
+# as right as a 401. Status, content type and body are still checked against the spec.
+UNSIGNED_CONFIG = """\
+[checks.positive_data_acceptance]
+expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+"""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A spec and the server it is run against; `provider` is None for the sandbox control API."""
+
+    name: str  # "mpchat", "mpchat control API"
+    spec: Path
+    base_url: str
+    provider: Provider | None = None
+    credentials: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def control(cls, provider: Provider, base_url: str) -> Target:
+        return cls(f"{provider.name} control API", find_repo_file("specs", CONTROL_SPEC), base_url)
+
+
+@dataclass(frozen=True)
+class Pass:
+    name: str  # "fuzz", "auth", "as started", ...
+    target: Target
+    seed: int
+    max_examples: int = 25
+    phases: str = PHASES
+    checks: str = "all"
+    mode: str = "all"
+    workers: str = "1"
+    rate_limit: str | None = None
+    variant: str = ""  # the provider's credential variant (SmartyPay: "basic" or "hmac")
+    sign: bool = True  # False: send what schemathesis generates for the security scheme
+    exclude_operation_ids: tuple[str, ...] = ()
+    # Every operation must get a 2xx (one refused every time was never tested). Either way an
+    # operation answered only 429 (or not at all) is untested.
+    require_success: bool = True
+    allow_untested: frozenset[str] = frozenset()
+    extra_args: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        variant = f" ({self.variant})" if self.variant else ""
+        return f"{self.target.name} · {self.name}{variant} · seed {self.seed}"
+
+    @property
+    def slug(self) -> str:
+        parts = [self.target.name, self.name, self.variant, f"seed-{self.seed}"]
+        return "-".join(p.replace(" ", "-") for p in parts if p)
+
+    def argv(self, junit: Path, ndjson: Path, config: Path | None = None) -> list[str]:
+        """The `st run` command line; `config` is a schemathesis.toml (the unsigned pass needs one)."""
+        args = [
+            *_schemathesis(),
+            *(["--config-file", str(config)] if config else []),
+            "run",
+            str(self.target.spec),
+            "--url",
+            self.target.base_url,
+            "--checks",
+            self.checks,
+            "--phases",
+            self.phases,
+            "--mode",
+            self.mode,
+            "--max-examples",
+            str(self.max_examples),
+            "--seed",
+            str(self.seed),
+            "--workers",
+            self.workers,
+            "--request-timeout",
+            "10",
+            "--report",
+            "junit,ndjson",
+            "--report-junit-path",
+            str(junit),
+            "--report-ndjson-path",
+            str(ndjson),
+            "--no-color",
+        ]
+        if self.rate_limit:
+            args += ["--rate-limit", self.rate_limit]
+        for operation_id in self.exclude_operation_ids:
+            args += ["--exclude-operation-id", operation_id]
+        return args + list(self.extra_args)
+
+    def env(self, events: Path) -> dict[str, str]:
+        """The hooks' settings, exactly as a user sets them for a plain `st run`."""
+        env = {"SCHEMATHESIS_HOOKS": "withdrawal_apis.schemathesis_hooks", hooks_env.EVENTS: str(events)}
+        provider = self.target.provider
+        if provider is not None:
+            names = profile_of(provider).credentials_env
+            env |= {names[field]: value for field, value in self.target.credentials.items() if field in names}
+            env[hooks_env.PROVIDER] = provider.name
+            env[hooks_env.VARIANT] = self.variant
+            env[hooks_env.AUTH] = "sign" if self.sign else "generated"
+        return env
+
+
+def _schemathesis() -> list[str]:
+    beside = Path(sys.executable).parent / "st"
+    found = str(beside) if beside.exists() else shutil.which("st")
+    return [found] if found else [sys.executable, "-m", "schemathesis.cli"]
