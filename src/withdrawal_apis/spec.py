@@ -62,9 +62,10 @@ class Operation:
 class SpecDocument:
     """A parsed OpenAPI 3.1 document with `$ref` resolution and compiled schema validators."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, raw: dict[str, Any] | None = None) -> None:
+        """The document at `path`, or `raw` when given (a document built from the one at `path`)."""
         self.path = path
-        self.raw: dict[str, Any] = load_yaml(path)
+        self.raw: dict[str, Any] = load_yaml(path) if raw is None else raw
         self._registry = jsonschema_rs.Registry([(_BASE_URI, self.raw)])
         self._validators: dict[str, jsonschema_rs.Validator] = {}
 

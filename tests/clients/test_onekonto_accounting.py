@@ -288,7 +288,7 @@ def test_an_account_without_deposit_instructions_gets_the_docs_404(sandbox: Emul
         ({"deposit_instructions": [{"assetType": "cash"}]}, "deposit_instructions/0/assetType"),
         ({"deposit_instructions": [{"asset": "BTC"}]}, "deposit_instructions/0/assetType: is required"),
         ({"credit": {"USD": "-5"}}, "extra/credit/USD"),
-        ({"credit": {"DOGE": "5"}}, "unknown asset 'DOGE'"),
+        ({"credit": {"doge": "5"}}, "extra/credit/doge: is not an accepted name"),
     ],
 )
 def test_credit_and_deposit_seeds_are_validated(sandbox: Emulator, extra: dict[str, Any], problem: str) -> None:

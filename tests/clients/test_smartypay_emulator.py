@@ -337,8 +337,6 @@ def test_bad_requests_get_the_standard_error_object(
         merchant("m", {"pUSDC": "0.0000001"}, []),  # pUSDC has 6 decimals
         merchant("m", {"bUSDT": "1" + "0" * 90}, []),  # no room for 18 decimals in the store's precision
         {**merchant("m", {}, []), "credentials": [{"key_id": "k", "secret": "s"}]},
-        {"id": "m", "extra": {"partner": "p1", "destinationAddress": "0x7AA002968e2B68b4803cbE15DdfdEe1488550180"}},
-        merchant("m", {}, [wallet("BinanceMainNet"), wallet("BinanceMainNet")]),
         merchant("m", {}, [wallet("Solana")]),
         merchant("m", {}, [wallet("BinanceMainNet", "1.5")]),
         {**merchant("m", {}, []), "extra": {**merchant("m", {}, [])["extra"], "color": "red"}},
@@ -348,6 +346,17 @@ def test_bad_requests_get_the_standard_error_object(
 def test_seeds_the_model_cannot_serve_are_refused(emulator: Emulator, account: dict[str, Any]) -> None:
     response = emulator.raw.post("/_sandbox/seed", json={"accounts": [account]})
     assert response.status_code == 400, response.text
+
+
+def test_seed_data_the_schema_allows_is_taken_as_given(emulator: Emulator) -> None:
+    """Seeds are test set-up: an address is stored as written, and a chain seeded twice keeps its last wallet."""
+    unchecked = "0x7AA002968e2B68b4803cbE15DdfdEe1488550180"  # not an EIP-55 checksum
+    account = merchant("m", {}, [wallet("BinanceMainNet", "5"), wallet("BinanceMainNet", "7")])
+    account["extra"]["destinationAddress"] = unchecked
+    assert emulator.raw.post("/_sandbox/seed", json={"accounts": [account]}).status_code == 200
+    with emulator.signed() as http:
+        wallets = http.get("/v1/merchants/m/gas-wallets").json()["gasWallets"]
+    assert [(w["blockchain"], w["nativeBalance"]) for w in wallets] == [("BinanceMainNet", "7")]
 
 
 # -- the race and crash tests, SmartyPay's reading -------------------------------------------------

@@ -432,7 +432,6 @@ def test_faults_and_bad_requests_keep_the_envelope(bigone: Running, client: http
         {"id": "x", "balances": {"USDT": "1"}},
         {"id": "x", "wallets": {"margin": {"USDT": "1"}}},
         {"id": "x", "whitelist": [{"network": "TRC20", "address": BIGONE_ADDRESS}]},
-        {"id": "x", "whitelist": [{"network": "Ethereum", "address": BIGONE_ADDRESS}]},
         {"id": "x", "credentials": [{"key_id": "k", "secret": "s", "data": {"scopes": ["trade"]}}]},
         {"id": "x", "credentials": [{"key_id": "k", "secret": "s", "data": {"ip": "1.2.3.4"}}]},
         {"id": "x", "extra": {"vip": True}},

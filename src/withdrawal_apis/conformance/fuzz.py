@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ..providers import PROVIDERS, get
 from ..providers.profile import credentials_from_env, profile_of
@@ -21,7 +22,7 @@ from .runner import PassResult, run_pass
 DEFAULT_EXAMPLES = 10
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     credentials = "; ".join(f"{p.name}: {', '.join(profile_of(p).credentials_env.values())}" for p in PROVIDERS)
     fuzz = commands.add_parser(
         "fuzz",

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..providers import Provider, find_repo_file
+import httpx
+
+from ..providers import Provider
 from ..providers.profile import profile_of
+from ..resources import find_repo_file
+from ..spec import SpecDocument
 from . import hooks_env
 
 PHASES = "examples,coverage,fuzzing,stateful"
@@ -27,14 +32,24 @@ class Target:
     """A spec and the server it is run against; `provider` is None for the sandbox control API."""
 
     name: str  # "mpchat", "mpchat control API"
-    spec: Path
+    spec: Path | str  # a file, or the URL the server serves its spec at
     base_url: str
     provider: Provider | None = None
     credentials: Mapping[str, str] = field(default_factory=dict, repr=False)
 
+    @functools.cached_property
+    def document(self) -> SpecDocument:
+        """The spec itself: read from its file, or fetched from where the server serves it."""
+        if isinstance(self.spec, Path):
+            return SpecDocument(self.spec)
+        answer = httpx.get(self.spec, timeout=10)
+        answer.raise_for_status()
+        return SpecDocument(find_repo_file("specs", CONTROL_SPEC), answer.json())
+
     @classmethod
     def control(cls, provider: Provider, base_url: str) -> Target:
-        return cls(f"{provider.name} control API", find_repo_file("specs", CONTROL_SPEC), base_url)
+        """The control API as this emulator serves it: the published spec with the provider's seed rules."""
+        return cls(f"{provider.name} control API", f"{base_url}/_sandbox/openapi.json", base_url)
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,10 @@ class Redactor:
         self._header_line = re.compile(rf"(?i)((?:^|['\"\s])(?:{names}): ?)([^'\"\n]*)")
 
     @classmethod
-    def for_spec(cls, spec: Path, secrets: Iterable[str] = ()) -> Redactor:
+    def for_spec(cls, spec: SpecDocument | Path, secrets: Iterable[str] = ()) -> Redactor:
         """Redacts the headers the spec's security schemes put credentials in, and `secrets`."""
-        schemes = SpecDocument(spec).raw.get("components", {}).get("securitySchemes", {})
+        document = spec if isinstance(spec, SpecDocument) else SpecDocument(spec)
+        schemes = document.raw.get("components", {}).get("securitySchemes", {})
         headers = {s["name"] for s in schemes.values() if s.get("type") == "apiKey" and s.get("in") == "header"}
         return cls(headers, secrets)
 

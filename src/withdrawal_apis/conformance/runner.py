@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..spec import SpecDocument
 from .calls import CallLog, OperationTally
 from .findings import Findings, FindingsReader
 from .plan import UNSIGNED_CONFIG, Pass
@@ -67,7 +66,7 @@ def run_pass(plan: Pass, report_dir: Path, progress: Progress) -> PassResult:
     """Run `plan`, its JUnit file written to `report_dir` (absolute, or relative to the caller's cwd)."""
     report_dir.mkdir(parents=True, exist_ok=True)
     junit = report_dir / f"{plan.slug}-junit.xml"
-    redactor = Redactor.for_spec(plan.target.spec, plan.target.credentials.values())
+    redactor = Redactor.for_spec(plan.target.document, plan.target.credentials.values())
     with tempfile.TemporaryDirectory(prefix="withdrawal-apis-st-") as work:
         workdir = Path(work)
         calls, findings = CallLog(workdir / "calls.jsonl"), FindingsReader(workdir / "events.ndjson", redactor)
@@ -101,7 +100,7 @@ def run_pass(plan: Pass, report_dir: Path, progress: Progress) -> PassResult:
 
 def _operation_id(plan: Pass, label: str) -> str:
     method, _, path = label.partition(" ")
-    for operation in SpecDocument(plan.target.spec).operations:
+    for operation in plan.target.document.operations:
         if operation.method.upper() == method and operation.path == path:
             return operation.operation_id or label
     return label

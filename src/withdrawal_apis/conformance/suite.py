@@ -21,6 +21,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from typing import Any
 
 from ..providers import PROVIDERS, Provider, get
 from ..providers.profile import profile_of
@@ -41,7 +42,7 @@ AS_STARTED_EXAMPLES = 5
 CONTROL_UNTESTABLE = frozenset({"get_withdrawal_state", "apply_transition"})
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
     names = [p.name for p in PROVIDERS]
     suite = commands.add_parser("conformance", help="start every emulator and run the conformance suite against it")
     suite.add_argument("providers", nargs="*", metavar="PROVIDER", help=f"default: all ({', '.join(names)})")

@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from pathlib import Path
 from typing import Any
 
 from ..resources import find_repo_file
-from ..spec import SpecDocument
+from ..spec import SpecDocument, load_yaml
 from . import pipeline as steps
 from .contract import Contract
 from .control import ControlApi
@@ -34,9 +36,24 @@ CONTROL_PREFIX = "/_sandbox/"
 
 
 @functools.cache
-def control_spec() -> SpecDocument:
-    """The control API's spec, read once per process (a document never changes once read)."""
-    return SpecDocument(find_repo_file("specs", "sandbox-control.yaml"))
+def _control_document() -> tuple[Path, str]:
+    path = find_repo_file("specs", "sandbox-control.yaml")
+    return path, json.dumps(load_yaml(path))
+
+
+def control_spec(seed_schema: Mapping[str, Any] | None = None) -> SpecDocument:
+    """The control API's spec as one emulator serves it: its seed accounts as its provider takes them.
+
+    The published document describes what every emulator's seed has in common; a provider adds its
+    own rules (`ProviderSandbox.seed_schema`), so the schema of a seed account here is both at once.
+    Each emulator serves this document at `/_sandbox/openapi.json`.
+    """
+    path, text = _control_document()
+    raw = json.loads(text)
+    if seed_schema:
+        common = raw["components"]["schemas"]["SeedAccount"]
+        raw["components"]["schemas"]["SeedAccount"] = {"allOf": [common, dict(seed_schema)]}
+    return SpecDocument(path, raw)
 
 
 class SandboxApp:
@@ -53,8 +70,8 @@ class SandboxApp:
         self.engine = Engine(self.config, provider_cls, wall)
         self.provider = self.engine.provider
         self.router = Router(spec)
-        self.control = ControlApi(self.engine)
-        self.control_router = Router(control or control_spec())
+        self.control_router = Router(control or control_spec(provider_cls.seed_schema))
+        self.control = ControlApi(self.engine, self.control_router.spec)
         check_coverage(f"the {provider_cls.name} sandbox", self.provider.operations, self.router.operation_ids)
         check_coverage("the control API", self.control.operations, self.control_router.operation_ids)
         self.contracts = (Contract(self.router), Contract(self.control_router))

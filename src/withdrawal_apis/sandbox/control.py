@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..money import format_decimal
+from ..spec import SpecDocument
 from .engine import Engine
 from .guards import Fault
 from .http import ApiError, Reason, Request, Response
@@ -27,9 +28,9 @@ class ControlApi:
 
     operations: dict[str, Operation]
 
-    def __init__(self, engine: Engine, token: str | None = None) -> None:
+    def __init__(self, engine: Engine, spec: SpecDocument) -> None:
         self.engine = engine
-        self.token = token
+        self.spec = spec
         self.seeder = Seeder(engine)
         self.operations = collect(type(self))
 
@@ -43,6 +44,10 @@ class ControlApi:
     @staticmethod
     def render_error(error: ApiError) -> Response:
         return Response.json(error.status, {"error": error.message}, error.headers)
+
+    @public("get_control_spec")
+    def get_control_spec(self, request: Request) -> Response:
+        return Response.json(200, self.spec.raw)
 
     # -- state --------------------------------------------------------------------------------
     @public("reset")

@@ -94,6 +94,7 @@ _DESCRIPTIONS = {
     "minItems": "must have at least {expected} items",
     "maxItems": "must have at most {expected} items",
     "additionalProperties": "is not an accepted field",
+    "propertyNames": "is not an accepted name",
     "malformed": "must be {expected}",
     "content_type": "must be sent as {expected}",
     "limit": "exceeds the limit: {expected}",

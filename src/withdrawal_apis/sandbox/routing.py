@@ -367,6 +367,8 @@ def schema_problem(
         return Problem(location, (*path, detail["property"]), "required")
     if keyword == "additionalProperties":
         return Problem(location, (*path, detail["unexpected"][0]), "additionalProperties")
+    if keyword == "propertyNames":  # the failing name is the inner error's instance
+        return Problem(location, (*path, str(detail["error"].instance)), "propertyNames")
     expected = next((detail[key] for key in _EXPECTED_KEYS if key in detail), None)
     if isinstance(expected, list) and len(expected) == 1:
         expected = expected[0]

@@ -18,6 +18,7 @@ from .delivery_status import DeliveryStatus
 from .fault import Fault
 from .fault_list import FaultList
 from .fault_status import FaultStatus
+from .get_control_spec_response_200 import GetControlSpecResponse200
 from .seed import Seed
 from .seed_account import SeedAccount
 from .seed_account_balances import SeedAccountBalances
@@ -52,6 +53,7 @@ __all__ = (
     "Fault",
     "FaultList",
     "FaultStatus",
+    "GetControlSpecResponse200",
     "Seed",
     "SeedAccount",
     "SeedAccountBalances",

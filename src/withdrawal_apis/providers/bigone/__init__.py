@@ -131,7 +131,7 @@ def _asset_precision(body: dict[str, Any]) -> bool:
 
 def _gateway_minimum(body: dict[str, Any]) -> bool:
     asset, gateway = ASSETS.get(str(body.get("symbol"))), _gateway_of(body)
-    if asset is None or gateway not in asset.minimums:
+    if asset is None or gateway is None or gateway not in asset.minimums:
         return False
     minimum = Decimal(asset.minimums[gateway])
     if _within_scale(body.get("amount"), asset.scale) >= minimum:

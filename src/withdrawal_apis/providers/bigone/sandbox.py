@@ -205,12 +205,6 @@ class Sandbox(ProviderSandbox):
             message = table_message if error.status == 429 else f"{table_message}: {error.message}"
         return Response.json(error.status, {"code": code, "message": message}, error.headers)
 
-    def seed_account(self, account: Mapping[str, Any]) -> None:
-        for destination in account.get("whitelist") or []:
-            gateway = GATEWAYS[destination["network"]]
-            if not gateway.is_valid_address(destination["address"]):
-                raise ApiError(400, f"{destination['address']!r} is not a valid {gateway.name} address")
-
     def demo_seed(self) -> dict[str, Any]:
         return {
             "accounts": [

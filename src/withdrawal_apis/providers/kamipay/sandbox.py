@@ -72,8 +72,11 @@ class Sandbox(ProviderSandbox):
         wallets={
             "propertyNames": {"pattern": "^0x[0-9a-f]{40}$", "description": "a wallet address in lower case"},
             "additionalProperties": {
-                "propertyNames": {"enum": list(PLACES)},
-                "additionalProperties": {"pattern": f"^[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\\.[0-9]{{1,18}})?$"},
+                "additionalProperties": False,
+                "properties": {
+                    symbol: {"pattern": f"^[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\\.[0-9]{{1,{places}}})?$"}
+                    for symbol, places in PLACES.items()
+                },
             },
         },
         whitelist_entry={"properties": {"network": {"const": CHAIN}, "address": _ADDRESS}},
@@ -139,29 +142,6 @@ class Sandbox(ProviderSandbox):
         return Response.json(error.status, body, error.headers)
 
     # -- seeding ------------------------------------------------------------------------------
-    def seed_account(self, account: Mapping[str, Any]) -> None:
-        """What the schema cannot say: checksums, wallets owned by one account, token precision."""
-        extra = account.get("extra") or {}
-        declared = [wallet["address"] for wallet in extra.get("wallets", [])]
-        addresses = [*declared, *(d["address"] for d in account.get("whitelist") or [])]
-        if not all(is_valid_ethereum_address(address) for address in addresses):
-            raise ApiError(400, "kamipay addresses are 0x + 40 hex digits, EIP-55 checksummed when mixed case")
-        wallets = {address.lower() for address in declared}
-        taken = {
-            address
-            for other in self.store.accounts()
-            if other.id != account["id"]
-            for address in self._wallets(other.id)
-        }
-        if len(wallets) != len(declared) or wallets & taken:
-            raise ApiError(400, "a wallet is declared twice or belongs to another account")
-        for address, balances in (account.get("wallets") or {}).items():
-            if address not in wallets:
-                raise ApiError(400, f"balances for {address}, which is not one of the account's extra.wallets")
-            for symbol, amount in balances.items():
-                if decimal_places(Decimal(amount)) > PLACES[symbol]:
-                    raise ApiError(400, f"{symbol} on {address}: at most {PLACES[symbol]} decimals")
-
     def demo_seed(self) -> dict[str, Any]:
         wallet, destination = "0x1C0Ac0fFee00000000000000000000000488fedc", "0x6FE712C0000000000000000000000000E72988e6"
         return {
