@@ -173,7 +173,7 @@ class Router:
             self._validate_parameter(parameter, request)
         if route.body_pointer is None:
             return
-        if not request.body.strip():
+        if not request.body:  # no body at all; whitespace is a body, and not valid JSON
             if route.body_required:
                 raise invalid(Problem("body", (), "missing"), "request body is required")
             return
