@@ -84,30 +84,32 @@ def tests(session: nox.Session) -> None:
     # ccxt: a third-party BigONE client run unmodified against the emulator; uv and twine: the wheel test.
     install_project(session, "pytest", "pytest-xdist", "openapi-python-client", "ruff", "uv", "twine", "ccxt")
     npm_tools(session)  # the publish tests drive the pinned Redocly, openapi-typescript and tsc
-    # Both cores; the publishing tests (Node, tsc, Chromium) run in `nox -s publish`, which CI runs too.
-    session.run("pytest", "-n", "2", "--ignore=tests/publish", *session.posargs)
+    # Both cores. Two directories run in the sessions they belong to, which CI runs too: tests/publish
+    # (Node, tsc, Chromium) in `nox -s publish`, tests/conformance (schemathesis) in `nox -s conformance`.
+    session.run("pytest", "-n", "2", "--ignore=tests/publish", "--ignore=tests/conformance", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def conformance(session: nox.Session) -> None:
-    """The main job: every emulator as `withdrawal-apis sandbox` starts it, fuzzed with schemathesis.
+    """The main job: every emulator as `withdrawal-apis sandbox` starts it, fuzzed with schemathesis;
+    then tests/conformance: plain `st run` with the shipped hooks per emulator and control API, and the
+    harness's own tests.
 
     nox -s conformance [-- PROVIDER ... --seed N --max-examples N --jobs N -- ST_RUN_ARGS]
-    nox -s conformance -- --deep    100 examples, seeds 1, 2 and 3; then plain `st run` per emulator alike
+    nox -s conformance -- --deep    100 examples, seeds 1, 2 and 3, in the harness and in plain `st run`
     """
     deep = "--deep" in session.posargs
-    install_project(session, *(["pytest"] if deep else []))
+    install_project(session, "pytest", "pytest-xdist")
     failed = []
     try:
         session.run("withdrawal-apis", "conformance", "--report-dir", "reports/conformance", *session.posargs)
     except nox.command.CommandFailed:
         failed.append("the harness")
-    if deep:
-        env = {"CONFORMANCE_MAX_EXAMPLES": "100", "CONFORMANCE_SEEDS": "1,2,3"}
-        try:
-            session.run("pytest", "-s", "-p", "no:cacheprovider", "tests/conformance/test_plain_st_run.py", env=env)
-        except nox.command.CommandFailed:
-            failed.append("plain st run")
+    env = {"CONFORMANCE_MAX_EXAMPLES": "100", "CONFORMANCE_SEEDS": "1,2,3"} if deep else {}
+    try:
+        session.run("pytest", "-n", "2", "-p", "no:cacheprovider", "-rA" if deep else "-q", "tests/conformance", env=env)
+    except nox.command.CommandFailed:
+        failed.append("tests/conformance")
     if failed:
         session.error(f"conformance failed: {' and '.join(failed)}")
 

@@ -76,7 +76,7 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
     threads = [threading.Thread(target=burst, args=(w,)) for w in range(8)]
     for thread in threads:
         thread.start()
-    while len(acknowledged) < 150:
+    while len(acknowledged) < 60:  # enough commits in flight to catch one at the kill
         time.sleep(0.005)
     os.kill(server.pid, signal.SIGKILL)
     server.wait()
