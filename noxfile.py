@@ -107,7 +107,9 @@ def conformance(session: nox.Session) -> None:
         failed.append("the harness")
     env = {"CONFORMANCE_MAX_EXAMPLES": "100", "CONFORMANCE_SEEDS": "1,2,3"} if deep else {}
     try:
-        session.run("pytest", "-n", "2", "-p", "no:cacheprovider", "-rA" if deep else "-q", "tests/conformance", env=env)
+        session.run(
+            "pytest", "-n", "2", "-p", "no:cacheprovider", "-rA" if deep else "-q", "tests/conformance", env=env
+        )
     except nox.command.CommandFailed:
         failed.append("tests/conformance")
     if failed:

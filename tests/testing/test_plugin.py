@@ -106,3 +106,36 @@ def test_it(withdrawal_sandbox):
     result = pytester.runpytest_subprocess()
     result.assert_outcomes(passed=1, errors=1)  # the test body passed; the teardown reports the violation
     result.stdout.fnmatch_lines(["*answered against its spec*"])
+
+
+def test_webhooks_are_captured_in_process_and_verified_with_the_providers_verifier() -> None:
+    from decimal import Decimal
+
+    from withdrawal_apis.sandbox import SandboxConfig
+    from withdrawal_apis.testing import Emulator
+
+    with Emulator("mpchat", SandboxConfig(test_mode=True), seed=None) as sandbox:
+        seed = sandbox.app.provider.demo_seed()
+        account = seed["accounts"][0]
+        account["webhook"] = {"url": "https://app.example/hooks", "secret": "whsec_app"}
+        account["extra"]["webhook_secret"] = "whsec_app"  # MPChat's dashboard secret signs every delivery
+        sandbox.seed(seed)
+        with sandbox.payouts() as client:
+            payout = client.create(
+                asset="USDT", network="TRC20", address="TYNK4gWEUa3eJjMUxneHffj2Dg8erjN5Bg", amount=Decimal("5")
+            )
+        sandbox.webhooks.fail_next(1, status=500)  # the receiver is down once: the emulator retries
+        sandbox.complete(payout.id)
+        sandbox.deliver_webhooks()
+        sandbox.advance(2)  # past the first retry's backoff, on the emulator's clock
+        sandbox.deliver_webhooks()
+        received = sandbox.webhooks.received
+        assert [(d.url, d.answered) for d in received] == [
+            ("https://app.example/hooks", 500),
+            ("https://app.example/hooks", 200),
+        ]
+        assert all(sandbox.verify_webhook(d, "whsec_app") for d in received)
+        assert not sandbox.verify_webhook(received[-1], "not the secret")
+        assert [(d.event, d.status, d.attempts) for d in sandbox.deliveries()] == [
+            ("withdrawal.completed", "delivered", 2)
+        ]

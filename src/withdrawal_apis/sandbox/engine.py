@@ -100,6 +100,10 @@ class ProviderSandbox:
     def sign_webhook(self, secret: str, body: bytes, timestamp: int) -> dict[str, str]:
         return {}
 
+    def verify_webhook(self, secret: str, headers: Mapping[str, str], body: bytes, now: float) -> bool:
+        """What a receiver does with a delivery: the provider's own verifier (False where it signs none)."""
+        return False
+
     def on_transition(
         self, obj: StoredObject, transition: Transition, body: dict[str, Any], private: dict[str, Any]
     ) -> None:

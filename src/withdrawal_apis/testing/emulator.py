@@ -268,6 +268,11 @@ class Emulator(AbstractContextManager["Emulator"]):
         kwargs = {"account_id": account_id} if account_id else {}
         return _expect(list_webhook_deliveries.sync(client=self.control, **kwargs), "deliveries").deliveries
 
+    def verify_webhook(self, delivery: Captured, secret: str) -> bool:
+        """Check a captured delivery's signature with the provider's own verifier, as a receiver would."""
+        now = self.app.engine.clock.now()
+        return self.app.provider.verify_webhook(secret, delivery.headers, delivery.body, now)
+
     def deliver_webhooks(self) -> int:
         """Deliver every due webhook now (instead of waiting for the background round)."""
         engine = self.app.engine

@@ -152,6 +152,9 @@ class Sandbox(ProviderSandbox):
     def sign_webhook(self, secret: str, body: bytes, timestamp: int) -> dict[str, str]:
         return {"x-merchant-signature": auth.webhook_signature_header(secret, body, timestamp)}
 
+    def verify_webhook(self, secret: str, headers: Mapping[str, str], body: bytes, now: float) -> bool:
+        return auth.verify_webhook(headers.get("x-merchant-signature"), body, secret, now=now)
+
     def demo_seed(self) -> dict[str, Any]:
         return {
             "accounts": [
