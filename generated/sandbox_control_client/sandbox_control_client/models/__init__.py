@@ -19,6 +19,8 @@ from .fault import Fault
 from .fault_list import FaultList
 from .fault_status import FaultStatus
 from .get_control_spec_response_200 import GetControlSpecResponse200
+from .get_control_spec_response_200_info import GetControlSpecResponse200Info
+from .get_control_spec_response_200_paths import GetControlSpecResponse200Paths
 from .seed import Seed
 from .seed_account import SeedAccount
 from .seed_account_balances import SeedAccountBalances
@@ -54,6 +56,8 @@ __all__ = (
     "FaultList",
     "FaultStatus",
     "GetControlSpecResponse200",
+    "GetControlSpecResponse200Info",
+    "GetControlSpecResponse200Paths",
     "Seed",
     "SeedAccount",
     "SeedAccountBalances",
