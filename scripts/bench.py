@@ -1,6 +1,7 @@
 """Benchmark every provider's emulator against Prism's mock of the same spec and a bare ASGI app.
 
     python scripts/bench.py [--duration S] [--warmup S] [--connections N] [--providers a,b] [--quick]
+    python scripts/bench.py --scale [--sizes 10000,100000,1000000] [--samples N]     (see bench_scale.py)
 
 `nox -s bench` runs it (and installs wrk and Prism first). In one run, for each provider in the
 registry: its emulator as `withdrawal-apis sandbox <p>` starts it (real auth, rate limit off, seeded
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling bench_* 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import bench_report
+import bench_scale
 from bench_servers import HOST, REPO, Pinning, Running, cpu_seconds, load_average, start, stop, wait_answer
 from bench_workloads import FACTORIES, Bench, Step, Workload, bench_for
 from bench_wrk import MutableClock, WrkResult, run_wrk, write_plan
@@ -88,7 +90,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", default=str(REPO / "reports" / "bench.json"), help="figures file; '' for none")
     parser.add_argument("--profile", type=Path, help="run the emulators under py-spy, stacks in this folder")
     parser.add_argument("--keep-logs", action="store_true", help="keep the servers' logs and print where")
-    args = parser.parse_args(argv)
+    parser.add_argument("--scale", action="store_true", help="the store-growth benchmark instead (bench_scale.py)")
+    args, rest = parser.parse_known_args(argv)
+    if args.scale:
+        return args  # bench_scale parses the rest
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.quick:
         args.duration, args.warmup, args.startup_runs = 1, 1, 0
     names = [p.name for p in PROVIDERS]
@@ -231,6 +238,8 @@ class Runner:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.scale:
+        return bench_scale.main([a for a in (sys.argv[1:] if argv is None else argv) if a != "--scale"])
     wrk = require_tools(prism=not args.no_prism)
     workdir = Path(tempfile.mkdtemp(prefix="withdrawal-apis-bench-"))
     runner = Runner(args, wrk, workdir)
