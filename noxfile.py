@@ -119,7 +119,7 @@ def bench(session: nox.Session) -> None:
         session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True, env=env)
     session.run("python", "scripts/bench.py", *session.posargs)
     if "--scale" not in session.posargs:
-        session.run("python", "scripts/client_overhead.py")
+        session.run("python", "scripts/client_overhead.py", "--json", "reports/bench.json")
 
 
 @nox.session(python=PYTHON)

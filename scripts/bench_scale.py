@@ -311,20 +311,24 @@ def run_provider(name: str, args: argparse.Namespace, workdir: Path, pinning: Pi
 
 
 def growth(sizes: dict[str, Any]) -> dict[str, Any]:
-    """p99 at the largest size over the smallest, and the targets, per operation."""
+    """Per operation: p50 and p99 at the largest size over the smallest, and the targets.
+
+    Growth is judged on the median: a p99 of 300 samples on a shared machine moves with whatever else
+    ran in that second, which the median shrugs off. The p99 target is judged at the largest size.
+    """
     if len(sizes) < 2:
         return {}
     smallest, largest = sizes[min(sizes, key=int)], sizes[max(sizes, key=int)]
     found: dict[str, Any] = {}
     for op, big in largest["operations"].items():
         small = smallest["operations"].get(op)
-        if not small or not small["p99_ms"]:
+        if not small or not small["p50_ms"] or not small["p99_ms"]:
             continue
-        ratio = big["p99_ms"] / small["p99_ms"]
         limit = TARGET_P99_MS.get(op)
         found[op] = {
-            "p99_ratio": round(ratio, 2),
-            "within_growth": ratio <= TARGET_GROWTH,
+            "p50_ratio": round(big["p50_ms"] / small["p50_ms"], 2),
+            "p99_ratio": round(big["p99_ms"] / small["p99_ms"], 2),
+            "within_growth": big["p50_ms"] / small["p50_ms"] <= TARGET_GROWTH,
             "under_p99_target": None if limit is None else big["p99_ms"] < limit,
         }
     return found
@@ -336,7 +340,11 @@ def print_table(doc: dict[str, Any]) -> None:
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}")
     print(f"one client, one request at a time, {doc['samples']} samples per operation; latency in ms, p50 / p99")
     sizes = [str(s) for s in doc["sizes"]]
-    header = f"{'provider':<10}{'operation':<12}" + "".join(f"{_size(s):>16}" for s in sizes) + f"{'p99 x':>8}  target"
+    header = (
+        f"{'provider':<10}{'operation':<12}"
+        + "".join(f"{_size(s):>16}" for s in sizes)
+        + f"{'p50 x':>7}{'p99 x':>7}  target"
+    )
     print(header)
     print("-" * len(header))
     for name, entry in doc["providers"].items():
@@ -347,13 +355,15 @@ def print_table(doc: dict[str, Any]) -> None:
                 figures = entry["sizes"][size]["operations"].get(op)
                 cells += f"{figures['p50_ms']:>7.2f} /{figures['p99_ms']:>7.2f}" if figures else f"{'-':>16}"
             grown = entry["growth"].get(op, {})
-            ratio = grown.get("p99_ratio")
+            ratios = "".join(
+                f"{'-' if grown.get(k) is None else format(grown[k], '.2f'):>7}" for k in ("p50_ratio", "p99_ratio")
+            )
             verdict = []
             if grown.get("under_p99_target") is not None:
                 verdict.append("p99 ok" if grown["under_p99_target"] else "p99 MISSED")
             if "within_growth" in grown:
                 verdict.append("flat" if grown["within_growth"] else "GROWS")
-            print(f"{name:<10}{op:<12}{cells}{'-' if ratio is None else f'{ratio:.2f}':>8}  {', '.join(verdict)}")
+            print(f"{name:<10}{op:<12}{cells}{ratios}  {', '.join(verdict)}")
         for label, key, spec in (
             ("RSS MiB", "rss_mib", ".0f"),
             ("DB MiB", "db_mib", ".0f"),
