@@ -200,6 +200,11 @@ def print_tables(doc: dict[str, Any]) -> None:
         for s in ("emulator", "prism")
         if s in entry.get(w, {})
     ]
+    if settings["prism"] and settings["warmup_s"] + settings["duration_s"] < 10:
+        print(
+            "note: runs this short leave Prism's JIT cold (Node needs several seconds to warm up), which flatters"
+            " the ratios to Prism; quote those of a full run"
+        )
     # The benchmark itself keeps about two cores busy (server and wrk); more than that is someone else.
     if max(loads) > cores + 1:
         print(f"note: the load average reached {max(loads):.1f} on {cores} cores: other work skews these figures")
