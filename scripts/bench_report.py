@@ -96,6 +96,7 @@ def document(
             "connections": args.connections,
             "duration_s": args.duration,
             "warmup_s": args.warmup,
+            "prism_warmup_s": args.prism_warmup,
             "store": args.store,
             "server_cpu": args.server_cpu or None,
             "load_cpu": args.load_cpu or None,
@@ -136,8 +137,9 @@ def print_tables(doc: dict[str, Any]) -> None:
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}")
     print(
         f"{settings['connections']} connections, {settings['duration_s']} s runs after {settings['warmup_s']} s "
-        f"warm-ups, store {settings['store']}, server on cpu {settings['server_cpu']}, wrk on cpu "
-        f"{settings['load_cpu']}; load average at start {doc['load_average_at_start']}"
+        f"warm-ups ({settings['prism_warmup_s']} s for Prism), store {settings['store']}, server on cpu "
+        f"{settings['server_cpu']}, wrk on cpu {settings['load_cpu']}; "
+        f"load average at start {doc['load_average_at_start']}"
     )
     header = (
         f"{'provider':<10}{'workload':<16}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}{'cpu us':>8}"
@@ -200,7 +202,7 @@ def print_tables(doc: dict[str, Any]) -> None:
         for s in ("emulator", "prism")
         if s in entry.get(w, {})
     ]
-    if settings["prism"] and settings["warmup_s"] + settings["duration_s"] < 10:
+    if settings["prism"] and settings["prism_warmup_s"] + settings["duration_s"] < 10:
         print(
             "note: runs this short leave Prism's JIT cold (Node needs several seconds to warm up), which flatters"
             " the ratios to Prism; quote those of a full run"
