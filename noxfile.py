@@ -6,7 +6,7 @@ nox -s lint         ruff check + format check
 nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
 nox -s tests        the pytest suite on both cores (tests/publish runs in `nox -s publish`)
 nox -s conformance  every emulator against its spec with schemathesis (the main job; -- --deep for more)
-nox -s bench        the MPChat emulator against Prism's mock under wrk (not a test)
+nox -s bench        every emulator against Prism's mock and a bare ASGI app under wrk; `-- --scale` for store growth
 nox -s build        wheels and sdists of the project and the clients in dist/python/
 """
 
@@ -118,11 +118,12 @@ def conformance(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """The MPChat emulator against Prism's mock under wrk (a benchmark, not a test; not a default session).
+    """Every emulator against Prism's mock of its spec and a bare ASGI app, under wrk (a benchmark, not a test).
 
-    nox -s bench [-- --duration 15 --warmup 3 --servers memory,file,prism]   (or BENCH_DURATION, BENCH_WARMUP)
+    nox -s bench [-- --quick | --duration 10 --connections 16 --providers mpchat,bigone --profile DIR]
+    nox -s bench -- --scale [--sizes 10000,100000,1000000]      the cost of each operation as the store grows
     """
-    install_project(session)
+    install_project(session, "py-spy")  # py-spy: `--profile DIR` samples the emulators while they serve
     if shutil.which("wrk") is None:
         if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
             session.error("wrk is required: install Debian's `wrk` package (sudo apt-get install wrk)")
@@ -135,7 +136,8 @@ def bench(session: nox.Session) -> None:
         env = {"SCARF_ANALYTICS": "false"}
         session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True, env=env)
     session.run("python", "scripts/bench.py", *session.posargs)
-    session.run("python", "scripts/client_overhead.py")
+    if "--scale" not in session.posargs:
+        session.run("python", "scripts/client_overhead.py", "--json", "reports/bench.json")
 
 
 @nox.session(python=PYTHON)

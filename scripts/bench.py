@@ -1,17 +1,22 @@
-"""Benchmark the MPChat emulator against Prism's mock server with the same create-then-get workload.
+"""Benchmark every provider's emulator against Prism's mock of the same spec and a bare ASGI app.
 
-    python scripts/bench.py [--duration S] [--warmup S] [--connections N] [--servers memory,file,prism]
+    python scripts/bench.py [--duration S] [--warmup S] [--connections N] [--providers a,b] [--quick]
+    python scripts/bench.py --scale [--sizes 10000,100000,1000000] [--samples N]     (see bench_scale.py)
 
-`nox -s bench` runs it (and installs wrk and Prism first). Each server is started on 127.0.0.1 in turn,
-warmed up, then driven by wrk with bench/create_then_get.lua: every connection alternates
-POST /v1/withdrawals and GET /v1/withdrawals/{the id it just created}. The emulator runs as the CLI
-starts it (`withdrawal-apis sandbox mpchat --rate-limit 0 --seed FILE`), once with the default
-in-memory store and once with a SQLite file; Prism (bench/node_modules) mocks specs/mpchat.yaml.
+`nox -s bench` runs it (and installs wrk and Prism first). In one run, for each provider in the
+registry: its emulator as `withdrawal-apis sandbox <p>` starts it (real auth, rate limit off, seeded
+with the conformance profile's seed) and Prism 5.16 (bench/node_modules) mocking specs/<p>.yaml, each
+driven by wrk with bench/workload.lua through two workloads, `read` (one authenticated read) and
+`create-then-get` (a create and a read of what it created; bench_workloads.py says which read where
+the provider has none). Before them, a bare ASGI app on the same server settings sets the ceiling.
+Requests carry the provider's real authentication, precomputed per second by its own signer.
 
-It prints req/s, p50/p99 latency and the non-2xx count per server, the emulator/Prism req/s ratio, and
-whether the target holds (the in-memory emulator serves >= 1.5x Prism's req/s with p99 < 20 ms). The
-target is only reported; the exit status is 1 when any emulator answered a non-2xx, dropped a request
-(socket error or timeout) or did not start. Durations also come from BENCH_DURATION / BENCH_WARMUP.
+The server runs on one core and wrk on the other (`--server-cpu`, `--load-cpu`; taskset). It prints,
+per provider and workload: req/s, p50/p99/max latency, the server's CPU time per request, the ratio to
+Prism, the share of the bare-ASGI ceiling and the load average; then the start-up time of each
+emulator (spawn to first answered request). Targets are reported, not asserted; the exit status is 1
+when an emulator answered a non-2xx, dropped a request or did not start. Figures go to
+reports/bench.json (`--json`).
 """
 
 from __future__ import annotations
@@ -19,8 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import re
 import secrets
 import shutil
 import signal
@@ -30,315 +33,252 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
 
 import httpx
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling bench_* modules
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from withdrawal_apis.chains import is_valid_tron_address, random_tron_address  # noqa: E402
-from withdrawal_apis.providers.mpchat.auth import authorization_header  # noqa: E402
-from withdrawal_apis.sandbox.server import free_port  # noqa: E402
+import bench_report
+import bench_scale
+from bench_servers import HOST, REPO, Pinning, Running, cpu_seconds, load_average, start, stop, wait_answer
+from bench_workloads import FACTORIES, Bench, Step, Workload, bench_for
+from bench_wrk import MutableClock, WrkResult, run_wrk, write_plan
 
-BENCH = REPO / "bench"
-LUA = BENCH / "create_then_get.lua"
-PRISM = BENCH / "node_modules" / ".bin" / "prism"
-SPEC = REPO / "specs" / "mpchat.yaml"
-HOST = "127.0.0.1"
+from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.sandbox.server import free_port
 
-TARGET_RATIO = 1.5
-TARGET_P99_MS = 20.0
-KEY_ID = "mk_test_bench"
-ACCOUNT_ID = "bench-merchant"
-BALANCE = "1" + "0" * 24  # USDT; never runs out, whatever the fee rule
-RESULT_LINE = re.compile(r"^BENCH_RESULT (\{.*\})$", re.MULTILINE)
-SERVERS = ("memory", "file", "test-mode", "prism")
-DEFAULT_SERVERS = "memory,file,prism"
+PRISM = REPO / "bench" / "node_modules" / ".bin" / "prism"
+PRISM_VERSION = "5.16.0"  # bench/package.json pins it
+BARE = REPO / "scripts" / "bench_asgi.py"
 
 
 @dataclass
-class Server:
-    key: str
-    label: str
-    emulator: bool
-    command: list[str] = field(default_factory=list)
+class Measured:
+    """One workload against one server."""
+
+    server: str  # "emulator", "prism" or "bare-asgi"
+    workload: str
+    result: WrkResult
+    load: float  # 1-minute load average right after the run
+    cpu_us_per_request: float | None
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass
-class Result:
-    server: Server
-    raw: dict[str, Any]
-    problems: list[str]
-    load: float
-    """The 1-minute load average right after the run: other work on the machine skews every figure."""
-    cpu_us_per_request: float | None = None
-    """The server's own CPU time per request: steadier than req/s when the machine is shared."""
-
-    @property
-    def requests_per_second(self) -> float:
-        return float(self.raw["requests"]) / (float(self.raw["duration_us"]) / 1e6)
-
-    def latency_ms(self, percentile: str) -> float:
-        return float(self.raw["latency_us"][percentile]) / 1000
-
-    @property
-    def non2xx(self) -> int:
-        return int(self.raw["non2xx"])
-
-    @property
-    def socket_errors(self) -> int:
-        errors = self.raw["errors"]
-        return sum(int(errors[name]) for name in ("connect", "read", "write", "timeout"))
+class ProviderRun:
+    name: str
+    workloads: dict[str, str]  # workload -> what it sends
+    emulator: dict[str, Measured] = field(default_factory=dict)
+    prism: dict[str, Measured] = field(default_factory=dict)
+    startup_s: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "15")), help="seconds")
-    parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", "3")), help="seconds")
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "10")), help="seconds")
+    parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", "2")), help="seconds")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--providers", default="", help="comma-separated (default: every provider)")
+    parser.add_argument("--no-prism", action="store_true", help="skip Prism (no ratios)")
+    parser.add_argument("--store", choices=["memory", "file"], default="memory", help="the emulators' SQLite store")
+    parser.add_argument("--startup-runs", type=int, default=3, help="extra starts per emulator for start-up time")
     parser.add_argument(
-        "--servers",
-        default=os.environ.get("BENCH_SERVERS", DEFAULT_SERVERS),
-        help=f"comma-separated, from {', '.join(SERVERS)} (default: {DEFAULT_SERVERS})",
+        "--quick", action="store_true", help="1 s runs, a warm-up for Prism only, one start each: under a minute"
     )
+    parser.add_argument("--server-cpu", default="0", help="cores for the server (taskset -c); '' for no pinning")
+    parser.add_argument("--load-cpu", default="1", help="cores for wrk (taskset -c); '' for no pinning")
     parser.add_argument("--json", default=str(REPO / "reports" / "bench.json"), help="figures file; '' for none")
-    parser.add_argument("--keep-logs", action="store_true", help="print where the servers' logs are and keep them")
-    args = parser.parse_args(argv)
-    args.servers = [name.strip() for name in args.servers.split(",") if name.strip()]
-    unknown = sorted(set(args.servers) - set(SERVERS))
-    if unknown or not args.servers:
-        parser.error(f"--servers takes names from {', '.join(SERVERS)}; got {args.servers}")
-    if args.duration < 1 or args.warmup < 0 or args.connections < 1:
-        parser.error("--duration must be >= 1, --warmup >= 0 and --connections >= 1")
+    parser.add_argument("--profile", type=Path, help="run the emulators under py-spy, stacks in this folder")
+    parser.add_argument("--keep-logs", action="store_true", help="keep the servers' logs and print where")
+    parser.add_argument("--scale", action="store_true", help="the store-growth benchmark instead (bench_scale.py)")
+    args, rest = parser.parse_known_args(argv)
+    if args.scale:
+        return args  # bench_scale parses the rest
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if args.quick:
+        # Python has no JIT to warm up; Node does, and gets what little time there is.
+        args.duration, args.warmup, args.prism_warmup, args.startup_runs = 1, 0, 1, 0
+    else:
+        args.prism_warmup = args.warmup
+    names = [p.name for p in PROVIDERS]
+    args.providers = [n.strip() for n in args.providers.split(",") if n.strip()] or names
+    unknown = sorted(set(args.providers) - set(names))
+    if unknown:
+        parser.error(f"--providers takes names from {', '.join(names)}; got {unknown}")
+    if args.duration < 1 or args.warmup < 0 or args.connections < 1 or args.startup_runs < 0:
+        parser.error("--duration must be >= 1, --warmup and --startup-runs >= 0, --connections >= 1")
     return args
 
 
-def load_average() -> float:
-    return os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-
-
-def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux /proc), or None where that cannot be read."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    # After the command name: state is field 3, utime 14 and stime 15 (1-based, as in proc(5)).
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def require_tools() -> str:
+def require_tools(prism: bool) -> str:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("bench: `wrk` is not on PATH; install Debian's `wrk` package (apt-get install wrk)")
-    if not PRISM.exists():
+    if prism and not PRISM.exists():
         raise SystemExit(f"bench: {PRISM.relative_to(REPO)} missing; run `npm install` in bench/ (nox -s bench does)")
+    missing = set(FACTORIES) ^ {p.name for p in PROVIDERS}
+    if missing:
+        raise SystemExit(f"bench: bench_workloads.py and the provider registry disagree on {sorted(missing)}")
     return wrk
 
 
-def servers(names: list[str], workdir: Path, seed: Path) -> list[Server]:
-    emulator = [sys.executable, "-m", "withdrawal_apis.cli", "sandbox", "mpchat", "--host", HOST, "--rate-limit", "0"]
-    emulator += ["--seed", str(seed)]
-    available = {
-        "memory": Server("memory", "emulator (:memory:)", True, emulator),
-        "file": Server("file", "emulator (SQLite file)", True, [*emulator, "--db", str(workdir / "bench.db")]),
-        "test-mode": Server("test-mode", "emulator (--test-mode)", True, [*emulator, "--test-mode"]),
-        "prism": Server("prism", "Prism 5.16.0 mock", False, [str(PRISM), "mock", "-h", HOST, str(SPEC)]),
-    }
-    return [available[name] for name in names]
+def emulator_command(name: str, port: int, seed: Path, db: str) -> list[str]:
+    script = Path(sys.executable).parent / "withdrawal-apis"
+    launcher = [str(script)] if script.exists() else [sys.executable, "-m", "withdrawal_apis.cli"]
+    options = ["--host", HOST, "--port", str(port), "--rate-limit", "0", "--seed", str(seed), "--db", db]
+    return [*launcher, "sandbox", name, *options]
 
 
-def start(server: Server, port: int, log: TextIO) -> subprocess.Popen[bytes]:
-    flag = "-p" if not server.emulator else "--port"
-    command = [*server.command, flag, str(port)]
-    env = {**os.environ, "SCARF_ANALYTICS": "false", "PYTHONUNBUFFERED": "1"}
-    # Output goes to a file, never an unread pipe: both servers log every request.
-    return subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+class Runner:
+    def __init__(self, args: argparse.Namespace, wrk: str, workdir: Path) -> None:
+        self.args = args
+        self.workdir = workdir
+        self.pinning = Pinning(args.server_cpu or None, args.load_cpu or None)
+        self.wrk = [*self.pinning.prefix(self.pinning.load), wrk]
 
+    def measure(
+        self, server: str, running: Running, workload: Workload, auth: httpx.Auth, clock: MutableClock
+    ) -> Measured:
+        args = self.args
+        plan = self.workdir / f"plan-{server}-{workload.name}.lua"
+        now = int(time.time())
+        warmup = args.prism_warmup if server == "prism" else args.warmup
+        seconds = range(now - 2, now + warmup + args.duration + 60)
+        write_plan(plan, workload, running.base_url, auth, clock, seconds)
+        timeout = warmup + args.duration + 120
+        if warmup:
+            run_wrk(self.wrk, running.base_url, warmup, args.connections, plan, timeout)
+        before = cpu_seconds(running.process.pid)
+        result = run_wrk(self.wrk, running.base_url, args.duration, args.connections, plan, timeout)
+        after = cpu_seconds(running.process.pid)
+        cpu = None
+        if before is not None and after is not None and result.requests:
+            cpu = (after - before) * 1e6 / result.requests
+        problems = result.problems()
+        if running.process.poll() is not None:
+            problems.append("the server exited during the run")
+        return Measured(server, workload.name, result, load_average(), cpu, problems)
 
-def wait_ready(process: subprocess.Popen[bytes], base_url: str, authorization: str, emulator: bool) -> None:
-    """Until the server answers GET /v1/balance (for the emulator: 200 with our key, proving the seed took)."""
-    deadline = time.monotonic() + 60
-    last = "no answer"
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"exited with status {process.returncode} before it was ready")
+    def start(self, command: list[str], port: int, log_name: str) -> Running:
+        log = (self.workdir / log_name).open("w")
         try:
-            response = httpx.get(f"{base_url}/v1/balance", headers={"Authorization": authorization}, timeout=2)
-        except httpx.HTTPError as error:
-            last = repr(error)
-        else:
-            if not emulator or response.status_code == 200:
-                return
-            last = f"{response.status_code} {response.text[:200]}"
-        time.sleep(0.2)
-    raise RuntimeError(f"not ready after 60 s: {last}")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-
-
-def run_wrk(wrk: str, base_url: str, seconds: int, connections: int, authorization: str, address: str) -> str:
-    # One connection per thread: wrk's Lua state is per thread, so this makes the alternation per connection.
-    command = [wrk, f"-t{connections}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(LUA), base_url]
-    completed = subprocess.run(
-        [*command, "--", authorization, address], capture_output=True, text=True, timeout=seconds + 60, check=False
-    )
-    if completed.returncode != 0 or not RESULT_LINE.search(completed.stdout):
-        detail = completed.stderr.strip() or completed.stdout[-2000:]
-        raise RuntimeError(f"wrk failed ({completed.returncode}): {detail}")
-    return completed.stdout
-
-
-def bench_one(wrk: str, server: Server, args: argparse.Namespace, secret: str, address: str, log_path: Path) -> Result:
-    port = free_port(HOST)
-    base_url = f"http://{HOST}:{port}"
-    with log_path.open("w") as log:
-        process = start(server, port, log)
-        try:
-            # The signature covers only key id and timestamp, so one header stays valid for five minutes.
-            authorization = authorization_header(KEY_ID, secret, int(time.time()))
-            wait_ready(process, base_url, authorization, server.emulator)
-            if args.warmup:
-                run_wrk(wrk, base_url, args.warmup, args.connections, authorization, address)
-            cpu_before = cpu_seconds(process.pid)
-            output = run_wrk(wrk, base_url, args.duration, args.connections, authorization, address)
-            cpu_after = cpu_seconds(process.pid)
-            died = process.poll() is not None
+            return start(command, port, log, self.pinning)
         finally:
-            stop(process)
-    match = RESULT_LINE.search(output)
-    assert match is not None
-    result = Result(server, json.loads(match.group(1)), [], load_average())
-    if cpu_before is not None and cpu_after is not None and result.raw["requests"]:
-        result.cpu_us_per_request = (cpu_after - cpu_before) * 1e6 / result.raw["requests"]
-    if died:
-        result.problems.append("the server exited during the run")
-    if result.raw["requests"] == 0:
-        result.problems.append("no request completed")
-    if result.non2xx:
-        statuses, sample = result.raw["statuses"], result.raw["sample"]
-        result.problems.append(f"{result.non2xx} non-2xx responses {statuses}, e.g. {sample}")
-    if result.socket_errors:
-        result.problems.append(f"{result.socket_errors} requests without a response {result.raw['errors']}")
-    if result.raw["missing_ids"]:
-        result.problems.append(f"{result.raw['missing_ids']} create responses without an id")
-    return result
+            log.close()  # the child has its own descriptor
 
+    def bare(self) -> dict[str, Measured]:
+        """The ceiling: the bare ASGI app under both workload shapes (MPChat's requests; it ignores them)."""
+        port = free_port(HOST)
+        running = self.start([sys.executable, str(BARE), "--port", str(port)], port, "bare.log")
+        try:
+            wait_answer(running)
+            clock = MutableClock()
+            shapes = bench_for("mpchat", "unused").workloads()
+            bare_steps = {"read": (Step("GET", "/v1/balance"),), "create-then-get": None}
+            found = {}
+            for workload in shapes:
+                steps = bare_steps[workload.name] or workload.steps
+                plain = Workload(workload.name, steps, workload.description)
+                found[workload.name] = self.measure("bare-asgi", running, plain, httpx.Auth(), clock)
+            return found
+        finally:
+            stop(running)
 
-def report(results: list[Result], args: argparse.Namespace) -> tuple[bool, bool]:
-    """Print the table and the verdict; returns (emulator clean, target met)."""
-    print()
-    print(f"create-then-get, {args.connections} connections, {args.duration} s after a {args.warmup} s warm-up")
-    columns = [("req/s", 10), ("p50 ms", 9), ("p99 ms", 9), ("max ms", 9), ("requests", 10), ("non-2xx", 9)]
-    columns += [("errors", 8), ("cpu us/req", 12), ("load", 7)]
-    header = f"{'server':<26}" + "".join(f"{name:>{width}}" for name, width in columns)
-    print(header)
-    print("-" * len(header))
-    for r in results:
-        cpu = "n/a" if r.cpu_us_per_request is None else f"{r.cpu_us_per_request:.0f}"
-        print(
-            f"{r.server.label:<26}{r.requests_per_second:>10.1f}{r.latency_ms('p50'):>9.2f}{r.latency_ms('p99'):>9.2f}"
-            f"{r.latency_ms('max'):>9.1f}{r.raw['requests']:>10}{r.non2xx:>9}{r.socket_errors:>8}{cpu:>12}{r.load:>7.1f}"
-        )
-    cores = os.cpu_count() or 1
-    if any(r.load > cores for r in results):
-        print(f"note: the load average exceeded the {cores} cores during the runs; other work skews these figures")
-    prism = next((r for r in results if not r.server.emulator), None)
-    emulators = [r for r in results if r.server.emulator]
-    for r in results:
-        for problem in r.problems:
-            print(f"  {r.server.label}: {problem}")
-    target_met = False
-    if prism is not None and prism.requests_per_second > 0:
-        for r in emulators:
-            print(f"ratio {r.server.label} / Prism req/s: {r.requests_per_second / prism.requests_per_second:.2f}x")
-        headline = next((r for r in emulators if r.server.key == "memory"), None)
-        if headline is not None:
-            ratio = headline.requests_per_second / prism.requests_per_second
-            p99 = headline.latency_ms("p99")
-            target_met = ratio >= TARGET_RATIO and p99 < TARGET_P99_MS and not headline.problems
-            verdict = "MET" if target_met else "NOT MET"
-            print(
-                f"target (in-memory emulator >= {TARGET_RATIO}x Prism req/s, p99 < {TARGET_P99_MS:g} ms): {verdict}"
-                f" (ratio {ratio:.2f}x, p99 {p99:.2f} ms)"
-            )
-    else:
-        print("target: not evaluated (needs Prism's figures)")
-    clean = all(not r.problems for r in emulators)
-    print(f"emulator responses: {'all 2xx' if clean else 'FAILED (see above)'}")
-    return clean, target_met
+    def provider(self, name: str) -> ProviderRun:
+        bench = bench_for(name, secrets.token_hex(24))
+        run = ProviderRun(name, {w.name: w.description for w in bench.workloads()})
+        seed = self.workdir / f"{name}-seed.json"
+        seed.write_text(json.dumps(bench.seed))
+        clock = MutableClock()
+        auth = bench.auth(bench.credentials, clock)
+        db = str(self.workdir / f"{name}.db") if self.args.store == "file" else ":memory:"
+        port = free_port(HOST)
+        command = emulator_command(name, port, seed, db)
+        if self.args.profile:
+            self.args.profile.mkdir(parents=True, exist_ok=True)
+            spy = shutil.which("py-spy") or "py-spy"
+            output = self.args.profile / f"{name}.txt"
+            command = [spy, "record", "--format", "raw", "--rate", "250", "--output", str(output), "--", *command]
+        running = self.start(command, port, f"{name}-emulator.log")
+        try:
+            run.startup_s.append(wait_answer(running))
+            self.check(bench, running, auth, clock)
+            for workload in bench.workloads():
+                run.emulator[workload.name] = self.measure("emulator", running, workload, auth, clock)
+        finally:
+            stop(running, signal.SIGINT if self.args.profile else signal.SIGTERM)  # py-spy writes on SIGINT
+        if not self.args.no_prism:
+            port = free_port(HOST)
+            command = [str(PRISM), "mock", "-h", HOST, "-p", str(port), str(REPO / "specs" / f"{name}.yaml")]
+            running = self.start(command, port, f"{name}-prism.log")
+            try:
+                wait_answer(running)
+                for workload in bench.workloads():
+                    run.prism[workload.name] = self.measure("prism", running, workload, auth, clock)
+            except RuntimeError as error:
+                run.failures.append(f"Prism: {error}")
+            finally:
+                stop(running)
+        for attempt in range(self.args.startup_runs):
+            port = free_port(HOST)
+            fresh = self.workdir / f"{name}-startup-{attempt}.db" if db != ":memory:" else ":memory:"
+            running = self.start(emulator_command(name, port, seed, str(fresh)), port, f"{name}-startup.log")
+            try:
+                run.startup_s.append(wait_answer(running))
+            finally:
+                stop(running)
+        return run
 
-
-def write_json(path: Path, results: list[Result], args: argparse.Namespace, target_met: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = {
-        "workload": "create-then-get",
-        "connections": args.connections,
-        "duration_s": args.duration,
-        "warmup_s": args.warmup,
-        "target_met": target_met,
-        "servers": {
-            r.server.key: {
-                "label": r.server.label,
-                "requests_per_second": round(r.requests_per_second, 1),
-                "p50_ms": r.latency_ms("p50"),
-                "p99_ms": r.latency_ms("p99"),
-                "non2xx": r.non2xx,
-                "load_average": r.load,
-                "server_cpu_us_per_request": r.cpu_us_per_request,
-                "problems": r.problems,
-                "wrk": r.raw,
-            }
-            for r in results
-        },
-    }
-    path.write_text(json.dumps(document, indent=2) + "\n")
-    print(f"figures: {path}")
+    @staticmethod
+    def check(bench: Bench, running: Running, auth: httpx.Auth, clock: MutableClock) -> None:
+        """One real read with the client's own auth: proves the seed took, and logs in where there is a login."""
+        clock.now = time.time()
+        with httpx.Client(base_url=running.base_url, auth=auth, timeout=10) as client:
+            response = client.send(bench.read.request(running.base_url))
+        if response.status_code != 200:
+            raise RuntimeError(f"{bench.read.path} answered {response.status_code}: {response.text[:300]}")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    wrk = require_tools()
-    secret = secrets.token_hex(32)
-    address = random_tron_address(random.Random(2024))  # a fixed test address
-    assert is_valid_tron_address(address)
+    if args.scale:
+        return bench_scale.main([a for a in (sys.argv[1:] if argv is None else argv) if a != "--scale"])
+    wrk = require_tools(prism=not args.no_prism)
     workdir = Path(tempfile.mkdtemp(prefix="withdrawal-apis-bench-"))
-    seed = workdir / "seed.json"
-    account = {"id": ACCOUNT_ID, "credentials": [{"key_id": KEY_ID, "secret": secret}], "balances": {"USDT": BALANCE}}
-    seed.write_text(json.dumps({"accounts": [account]}))
-    results: list[Result] = []
-    failed: list[str] = []
+    runner = Runner(args, wrk, workdir)
+    started_load = load_average()
+    runs: list[ProviderRun] = []
+    bare: dict[str, Measured] = {}
+    failed = False
     try:
-        for server in servers(args.servers, workdir, seed):
-            log_path = workdir / f"{server.key}.log"
-            print(f"bench: {server.label} ({args.warmup} s warm-up, {args.duration} s run)...", flush=True)
+        print(f"bench: bare ASGI ceiling ({args.warmup} s warm-up, {args.duration} s per workload)...", flush=True)
+        bare = runner.bare()
+        for name in args.providers:
+            print(f"bench: {name}: emulator{'' if args.no_prism else ', Prism'}, start-up...", flush=True)
             try:
-                results.append(bench_one(wrk, server, args, secret, address, log_path))
-            except (RuntimeError, subprocess.TimeoutExpired) as error:
-                tail = log_path.read_text(errors="replace")[-2000:] if log_path.exists() else ""
-                print(f"bench: {server.label} failed: {error}\n{tail}", flush=True)
-                failed.append(server.label)
+                runs.append(runner.provider(name))
+            except (RuntimeError, subprocess.TimeoutExpired, httpx.HTTPError) as error:
+                logs = sorted(workdir.glob(f"{name}-*.log"))
+                tail = logs[0].read_text(errors="replace")[-2000:] if logs else ""
+                print(f"bench: {name} failed: {error}\n{tail}", flush=True)
+                failed = True
     finally:
         if args.keep_logs:
             print(f"server logs: {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    clean, target_met = report(results, args)
+    document = bench_report.document(args, runs, bare, started_load, PRISM_VERSION)
+    bench_report.print_tables(document)
     if args.json:
-        write_json(Path(args.json), results, args, target_met)
-    if failed:
-        print(f"bench: could not benchmark {', '.join(failed)}")
-    emulator_failed = any(name.startswith("emulator") for name in failed)
-    return 1 if emulator_failed or not clean else 0
+        path = Path(args.json)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(document, indent=2) + "\n")
+        print(f"figures: {path}")
+    emulator_problems = any(m.problems for run in runs for m in run.emulator.values())
+    return 1 if failed or emulator_problems else 0
 
 
 if __name__ == "__main__":

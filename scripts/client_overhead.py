@@ -1,11 +1,13 @@
 """What the generated MPChat client costs on top of raw httpx, and the payouts layer on top of that.
 
-    python scripts/client_overhead.py [--calls 5000]
+    python scripts/client_overhead.py [--calls 5000] [--json reports/bench.json]
 
 All sides sign with `MPChatAuth` and read the same canned response from an in-memory transport,
 so the differences are the code: the generated client builds the request and parses attrs models;
 `withdrawal_apis.payouts` adds its flow, retry bookkeeping and the `Payout` (Decimal amounts,
 aware datetimes, canonical status). Target for the payouts layer: at most 10 % per call.
+With `--json`, the figures are added to that file under `client_overhead` (`nox -s bench` adds
+them to the throughput benchmark's reports/bench.json).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 from mpchat_client.api.withdrawals import get_withdrawal
@@ -54,7 +57,9 @@ def median_us(calls: int, sides: dict[str, Callable[[], object]]) -> dict[str, f
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=5000)
-    calls = parser.parse_args().calls
+    parser.add_argument("--json", type=Path, help="add the figures to this JSON file (created if missing)")
+    args = parser.parse_args()
+    calls = args.calls
     body = json.dumps(WITHDRAWAL).encode()
     headers = {"content-type": "application/json"}
     transport = httpx.MockTransport(lambda _: httpx.Response(200, content=body, headers=headers))
@@ -84,6 +89,16 @@ def main() -> int:
         f"payouts overhead: generated client {generated:.1f} us/call, payouts.get {layered:.1f} us/call, "
         f"+{layered - generated:.1f} us ({share:.1f}%; target <= 10%: {'met' if share <= 10 else 'missed'})"
     )
+    if args.json:
+        document = json.loads(args.json.read_text()) if args.json.exists() else {}
+        document["client_overhead"] = {
+            "calls": calls,
+            "median_us": {name: round(value, 1) for name, value in measured.items()},
+            "payouts_over_generated_percent": round(share, 1),
+            "target_met": share <= 10,
+        }
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(document, indent=2) + "\n")
     return 0
 
 

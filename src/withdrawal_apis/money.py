@@ -65,14 +65,42 @@ def loads_exact(content: bytes | str) -> Any:
     return json.loads(content, parse_float=Decimal, parse_int=Decimal)
 
 
+_PLACEHOLDER = "\ufdd0exact number\ufdd0"  # what a Decimal stands in for while the stdlib encodes the rest
+_EXACT = json.dumps(_PLACEHOLDER, ensure_ascii=False)
+
+
 def dumps_exact(value: Any) -> str:
-    """Compact JSON in which `Decimal` values are written as exact numbers (the stdlib would need a float)."""
+    """Compact JSON in which `Decimal` values are written as exact numbers (the stdlib would need a float).
+
+    The stdlib's encoder writes everything in one pass, each Decimal as a placeholder string, and
+    the placeholders are then replaced by the exact numbers, in order. Should the data itself hold
+    the placeholder text, the count no longer matches and the value is encoded piece by piece.
+    """
+    numbers: list[str] = []
+    text = json.dumps(_placeheld(value, numbers), ensure_ascii=False, separators=(",", ":"))
+    parts = text.split(_EXACT)
+    if len(parts) != len(numbers) + 1:
+        return _dumps_piecewise(value)
+    return "".join(part + number for part, number in zip(parts, [*numbers, ""], strict=True))
+
+
+def _placeheld(value: Any, numbers: list[str]) -> Any:
+    if isinstance(value, Decimal):
+        numbers.append(json_number(value))
+        return _PLACEHOLDER
+    if isinstance(value, dict):
+        return {str(k): _placeheld(v, numbers) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_placeheld(v, numbers) for v in value]
+    return value
+
+
+def _dumps_piecewise(value: Any) -> str:
     if isinstance(value, Decimal):
         return json_number(value)
     if isinstance(value, dict):
-        return (
-            "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{dumps_exact(v)}" for k, v in value.items()) + "}"
-        )
+        items = (f"{json.dumps(str(k), ensure_ascii=False)}:{_dumps_piecewise(v)}" for k, v in value.items())
+        return "{" + ",".join(items) + "}"
     if isinstance(value, list | tuple):
-        return "[" + ",".join(dumps_exact(v) for v in value) + "]"
+        return "[" + ",".join(_dumps_piecewise(v) for v in value) + "]"
     return json.dumps(value, ensure_ascii=False)

@@ -46,7 +46,8 @@ class Profile:
     @property
     def wrong_credentials(self) -> dict[str, str]:
         secret = "secret" if "secret" in self.credentials else "password"
-        return {**self.credentials, secret: "not-the-" + secret}
+        # As long as a real secret (32 bytes), so only its value is wrong.
+        return {**self.credentials, secret: ("not-the-" + secret).ljust(32, "x")}
 
 
 def _account(account_id: str, key_id: str, secret: str, **more: Any) -> dict[str, Any]:

@@ -205,7 +205,9 @@ class SandboxApp:
         refusal: int | None = None
         while True:
             try:
-                message = await asyncio.wait_for(receive(), self.config.body_timeout)
+                # asyncio.timeout, not wait_for: no task per message, the same TimeoutError.
+                async with asyncio.timeout(self.config.body_timeout):
+                    message = await receive()
             except TimeoutError:
                 return b"", 408
             if message["type"] == "http.disconnect":

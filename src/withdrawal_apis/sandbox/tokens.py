@@ -4,6 +4,10 @@ Each emulator keeps its own signing secret in the store, so tokens survive a res
 database and a token from another emulator, or one signed with any other key, is a forgery.
 Signing and verifying go through `withdrawal_apis.hs256`; the expiry is judged here, against the
 `now` the caller passes.
+
+Clients log in once and send the same token until it expires, so a verified token's claims are kept
+(keyed by the signing secret and the exact token, a bounded number of them): the signature and claim
+shape of a token never change, only its expiry is judged again on every request.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from ..hs256 import TokenProblem
 from .store import Store
 
 __all__ = ["TokenIssuer", "TokenProblem"]
+
+_VERIFIED: dict[tuple[str, str], dict[str, Any]] = {}
+_VERIFIED_MAX = 1024
 
 
 class TokenIssuer:
@@ -42,10 +49,15 @@ class TokenIssuer:
 
     def verify(self, token: str, now: float) -> dict[str, Any]:
         """The token's claims, or TokenProblem. Expiry is checked against `now`."""
-        claims = hs256.decode(token, self.secret)
-        expires = claims.get("exp")
-        if not isinstance(claims.get("sub"), str) or not isinstance(expires, int):
-            raise TokenProblem("claims")
-        if now >= expires:
+        secret = self.secret
+        claims = _VERIFIED.get((secret, token))
+        if claims is None:
+            claims = hs256.decode(token, secret)
+            if not isinstance(claims.get("sub"), str) or not isinstance(claims.get("exp"), int):
+                raise TokenProblem("claims")
+            if len(_VERIFIED) >= _VERIFIED_MAX:
+                _VERIFIED.clear()
+            _VERIFIED[(secret, token)] = claims
+        if now >= claims["exp"]:
             raise TokenProblem("expired")
-        return claims
+        return dict(claims)

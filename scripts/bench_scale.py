@@ -1,0 +1,435 @@
+"""What each operation costs as an emulator's store grows: 10 k, 100 k and 1 M withdrawals in a SQLite file.
+
+    python scripts/bench.py --scale [--sizes 10000,100000,1000000] [--samples 300] [--providers mpchat]
+
+For each provider: the emulator starts on a fresh SQLite file with the benchmark seed, makes one
+withdrawal through its API (or uses a seeded one), and stops. The store is then filled in bulk to each
+size with copies of that withdrawal, each with its own id (`Store.copy_object`: the store's own schema
+and indexes, one transaction), and the emulator is started again on the file (that start is timed too).
+One client, one request at a time, with the provider's own auth, then measures p50/p99 of:
+
+- create: the workload's create;
+- get: a read of one withdrawal by id, a different random copy each time;
+- first page: the first page of the withdrawal list (20 items);
+- deep page: a page 90 % of the way down the list, the way the provider pages: keyset cursors where it
+  pages by token (BigONE's `page_token`, reached by following the tokens), offsets where it documents
+  offsets (MPChat, SmartyPay);
+- balance: the workload's authenticated read.
+
+Operations a provider does not have are left out. Latency is measured at the client (httpx, signing
+included), so it carries a constant client cost on top of the server's; RSS is the emulator's after
+the run and the database size includes its WAL. Figures go to reports/bench-scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from bench_report import machine
+from bench_servers import HOST, REPO, Pinning, Running, load_average, start, stop, wait_answer
+from bench_workloads import ID, UUID, Bench, Step, bench_for
+
+from withdrawal_apis.emulators import sandbox_class
+from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.sandbox.server import free_port
+from withdrawal_apis.sandbox.store import Filter, Store, StoredObject
+
+PAGE = 20
+DEEP = 0.9  # how far down the list the deep page is
+TARGET_P99_MS = {"get": 10.0, "first page": 10.0, "deep page": 10.0, "create": 20.0}
+TARGET_GROWTH = 1.5  # p99 at the largest size over p99 at the smallest
+OFFSET, TOKEN = "{offset}", "{token}"
+
+
+@dataclass(frozen=True)
+class Paging:
+    first: Step
+    deep: Step | None  # `{offset}` in its path or body, or `{token}` in its path; None: no deep paging
+    walk: Step | None = None  # keyset: the large pages followed down to the deep one (`{token}` after the first)
+    token: str = ""  # keyset: a regex whose group is the next page's token
+
+
+@dataclass(frozen=True)
+class ScaleOps:
+    get: Step | None
+    paging: Paging | None
+
+
+def _ops(name: str) -> ScaleOps:
+    account = "/api/v1/accounting/account/myAccountID"
+    found = {
+        "mpchat": ScaleOps(
+            Step("GET", f"/v1/withdrawals/{ID}"),
+            Paging(
+                Step("GET", f"/v1/withdrawals?limit={PAGE}&offset=0"),
+                Step("GET", f"/v1/withdrawals?limit={PAGE}&offset={OFFSET}"),
+            ),
+        ),
+        "bigone": ScaleOps(
+            Step("GET", f"/viewer/withdrawals/{ID}"),
+            Paging(
+                Step("GET", f"/viewer/withdrawals?limit={PAGE}"),
+                Step("GET", f"/viewer/withdrawals?limit={PAGE}&page_token={TOKEN}"),
+                walk=Step("GET", f"/viewer/withdrawals?limit=200&page_token={TOKEN}"),
+                token=r'"page_token"\s*:\s*"([^"]+)"',  # noqa: S106 - a pattern, not a secret
+            ),
+        ),
+        "smartypay": ScaleOps(
+            Step("GET", f"/v1/withdrawals/{ID}"),
+            Paging(
+                Step("POST", "/v1/withdrawals/search", json.dumps({"page": {"limit": PAGE}})),
+                Step("POST", "/v1/withdrawals/search", '{"page":{"limit":' + str(PAGE) + ',"offset":' + OFFSET + "}}"),
+            ),
+        ),
+        "onekonto": ScaleOps(
+            Step("GET", f"{account}/request/withdraw?withdrawRequestId={ID}"),
+            Paging(Step("GET", f"{account}/request/withdraw?max={PAGE}"), None),  # `max` only: no paging
+        ),
+        "kamipay": ScaleOps(None, None),  # no read of a withdrawal, no list
+    }
+    return found[name]
+
+
+def copy_id(template: str, n: int) -> str:
+    """The n-th copy's id, shaped like the template's (digits stay digits; otherwise the last 12 characters
+    become n in base 9 over 1-9, which every id alphabet here contains)."""
+    if template.isdigit():
+        return str(10**12 + n)
+    digits = ""
+    for _ in range(12):
+        n, rest = divmod(n, 9)
+        digits = "123456789"[rest] + digits
+    return template[:-12] + digits
+
+
+def copy_body(template: StoredObject, new_id: str) -> dict[str, Any]:
+    numeric = template.id.isdigit()
+    body = {}
+    for key, value in template.body.items():
+        if value == template.id:
+            value = new_id
+        elif numeric and value == int(template.id) and not isinstance(value, bool):
+            value = int(new_id)
+        body[key] = value
+    return body
+
+
+def newest(path: Path, kind: str) -> StoredObject:
+    store = Store(str(path))
+    try:
+        return store.find(Filter(kind), limit=1)[0]
+    finally:
+        store.close()
+
+
+def fill(path: Path, template: StoredObject, copies: int, size: int) -> int:
+    """Add copies of `template` until the store holds `size` objects of its kind; returns the copies made so far."""
+    store = Store(str(path))
+    try:
+        wanted = size - store.count(Filter(template.kind))
+        if wanted > 0:
+            ids = (copy_id(template.id, n) for n in range(copies, copies + wanted))
+            store.copy_object(template, ((i, copy_body(template, i)) for i in ids))
+            copies += wanted
+        return copies
+    finally:
+        store.close()  # the last connection to close checkpoints the WAL into the file
+
+
+@dataclass
+class OpFigures:
+    samples_ms: list[float]
+    problems: list[str]
+
+    def percentile(self, q: float) -> float | None:
+        if not self.samples_ms:
+            return None
+        ordered = sorted(self.samples_ms)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def timed(client: httpx.Client, build: Callable[[], httpx.Request], count: int, warmup: int) -> OpFigures:
+    figures = OpFigures([], [])
+    for n in range(warmup + count):
+        request = build()
+        started = time.perf_counter()
+        response = client.send(request)
+        elapsed = (time.perf_counter() - started) * 1000
+        if not 200 <= response.status_code < 300:
+            if len(figures.problems) < 3:
+                figures.problems.append(f"{request.method} {request.url.path} -> {response.status_code}")
+            continue
+        if n >= warmup:
+            figures.samples_ms.append(elapsed)
+    return figures
+
+
+def _request(step: Step, base_url: str, path: str | None = None, body: str | None = None) -> httpx.Request:
+    content = (step.body if body is None else body).replace(UUID, str(uuid.uuid4()))
+    headers = {"Content-Type": step.content_type} if content else {}
+    url = base_url + (step.path if path is None else path)
+    return httpx.Request(step.method, url, content=content.encode() or None, headers=headers)
+
+
+def deep_token(client: httpx.Client, base_url: str, paging: Paging, depth: int) -> str:
+    """Follow the keyset tokens down `depth` items with the largest pages, as a client paging would."""
+    assert paging.walk is not None
+    seen, token = 0, ""
+    pattern = re.compile(paging.token)
+    while seen < depth:
+        path = paging.walk.path.replace(TOKEN, token) if token else paging.walk.path.split("&page_token")[0]
+        response = client.send(_request(paging.walk, base_url, path=path))
+        response.raise_for_status()
+        match = pattern.search(response.text)
+        if match is None:
+            break
+        token = match.group(1)
+        seen += 200
+    return token
+
+
+def measure(
+    bench: Bench, running: Running, copies: int, template: StoredObject, args: argparse.Namespace
+) -> dict[str, Any]:
+    ops = _ops(bench.name)
+    base = running.base_url
+    auth = bench.auth(bench.credentials, time.time)
+    rng = random.Random(copies)
+    samples, warmup = args.samples, max(5, args.samples // 20)
+    found: dict[str, OpFigures] = {}
+    with httpx.Client(base_url=base, auth=auth, timeout=60) as client:
+        found["create"] = timed(client, lambda: _request(bench.create, base), samples, warmup)
+        if ops.get is not None:
+            get = ops.get
+
+            def one() -> httpx.Request:
+                target = copy_id(template.id, rng.randrange(copies))
+                return _request(get, base, path=get.path.replace(ID, target))
+
+            found["get"] = timed(client, one, samples, warmup)
+        if ops.paging is not None:
+            paging = ops.paging
+            found["first page"] = timed(client, lambda: _request(paging.first, base), samples, warmup)
+            depth, deep = int(copies * DEEP), paging.deep
+            if deep is not None and paging.walk is not None:
+                path = deep.path.replace(TOKEN, deep_token(client, base, paging, depth))
+                found["deep page"] = timed(client, lambda: _request(deep, base, path=path), samples, warmup)
+            elif deep is not None:
+                path, body = deep.path.replace(OFFSET, str(depth)), deep.body.replace(OFFSET, str(depth))
+                found["deep page"] = timed(client, lambda: _request(deep, base, path=path, body=body), samples, warmup)
+        found["balance"] = timed(client, lambda: _request(bench.read, base), samples, warmup)
+    return {
+        name: {
+            "p50_ms": round(f.percentile(0.5) or 0, 3),
+            "p99_ms": round(f.percentile(0.99) or 0, 3),
+            "samples": len(f.samples_ms),
+            "problems": f.problems,
+        }
+        for name, f in found.items()
+    }
+
+
+def rss_mib(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def db_mib(path: Path) -> float:
+    files = [path, path.with_name(path.name + "-wal")]
+    return sum(f.stat().st_size for f in files if f.exists()) / 2**20
+
+
+def emulator(name: str, port: int, db: Path, seed: Path | None) -> list[str]:
+    script = Path(sys.executable).parent / "withdrawal-apis"
+    launcher = [str(script)] if script.exists() else [sys.executable, "-m", "withdrawal_apis.cli"]
+    command = [*launcher, "sandbox", name, "--host", HOST, "--port", str(port), "--rate-limit", "0", "--db", str(db)]
+    return command + (["--seed", str(seed)] if seed else [])
+
+
+def run_provider(name: str, args: argparse.Namespace, workdir: Path, pinning: Pinning) -> dict[str, Any]:
+    bench = bench_for(name, secrets.token_hex(24))
+    kind = sandbox_class(name).lifecycles[0].kind
+    db, seed = workdir / f"{name}.db", workdir / f"{name}-seed.json"
+    seed.write_text(json.dumps(bench.seed))
+    port = free_port(HOST)
+    with (workdir / f"{name}.log").open("a") as log:
+        running = start(emulator(name, port, db, seed), port, log, pinning)
+    try:
+        wait_answer(running)
+        auth = bench.auth(bench.credentials, time.time)
+        with httpx.Client(base_url=running.base_url, auth=auth, timeout=30) as client:
+            response = client.send(_request(bench.create, running.base_url))
+            response.raise_for_status()
+    finally:
+        stop(running)
+    template, copies = newest(db, kind), 0
+    sizes: dict[str, Any] = {}
+    for size in args.sizes:
+        started = time.monotonic()
+        copies = fill(db, template, copies, size)
+        seeded_s = time.monotonic() - started
+        print(f"bench --scale: {name}: {size:,} withdrawals (filled in {seeded_s:.1f} s), measuring...", flush=True)
+        port = free_port(HOST)
+        with (workdir / f"{name}.log").open("a") as log:
+            running = start(emulator(name, port, db, None), port, log, pinning)
+        try:
+            startup = wait_answer(running)
+            ops = measure(bench, running, copies, template, args)
+            rss = rss_mib(running.process.pid)
+        finally:
+            stop(running)
+        sizes[str(size)] = {
+            "operations": ops,
+            "fill_s": round(seeded_s, 1),
+            "startup_s": round(startup, 3),
+            "rss_mib": None if rss is None else round(rss, 1),
+            "db_mib": round(db_mib(db), 1),
+            "load_average": round(load_average(), 2),
+        }
+    if not args.keep:
+        db.unlink(missing_ok=True)
+    return {"sizes": sizes, "growth": growth(sizes)}
+
+
+def growth(sizes: dict[str, Any]) -> dict[str, Any]:
+    """Per operation: p50 and p99 at the largest size over the smallest, and the targets.
+
+    Growth is judged on the median: a p99 of 300 samples on a shared machine moves with whatever else
+    ran in that second, which the median shrugs off. The p99 target is judged at the largest size.
+    """
+    if len(sizes) < 2:
+        return {}
+    smallest, largest = sizes[min(sizes, key=int)], sizes[max(sizes, key=int)]
+    found: dict[str, Any] = {}
+    for op, big in largest["operations"].items():
+        small = smallest["operations"].get(op)
+        if not small or not small["p50_ms"] or not small["p99_ms"]:
+            continue
+        limit = TARGET_P99_MS.get(op)
+        found[op] = {
+            "p50_ratio": round(big["p50_ms"] / small["p50_ms"], 2),
+            "p99_ratio": round(big["p99_ms"] / small["p99_ms"], 2),
+            "within_growth": big["p50_ms"] / small["p50_ms"] <= TARGET_GROWTH,
+            "under_p99_target": None if limit is None else big["p99_ms"] < limit,
+        }
+    return found
+
+
+def print_table(doc: dict[str, Any]) -> None:
+    m = doc["machine"]
+    print()
+    print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}")
+    print(f"one client, one request at a time, {doc['samples']} samples per operation; latency in ms, p50 / p99")
+    sizes = [str(s) for s in doc["sizes"]]
+    header = (
+        f"{'provider':<10}{'operation':<12}"
+        + "".join(f"{_size(s):>16}" for s in sizes)
+        + f"{'p50 x':>7}{'p99 x':>7}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, entry in doc["providers"].items():
+        operations = list(entry["sizes"][sizes[0]]["operations"])
+        for op in operations:
+            cells = ""
+            for size in sizes:
+                figures = entry["sizes"][size]["operations"].get(op)
+                cells += f"{figures['p50_ms']:>7.2f} /{figures['p99_ms']:>7.2f}" if figures else f"{'-':>16}"
+            grown = entry["growth"].get(op, {})
+            ratios = "".join(
+                f"{'-' if grown.get(k) is None else format(grown[k], '.2f'):>7}" for k in ("p50_ratio", "p99_ratio")
+            )
+            verdict = []
+            if grown.get("under_p99_target") is not None:
+                verdict.append("p99 ok" if grown["under_p99_target"] else "p99 MISSED")
+            if "within_growth" in grown:
+                verdict.append("flat" if grown["within_growth"] else "GROWS")
+            print(f"{name:<10}{op:<12}{cells}{ratios}  {', '.join(verdict)}")
+        for label, key, spec in (
+            ("RSS MiB", "rss_mib", ".0f"),
+            ("DB MiB", "db_mib", ".0f"),
+            ("start s", "startup_s", ".2f"),
+        ):
+            cells = "".join(f"{format(entry['sizes'][s][key], spec):>16}" for s in sizes)
+            print(f"{name:<10}{label:<12}{cells}")
+        problems = [p for s in sizes for f in entry["sizes"][s]["operations"].values() for p in f["problems"]]
+        for problem in problems[:5]:
+            print(f"  {name}: {problem}")
+    loads = [entry["sizes"][s]["load_average"] for entry in doc["providers"].values() for s in sizes]
+    print(f"load average after each size: {min(loads):.2f} to {max(loads):.2f}")
+
+
+def _size(size: str) -> str:
+    n = int(size)
+    return f"{n // 1_000_000} M" if n % 1_000_000 == 0 else f"{n // 1000} k" if n % 1000 == 0 else str(n)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="store sizes, ascending")
+    parser.add_argument("--samples", type=int, default=300, help="timed requests per operation and size")
+    parser.add_argument("--providers", default="", help="comma-separated (default: every provider)")
+    parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 50 samples")
+    parser.add_argument("--server-cpu", default="0", help="cores for the emulator (taskset -c); '' for no pinning")
+    parser.add_argument("--json", default=str(REPO / "reports" / "bench-scale.json"), help="figures file; '' for none")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (databases, logs) and print where")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.samples = "1000,10000", 50
+    args.sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
+    names = [p.name for p in PROVIDERS]
+    args.providers = [n.strip() for n in args.providers.split(",") if n.strip()] or names
+    if set(args.providers) - set(names) or not args.sizes or min(args.sizes) < 2 or args.samples < 1:
+        parser.error(f"--providers from {', '.join(names)}, --sizes >= 2, --samples >= 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    workdir = Path(tempfile.mkdtemp(prefix="withdrawal-apis-scale-"))
+    pinning = Pinning(args.server_cpu or None, None)
+    doc: dict[str, Any] = {
+        "benchmark": "scale",
+        "machine": machine(),
+        "samples": args.samples,
+        "sizes": args.sizes,
+        "load_average_at_start": round(load_average(), 2),
+        "providers": {},
+    }
+    try:
+        for name in args.providers:
+            doc["providers"][name] = run_provider(name, args, workdir, pinning)
+    finally:
+        if args.keep:
+            print(f"work folder: {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print_table(doc)
+    if args.json:
+        path = Path(args.json)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(doc, indent=2) + "\n")
+        print(f"figures: {path}")
+    problems = any(
+        f["problems"] for e in doc["providers"].values() for s in e["sizes"].values() for f in s["operations"].values()
+    )
+    return 1 if problems else 0

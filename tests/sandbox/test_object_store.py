@@ -1,0 +1,91 @@
+"""The store's object queries that must not grow with the store: counts, offset pages, bulk copies."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from withdrawal_apis.sandbox.store import Filter, Store
+
+
+def filled(store: Store, count: int = 30) -> Store:
+    for n in range(count):
+        owner = "a" if n % 3 else "b"
+        store.insert_object("w", f"w{n:02d}", owner, "P", {"id": f"w{n:02d}", "even": n % 2 == 0})
+    store.insert_object("other", "o1", "a", "P", {})
+    return store
+
+
+def ids(
+    store: Store,
+    query: Filter,
+    limit: int = 100,
+    offset: int = 0,
+    before_seq: int | None = None,
+    oldest_first: bool = False,
+) -> list[str]:
+    found = store.find(query, limit=limit, offset=offset, before_seq=before_seq, oldest_first=oldest_first)
+    return [obj.id for obj in found]
+
+
+def test_counts_per_owner_follow_inserts_and_copies() -> None:
+    store = filled(Store())
+    assert store.count(Filter("w", owners=("a",))) == 20
+    assert store.count(Filter("w", owners=("b",))) == 10
+    assert store.count(Filter("w", owners=("nobody",))) == 0
+    assert store.count(Filter("w", owners=("a", "b"))) == 30
+    assert store.count(Filter("w", owners=("a",), fields={"even": True})) == 10
+    template = store.get_object("w", "w01")
+    assert template is not None
+    assert store.copy_object(template, [(f"c{n}", {"id": f"c{n}"}) for n in range(5)]) == 5
+    assert store.count(Filter("w", owners=("a",))) == 25
+    store.reset()
+    assert store.count(Filter("w", owners=("a",))) == 0
+    filled(store, 3)
+    assert store.count(Filter("w", owners=("a",))) == 2
+
+
+def test_a_store_file_from_before_the_counts_is_counted_once(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    filled(Store(str(path))).close()
+    old = sqlite3.connect(path)  # as an earlier version left it: no counts table, no triggers, no marker
+    old.executescript(
+        "DROP TRIGGER objects_counted; DROP TRIGGER objects_uncounted; DROP TABLE object_counts;"
+        "DELETE FROM meta WHERE key = 'schema:object_counts';"
+    )
+    old.close()
+    reopened = Store(str(path))
+    assert reopened.count(Filter("w", owners=("a",))) == 20
+    reopened.insert_object("w", "new", "a", "P", {})
+    reopened.close()
+    assert Store(str(path)).count(Filter("w", owners=("a",))) == 21
+
+
+@pytest.mark.parametrize("owners", [("a",), ("a", "b"), ("b", "a", "nobody")])
+@pytest.mark.parametrize("oldest_first", [False, True])
+def test_offset_pages_are_slices_of_the_whole_list(owners: tuple[str, ...], oldest_first: bool) -> None:
+    store = filled(Store())
+    query = Filter("w", owners=owners)
+    everything = ids(store, query, oldest_first=oldest_first)
+    for offset in (0, 1, 7, 19, 29, 40):
+        assert ids(store, query, limit=5, offset=offset, oldest_first=oldest_first) == everything[offset : offset + 5]
+    newest = ids(store, query)
+    assert ids(store, query, limit=4, offset=2, before_seq=20) == [i for i in newest if int(i[1:]) < 19][2:6]
+    even = Filter("w", owners=owners, fields={"even": True})
+    assert ids(store, even, limit=3, offset=2) == [i for i in newest if int(i[1:]) % 2 == 0][2:5]
+
+
+def test_copies_keep_the_template_and_get_their_own_ids_and_keys() -> None:
+    store = Store()
+    template = store.insert_object("w", "t", "a", "P", {"id": "t"}, asset="USDT", idem_key="guid-1", private={"p": 1})
+    plain = store.insert_object("w", "u", "a", "P", {"id": "u"})
+    store.copy_object(template, [("t1", {"id": "t1"}), ("t2", {"id": "t2"})])
+    store.copy_object(plain, [("u1", {"id": "u1"})])
+    copy = store.get_object("w", "t2")
+    assert copy is not None
+    assert (copy.body, copy.private, copy.asset, copy.account_id) == ({"id": "t2"}, {"p": 1}, "USDT", "a")
+    assert store.object_by_idem_key("w", "a", "guid-1:t2") == copy
+    assert store.object_by_idem_key("w", "a", "guid-1") == template
+    assert ids(store, Filter("w")) == ["u1", "t2", "t1", "u", "t"]
