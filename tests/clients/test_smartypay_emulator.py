@@ -195,6 +195,22 @@ def test_pause_resume_cancel_and_fail_through_the_control_api(emulator: Emulator
     assert emulator.balance(M1, "btUSDTv2") == (Decimal("150.5"), 0)
 
 
+def test_a_transition_the_emulator_does_not_name_is_refused_by_its_schema(emulator: Emulator) -> None:
+    emulator.withdraw_now(M1, "bUSDT")
+    emulator.advance(301)
+    (withdrawal,) = [w["id"] for w in emulator.search("withdrawals")]
+    # The served control spec lists SmartyPay's transitions; another provider's is schema-invalid.
+    refused = emulator.post_transition(withdrawal, "approve_level1")
+    assert refused.status_code == 400
+    assert "transition" in refused.json()["error"]
+    # A payment intent's transition is one of SmartyPay's, but not a withdrawal's: a state conflict.
+    other_kind = emulator.post_transition(withdrawal, "succeed")
+    assert other_kind.status_code == 409
+    assert other_kind.json() == {
+        "error": "cannot succeed a withdrawal; its transitions: start, finish, pause, resume, cancel, fail"
+    }
+
+
 def test_instant_advance_runs_the_sweep_to_the_end() -> None:
     config = SandboxConfig(test_mode=True, rate_limit=0, advance=AdvancePolicy.INSTANT)
     with Emulator(config) as running:

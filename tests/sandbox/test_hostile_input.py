@@ -192,9 +192,16 @@ def test_integer_parameters_beyond_what_the_store_holds(target: Target) -> None:
 
 
 def test_a_control_api_body_over_the_limit_is_413(target: Target) -> None:
-    response = target.send("control-limit", "POST", "/_sandbox/seed", content=b"[" + b" " * 70_000 + b"]")
+    # A seed past the provider APIs' 64 KiB is read and judged on its content...
+    big_seed = b'{"accounts": [' + b",".join([b'{"id": "' + b"a" * 100 + b'"}'] * 101) + b"]" + b" " * 70_000 + b"}"
+    json_type = {"content-type": "application/json"}
+    response = target.send("control-seed", "POST", "/_sandbox/seed", content=big_seed, headers=json_type)
+    assert response.status_code == 400, response.text[:300]
+    assert "accounts" in response.json()["error"]
+    # ...up to the control API's own limit.
+    response = target.send("control-limit", "POST", "/_sandbox/seed", content=b"[" + b" " * (16 * 1024 * 1024) + b"]")
     assert response.status_code == 413
-    assert response.json() == {"error": "request body larger than 65536 bytes"}
+    assert response.json() == {"error": "request body larger than 16777216 bytes"}
 
 
 def test_a_provider_body_over_the_limit_is_413_in_its_shape(target: Target) -> None:

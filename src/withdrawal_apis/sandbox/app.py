@@ -13,7 +13,7 @@ import functools
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,10 @@ from .contract import Contract
 from .control import ControlApi
 from .engine import Engine, ProviderSandbox, SandboxConfig
 from .http import ApiError, ConnectionDropped, Request, Response
+from .lifecycle import Lifecycle
 from .operations import check_coverage
 from .routing import Router
+from .seeding import narrow
 
 access_log = logging.getLogger("withdrawal_apis.sandbox.access")
 
@@ -41,19 +43,46 @@ def _control_document() -> tuple[Path, str]:
     return path, json.dumps(load_yaml(path))
 
 
-def control_spec(seed_schema: Mapping[str, Any] | None = None) -> SpecDocument:
-    """The control API's spec as one emulator serves it: its seed accounts as its provider takes them.
+def control_spec(provider_cls: type[ProviderSandbox] | None = None) -> SpecDocument:
+    """The control API's spec as one emulator serves it: its seeds and transitions as its provider takes them.
 
-    The published document describes what every emulator's seed has in common; a provider adds its
-    own rules (`ProviderSandbox.seed_schema`), so the schema of a seed account here is both at once.
-    Each emulator serves this document at `/_sandbox/openapi.json`.
+    The published document describes what every emulator has in common. A provider adds its own seed
+    rules (`ProviderSandbox.seed_schema`), folded into the schema of a seed account, and its
+    lifecycles name the transitions there are. Each emulator serves this document at
+    `/_sandbox/openapi.json`; without a provider it is the published one.
     """
     path, text = _control_document()
     raw = json.loads(text)
-    if seed_schema:
-        common = raw["components"]["schemas"]["SeedAccount"]
-        raw["components"]["schemas"]["SeedAccount"] = {"allOf": [common, dict(seed_schema)]}
+    if provider_cls is None:
+        return SpecDocument(path, raw)
+    schemas = raw["components"]["schemas"]
+    if provider_cls.seed_schema:
+        schemas["SeedAccount"] = narrow(schemas["SeedAccount"], provider_cls.seed_schema, schemas)
+    if provider_cls.lifecycles:
+        _name_transitions(raw, provider_cls.lifecycles)
     return SpecDocument(path, raw)
+
+
+def _name_transitions(raw: dict[str, Any], lifecycles: Sequence[Lifecycle]) -> None:
+    """The transition request as an enum of the provider's transitions, its examples taken from them."""
+    names = list(dict.fromkeys(t.name for lifecycle in lifecycles for t in lifecycle.transitions))
+    if not names:
+        return  # nothing moves (every transition is refused 409), so any name is a valid request
+    raw["components"]["schemas"]["TransitionRequest"]["properties"]["transition"]["enum"] = names
+    first = lifecycles[0]
+    step = (first.happy_path or names)[0]
+    operation = raw["paths"]["/_sandbox/withdrawals/{id}/transitions"]["post"]
+    operation["requestBody"]["content"]["application/json"]["examples"] = {
+        "first_step": {"value": {"transition": step}}
+    }
+    # Refused where the happy path ends (or where it starts, when there is none).
+    last = first.happy_path[-1] if first.happy_path else None
+    end = next((t.target for t in first.transitions if t.name == last), first.initial)
+    if step in first.available(end):
+        return
+    allowed = ", ".join(first.available(end)) or "none"
+    refusal = {"error": f"cannot {step} a {first.kind} in {end}; allowed: {allowed}"}
+    operation["responses"]["409"]["content"]["application/json"]["examples"] = {"not_allowed": {"value": refusal}}
 
 
 class SandboxApp:
@@ -70,7 +99,7 @@ class SandboxApp:
         self.engine = Engine(self.config, provider_cls, wall)
         self.provider = self.engine.provider
         self.router = Router(spec)
-        self.control_router = Router(control or control_spec(provider_cls.seed_schema))
+        self.control_router = Router(control or control_spec(provider_cls))
         self.control = ControlApi(self.engine, self.control_router.spec)
         check_coverage(f"the {provider_cls.name} sandbox", self.provider.operations, self.router.operation_ids)
         check_coverage("the control API", self.control.operations, self.control_router.operation_ids)
@@ -106,9 +135,9 @@ class SandboxApp:
         return steps.Pipeline(
             control,
             [
-                steps.limit_body(self.config.max_body_bytes),
-                steps.route(self.control_router, control),
                 steps.require_token(self.config.control_token),
+                steps.limit_body(self.config.max_control_body_bytes),
+                steps.route(self.control_router, control),
                 steps.validate(self.control_router),
                 steps.catch_up(self.engine),
                 steps.handle(control),
@@ -164,13 +193,17 @@ class SandboxApp:
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        body, refusal = await self._read_body(receive)
+        control = scope["path"].startswith(CONTROL_PREFIX)
+        limit = self.config.max_control_body_bytes if control else self.config.max_body_bytes
+        # A control request without the token is answered 401; the large limit is not for it.
+        passes = not control or steps.carries_token(self.config.control_token, headers)
+        body, refusal = await self._read_body(receive, limit if passes else 0)
         client = scope.get("client") or ("", 0)
         raw_path = scope.get("raw_path") or scope["path"].encode()
         request = Request(
             scope["method"], scope["path"], scope.get("query_string", b""), headers, body, client[0], raw_path
         )
-        pipeline = self.control_api if request.path.startswith(CONTROL_PREFIX) else self.api
+        pipeline = self.control_api if control else self.api
         response = await pipeline(request, refusal)
         await self._send(response, send)
         # One line per request; never headers or bodies, so no secret reaches the log.
@@ -198,7 +231,7 @@ class SandboxApp:
         )
         await send({"type": "http.response.body", "body": response.body})
 
-    async def _read_body(self, receive: Receive) -> tuple[bytes, int | None]:
+    async def _read_body(self, receive: Receive, limit: int) -> tuple[bytes, int | None]:
         """The body, and 413 when it outgrows the limit or 408 when it stops arriving (it is not kept)."""
         chunks: list[bytes] = []
         size = 0
@@ -214,7 +247,7 @@ class SandboxApp:
                 break
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.config.max_body_bytes:
+            if size > limit:
                 refusal, chunks = 413, []
             elif chunk and refusal is None:
                 chunks.append(chunk)

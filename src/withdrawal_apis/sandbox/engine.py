@@ -39,6 +39,9 @@ class SandboxConfig:
     webhook_backoff: float = 1.0
     webhook_max_attempts: int = 8
     max_body_bytes: int = 64 * 1024
+    # Seeds are the one bulk input: a full one (100 accounts with their keys, whitelists and wallets)
+    # runs to megabytes. Only requests that pass the control token are read this far.
+    max_control_body_bytes: int = 16 * 1024 * 1024
     body_timeout: float = 10.0  # seconds a request body may pause before the request is answered 408
     options: Mapping[str, Any] = field(default_factory=dict)  # provider options, checked by its options schema
     control_token: str | None = None  # when set, the control API answers only requests that carry it
@@ -165,6 +168,11 @@ class Engine:
         transition = lifecycle.transition(name)
         if transition is None:
             known = ", ".join(t.name for t in lifecycle.transitions)
+            if not known:
+                raise ApiError(409, f"a {self.provider.name} {obj.kind} has no transitions")
+            if any(other.transition(name) for other in self.provider.lifecycles):
+                # A transition of the provider's other object kind: not one this kind has.
+                raise ApiError(409, f"cannot {name} a {obj.kind}; its transitions: {known}")
             raise ApiError(400, f"unknown transition {name!r}; known: {known}")
         if obj.status not in transition.sources:
             allowed = ", ".join(lifecycle.available(obj.status)) or "none"

@@ -206,15 +206,19 @@ def handle(endpoint: Endpoint) -> Step:
     return step
 
 
+def carries_token(token: str | None, headers: Mapping[str, str]) -> bool:
+    """Whether a control request may pass: no token configured, or it carries that one as a bearer."""
+    if token is None:
+        return True
+    sent = headers.get("authorization", "").encode("latin-1", "replace")
+    return hmac.compare_digest(sent, f"Bearer {token}".encode())
+
+
 def require_token(token: str | None) -> Step:
     """The control API's guard: with a token configured, every request must carry it as a bearer."""
-    expected = f"Bearer {token}".encode() if token else None
 
     async def step(exchange: Exchange) -> None:
-        if expected is None:
-            return
-        sent = exchange.request.headers.get("authorization", "").encode("latin-1", "replace")
-        if not hmac.compare_digest(sent, expected):
+        if not carries_token(token, exchange.request.headers):
             raise ApiError(401, "the control API needs its token", reason=Reason.UNAUTHENTICATED)
 
     return step

@@ -55,6 +55,75 @@ def account_schema(
     return {"type": "object", "properties": {name: part for name, part in parts.items() if part is not None}}
 
 
+_LOWER_BOUNDS = {"minItems", "minProperties", "minLength", "minimum"}
+_UPPER_BOUNDS = {"maxItems", "maxProperties", "maxLength", "maximum"}
+_OBJECT_KEYS = {"properties", "additionalProperties"}
+
+
+def narrow(common: Mapping[str, Any], rules: Mapping[str, Any], schemas: Mapping[str, Any]) -> dict[str, Any]:
+    """The common account schema with a provider's rules folded in: one schema that means both at once.
+
+    Folding, not `allOf`, so tools that generate data from the spec (schemathesis, hypothesis-jsonschema)
+    and readers of the served document see each field once. A `$ref` the rules reach into is inlined
+    from `schemas`; where both set the same keyword differently, bounds take the stricter value and any
+    other keyword keeps both through an `allOf` at that node (never `additionalProperties`, whose
+    meaning depends on its sibling `properties`: the two are folded together).
+    """
+    ref = common.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+        common = schemas[ref.rsplit("/", 1)[1]]
+    merged = {key: value for key, value in common.items() if key not in _OBJECT_KEYS}
+    kept: list[dict[str, Any]] = []
+    for key, rule in rules.items():
+        mine = merged.get(key)
+        if key in _OBJECT_KEYS:
+            continue
+        if key not in merged or mine == rule or key == "description":
+            merged[key] = rule
+        elif key == "items" and isinstance(mine, Mapping) and isinstance(rule, Mapping):
+            merged[key] = narrow(mine, rule, schemas)
+        elif key in _UPPER_BOUNDS:
+            merged[key] = min(mine, rule)
+        elif key in _LOWER_BOUNDS:
+            merged[key] = max(mine, rule)
+        else:
+            kept.append({key: rule})
+    merged.update(_fold_object(common, rules, schemas))
+    if kept:
+        merged["allOf"] = [*merged.get("allOf", []), *kept]
+    return merged
+
+
+def _fold_object(common: Mapping[str, Any], rules: Mapping[str, Any], schemas: Mapping[str, Any]) -> dict[str, Any]:
+    """`properties` and `additionalProperties` of both schemas as one pair: a property either side
+    forbids is left out, and every other is held to what each side says of it (by name or by default)."""
+    if not _OBJECT_KEYS & (common.keys() | rules.keys()):
+        return {}
+    mine, theirs = common.get("properties", {}), rules.get("properties", {})
+    my_rest, their_rest = common.get("additionalProperties", True), rules.get("additionalProperties", True)
+    properties = {}
+    for name in [*mine, *(name for name in theirs if name not in mine)]:
+        both = _both(mine.get(name, my_rest), theirs.get(name, their_rest), schemas)
+        if both is not False:
+            properties[name] = both
+    folded: dict[str, Any] = {"properties": properties} if properties else {}
+    rest = _both(my_rest, their_rest, schemas)
+    if rest is not True:
+        folded["additionalProperties"] = rest
+    return folded
+
+
+def _both(mine: Any, theirs: Any, schemas: Mapping[str, Any]) -> Any:
+    """Two schemas where either may be a boolean schema, as one."""
+    if mine is False or theirs is False:
+        return False
+    if mine is True:
+        return theirs
+    if theirs is True:
+        return mine
+    return narrow(mine, theirs, schemas)
+
+
 class Seeder:
     """Writes seed documents already checked against the control API's seed schema (common and provider rules)."""
 

@@ -62,6 +62,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ControlError.from_dict(response.json())
+
+        return response_413
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -89,7 +94,8 @@ def sync_detailed(
 
      Moves the withdrawal along its provider's state machine (for example `approve_level1`,
     `reject`, `fail`, `complete`). Money moves with the transition: a release returns the held
-    amount to available, a settlement removes it and writes the ledger debit.
+    amount to available, a settlement removes it and writes the ledger debit. The document an
+    emulator serves at `/_sandbox/openapi.json` lists its provider's transitions as an enum.
 
     Args:
         id (str):
@@ -125,7 +131,8 @@ def sync(
 
      Moves the withdrawal along its provider's state machine (for example `approve_level1`,
     `reject`, `fail`, `complete`). Money moves with the transition: a release returns the held
-    amount to available, a settlement removes it and writes the ledger debit.
+    amount to available, a settlement removes it and writes the ledger debit. The document an
+    emulator serves at `/_sandbox/openapi.json` lists its provider's transitions as an enum.
 
     Args:
         id (str):
@@ -156,7 +163,8 @@ async def asyncio_detailed(
 
      Moves the withdrawal along its provider's state machine (for example `approve_level1`,
     `reject`, `fail`, `complete`). Money moves with the transition: a release returns the held
-    amount to available, a settlement removes it and writes the ledger debit.
+    amount to available, a settlement removes it and writes the ledger debit. The document an
+    emulator serves at `/_sandbox/openapi.json` lists its provider's transitions as an enum.
 
     Args:
         id (str):
@@ -190,7 +198,8 @@ async def asyncio(
 
      Moves the withdrawal along its provider's state machine (for example `approve_level1`,
     `reject`, `fail`, `complete`). Money moves with the transition: a release returns the held
-    amount to available, a settlement removes it and writes the ledger debit.
+    amount to available, a settlement removes it and writes the ledger debit. The document an
+    emulator serves at `/_sandbox/openapi.json` lists its provider's transitions as an enum.
 
     Args:
         id (str):

@@ -1,0 +1,97 @@
+"""The control spec an emulator serves: the published one with its provider's seed rules and transitions.
+
+The seed account schema is the common one and the provider's rules folded into one, rather than
+combined with `allOf`, so generators see each field once; these tests hold the folded schema to the
+meaning of the combination on every provider's demo seed and on mutations of it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema_rs
+import pytest
+
+from withdrawal_apis.emulators import build_app, sandbox_class
+from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.sandbox.app import control_spec
+from withdrawal_apis.sandbox.seeding import narrow
+
+NAMES = [provider.name for provider in PROVIDERS]
+ODD_VALUES: list[Any] = [None, 7, "7", "", [], {}, {"unknown": "1"}, ["x"], True, "0.123456789012345678901"]
+
+
+def validator(account_schema: dict[str, Any], schemas: dict[str, Any]) -> Any:
+    return jsonschema_rs.validator_for({**account_schema, "components": {"schemas": schemas}})
+
+
+def mutations(value: Any) -> Iterator[Any]:
+    """The value with one place changed at a time: each value swapped for odd ones, each object given a key."""
+    yield from ODD_VALUES
+    if isinstance(value, dict):
+        for extra in ("unknown", "USDT", "fund", "data", "0x" + "a" * 40):
+            if extra not in value:
+                yield {**value, extra: "1"}
+        for key, inner in value.items():
+            for changed in mutations(inner):
+                yield {**value, key: changed}
+    elif isinstance(value, list) and value:
+        yield [*value, copy.deepcopy(value[0])]
+        for changed in mutations(value[0]):
+            yield [changed, *value[1:]]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_folded_schema_means_the_common_one_and_the_rules_at_once(name: str) -> None:
+    provider = sandbox_class(name)
+    common = control_spec().raw["components"]["schemas"]
+    served = control_spec(provider).raw["components"]["schemas"]
+    combined = validator({"allOf": [common["SeedAccount"], dict(provider.seed_schema)]}, common)
+    folded = validator(served["SeedAccount"], served)
+
+    accounts = build_app(name).engine.provider.demo_seed()["accounts"]
+    checked = 0
+    for account in accounts:
+        assert folded.is_valid(account), f"{name}: the demo seed no longer fits its own schema"
+        for mutated in mutations(account):
+            assert folded.is_valid(mutated) == combined.is_valid(mutated), (name, mutated)
+            checked += 1
+    assert checked > 100
+    assert "allOf" not in served["SeedAccount"]
+
+
+def test_a_property_one_side_closes_is_left_out() -> None:
+    # The common side types every balance; the provider names the only assets it takes.
+    common = {"type": "object", "additionalProperties": {"type": "string"}}
+    rules = {"properties": {"USDT": {"pattern": "^[0-9]+$"}}, "additionalProperties": False}
+    folded = jsonschema_rs.validator_for(narrow(common, rules, {}))
+    assert folded.is_valid({"USDT": "10"})
+    assert not folded.is_valid({"USDT": 10})
+    assert not folded.is_valid({"USDT": "1.5"})
+    assert not folded.is_valid({"BTC": "10"})
+
+
+def test_bounds_take_the_stricter_value_and_a_reference_is_inlined() -> None:
+    schemas = {"Key": {"type": "object", "properties": {"id": {"type": "string", "maxLength": 128}}}}
+    common = {"type": "array", "maxItems": 20, "items": {"$ref": "#/components/schemas/Key"}}
+    rules = {"maxItems": 5, "items": {"properties": {"id": {"maxLength": 300, "pattern": "^k"}}}}
+    folded = narrow(common, rules, schemas)
+    assert folded["maxItems"] == 5
+    assert folded["items"]["properties"]["id"] == {"type": "string", "maxLength": 128, "pattern": "^k"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_transition_request_names_the_providers_transitions(name: str) -> None:
+    provider = sandbox_class(name)
+    served = control_spec(provider).raw
+    transition = served["components"]["schemas"]["TransitionRequest"]["properties"]["transition"]
+    names = {t.name for lifecycle in provider.lifecycles for t in lifecycle.transitions}
+    operation = served["paths"]["/_sandbox/withdrawals/{id}/transitions"]["post"]
+    (example,) = operation["requestBody"]["content"]["application/json"]["examples"].values()
+    if names:
+        assert set(transition["enum"]) == names
+        assert example["value"]["transition"] in names
+    else:  # nothing to name: any name is a request the emulator answers 409
+        assert "enum" not in transition
