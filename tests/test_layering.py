@@ -1,18 +1,24 @@
-"""A client import loads the client and nothing of the emulator or the fuzzing harness.
+"""Layering: a client import loads the client and nothing of the emulator or the fuzzing harness.
 
 Each provider's package is imported in a fresh interpreter, its client is built with dummy
 credentials, and `sys.modules` is read: the emulator engine, the ASGI server and schemathesis must
 all be absent. The shared low layers (`chains`, `hs256`) are checked the same way on their own.
+The engine imports no provider, and no provider works around the engine (SQL, patches, parsing
+the engine's error messages).
 """
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import withdrawal_apis
 from withdrawal_apis.providers import PROVIDERS, Provider
 
 ENGINE_AND_TOOLS = ("withdrawal_apis.sandbox", "uvicorn", "schemathesis")
@@ -53,3 +59,35 @@ def test_shared_layers_load_nothing_above_them(module: str) -> None:
     modules = modules_loaded_by(f"import {module}")
     assert module in modules
     assert within(modules, ("withdrawal_apis.providers", *ENGINE_AND_TOOLS)) == []
+
+
+SOURCE = Path(withdrawal_apis.__file__).parent
+# What a provider would write if it reached around the engine: SQL, the store's connection, patches
+# of the engine's attributes, or regular expressions over the engine's error text.
+WORKAROUNDS = {
+    "SQL": re.compile(r"json_extract|\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b|\.execute\(|sqlite3"),
+    "a patched engine": re.compile(r"\bengine\.\w+\s*=[^=]|setattr\(\s*(self\.)?engine"),
+    "parsed error text": re.compile(r"re\.\w+\([^)]*(message|str\(error|str\(exc)"),
+}
+
+
+@pytest.mark.parametrize("kind", WORKAROUNDS)
+def test_providers_never_reach_around_the_engine(kind: str) -> None:
+    found = [
+        f"{path.relative_to(SOURCE)}:{number}: {line.strip()}"
+        for path in sorted((SOURCE / "providers").rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if WORKAROUNDS[kind].search(line)
+    ]
+    assert found == [], f"{kind} under providers/"
+
+
+def test_the_engine_imports_no_provider() -> None:
+    for path in sorted((SOURCE / "sandbox").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                target = "." * node.level + (node.module or "")
+                assert "providers" not in target, f"{path.name} imports {target}"
+                assert "emulators" not in target, f"{path.name} imports {target}"
+            elif isinstance(node, ast.Import):
+                assert not any("withdrawal_apis.providers" in alias.name for alias in node.names), path.name
