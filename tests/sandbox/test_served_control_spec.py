@@ -19,6 +19,8 @@ from withdrawal_apis.providers import PROVIDERS
 from withdrawal_apis.sandbox.app import control_spec
 from withdrawal_apis.sandbox.seeding import narrow
 
+from .scenarios import SCENARIOS
+
 NAMES = [provider.name for provider in PROVIDERS]
 ODD_VALUES: list[Any] = [None, 7, "7", "", [], {}, {"unknown": "1"}, ["x"], True, "0.123456789012345678901"]
 
@@ -95,3 +97,17 @@ def test_the_transition_request_names_the_providers_transitions(name: str) -> No
         assert example["value"]["transition"] in names
     else:  # nothing to name: any name is a request the emulator answers 409
         assert "enum" not in transition
+
+
+def test_a_withdrawal_with_no_transitions_refuses_any_as_a_conflict(serve: Any) -> None:
+    # kamiPay answers a payout once it is mined: its lifecycle has no transition to apply.
+    scenario = SCENARIOS["kamipay"]
+    running = serve("kamipay", rate_limit=0)
+    running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit * 2)).raise_for_status()
+    with running.client(scenario.auth()) as client:
+        created = scenario.create(client, 0)
+    assert created.status_code == scenario.success_status, created.text
+    withdrawal = scenario.created_id(created)
+    answer = running.raw.post(f"/_sandbox/withdrawals/{withdrawal}/transitions", json={"transition": "complete"})
+    assert answer.status_code == 409
+    assert answer.json() == {"error": "a kamipay withdrawal has no transitions"}

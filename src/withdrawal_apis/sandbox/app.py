@@ -104,6 +104,7 @@ class SandboxApp:
         check_coverage(f"the {provider_cls.name} sandbox", self.provider.operations, self.router.operation_ids)
         check_coverage("the control API", self.control.operations, self.control_router.operation_ids)
         self.contracts = (Contract(self.router), Contract(self.control_router))
+        self.carries_token = steps.token_check(self.config.control_token)
         self.api = self._provider_pipeline()
         self.control_api = self._control_pipeline()
         self._background: asyncio.Task[None] | None = None
@@ -135,7 +136,7 @@ class SandboxApp:
         return steps.Pipeline(
             control,
             [
-                steps.require_token(self.config.control_token),
+                steps.require_token(self.carries_token),
                 steps.limit_body(self.config.max_control_body_bytes),
                 steps.route(self.control_router, control),
                 steps.validate(self.control_router),
@@ -196,7 +197,7 @@ class SandboxApp:
         control = scope["path"].startswith(CONTROL_PREFIX)
         limit = self.config.max_control_body_bytes if control else self.config.max_body_bytes
         # A control request without the token is answered 401; the large limit is not for it.
-        passes = not control or steps.carries_token(self.config.control_token, headers)
+        passes = not control or self.carries_token(headers)
         body, refusal = await self._read_body(receive, limit if passes else 0)
         client = scope.get("client") or ("", 0)
         raw_path = scope.get("raw_path") or scope["path"].encode()

@@ -206,19 +206,24 @@ def handle(endpoint: Endpoint) -> Step:
     return step
 
 
-def carries_token(token: str | None, headers: Mapping[str, str]) -> bool:
+def token_check(token: str | None) -> Callable[[Mapping[str, str]], bool]:
     """Whether a control request may pass: no token configured, or it carries that one as a bearer."""
     if token is None:
-        return True
-    sent = headers.get("authorization", "").encode("latin-1", "replace")
-    return hmac.compare_digest(sent, f"Bearer {token}".encode())
+        return lambda headers: True
+    expected = f"Bearer {token}".encode()
+
+    def carries(headers: Mapping[str, str]) -> bool:
+        sent = headers.get("authorization", "").encode("latin-1", "replace")
+        return hmac.compare_digest(sent, expected)
+
+    return carries
 
 
-def require_token(token: str | None) -> Step:
+def require_token(carries: Callable[[Mapping[str, str]], bool]) -> Step:
     """The control API's guard: with a token configured, every request must carry it as a bearer."""
 
     async def step(exchange: Exchange) -> None:
-        if not carries_token(token, exchange.request.headers):
+        if not carries(exchange.request.headers):
             raise ApiError(401, "the control API needs its token", reason=Reason.UNAUTHENTICATED)
 
     return step
