@@ -8,6 +8,7 @@ server that is really listening. Ctrl-C or SIGTERM stop it cleanly with exit sta
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import json
 import logging
@@ -61,6 +62,7 @@ def main(launch: Launch) -> int:
     except UsageError as error:
         print(f"withdrawal-apis: error: {error}", file=sys.stderr)
         return 2
+    launch = dataclasses.replace(launch, port=sock.getsockname()[1])  # the port bound, when asked for 0
     print(banner(launch, app))
     sys.stdout.flush()
     run(make_server(app, launch.host, launch.port, sock=sock))
@@ -207,7 +209,8 @@ def banner(launch: Launch, app: SandboxApp) -> str:
         name = account.extra.get("name")
         lines.append(f"  account      {account.id}" + (f"  ({name})" if isinstance(name, str) else ""))
         for credential in store.credentials(account.id):
-            lines.append(f"    key id {credential.key_id}  secret {credential.secret}")
+            shown = _secret_shown(provider, credential.secret)
+            lines.append(f"    key id {credential.key_id}  secret {shown}")
     exports = _exports(provider, app, base_url)
     if exports:
         lines.append(f"  environment  {exports}")
@@ -222,7 +225,17 @@ def _exports(provider: Provider, app: SandboxApp, base_url: str) -> str:
     names = list(_profile(provider).credentials_env.values())[:2]
     values = [credentials[0].key_id, credentials[0].secret]
     pairs = [*zip(names, values, strict=True), (f"{provider.name.upper()}_BASE_URL", base_url)]
+    # What the environment already holds is not repeated (it may be a real provider's secret).
+    pairs = [(name, value) for name, value in pairs if os.environ.get(name) != value]
     return "export " + " ".join(f"{name}={_shell(value)}" for name, value in pairs)
+
+
+def _secret_shown(provider: Provider, secret: str) -> str:
+    """The secret as the banner prints it: not when it came from the environment (it may be real)."""
+    for name in _profile(provider).credentials_env.values():
+        if os.environ.get(name) == secret:
+            return f"(as in ${name})"
+    return secret
 
 
 def _shell(value: str) -> str:

@@ -135,6 +135,8 @@ def test_credentials_from_the_environment_fuzz_reads() -> None:
     env = {**os.environ, "MPCHAT_KEY_ID": "mk_test_env", "MPCHAT_SECRET": "3nv" * 20}
     with sandbox("mpchat", env=env) as (_, base_url, banner):
         assert "key id mk_test_env" in banner
+        assert "3nv" * 20 not in banner  # a secret from the environment may be a real one: never printed
+        assert "secret (as in $MPCHAT_SECRET)" in banner
         answer = httpx.get(f"{base_url}/v1/balance", auth=MPChatAuth("mk_test_env", "3nv" * 20), timeout=5)
         assert answer.status_code == 200
 
@@ -170,3 +172,16 @@ def test_a_public_bind_needs_the_token_and_then_the_control_api_does() -> None:
         assert wrong.json() == {"error": "the control API needs its token"}
         right = {"Authorization": "Bearer s3cret-token"}
         assert httpx.get(f"{base_url}/_sandbox/accounts", headers=right, timeout=5).status_code == 200
+
+
+def test_port_0_prints_the_port_it_was_given() -> None:
+    process = subprocess.Popen([*CLI, "sandbox", "mpchat", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        process.stdout.readline()  # the title
+        api = process.stdout.readline().split()[-1]
+        assert not api.endswith(":0"), api
+        assert httpx.get(f"{api}/_sandbox/clock", timeout=5).status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

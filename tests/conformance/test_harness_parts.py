@@ -13,6 +13,7 @@ from withdrawal_apis.conformance.plan import Pass, Target
 from withdrawal_apis.conformance.redact import REDACTED, Redactor
 from withdrawal_apis.conformance.runner import PassResult
 from withdrawal_apis.providers import get
+from withdrawal_apis.providers.profile import profile_of
 
 
 def test_redactor_hides_security_headers_credentials_and_their_digests() -> None:
@@ -71,7 +72,21 @@ def test_signed_positive_cases_answered_401_are_refused(tmp_path: Path) -> None:
     assert not result.passed
 
 
+def test_a_provider_refusing_credentials_with_403_has_those_counted_too(tmp_path: Path) -> None:
+    signed = {"signed": True, "secured": True, "positive": True}
+    log = tmp_path / "calls.jsonl"
+    log.write_text("".join(json.dumps(call("GET /a", s) | signed) + "\n" for s in (200, 403, 401)), encoding="utf-8")
+    smartypay = CallLog(log, profile_of(get("smartypay")).auth_refusals)
+    smartypay.read_new()
+    assert smartypay.tallies["GET /a"].refused == 2
+    mpchat = CallLog(log, profile_of(get("mpchat")).auth_refusals)
+    mpchat.read_new()
+    assert mpchat.tallies["GET /a"].refused == 1  # a 403 there is a permission, not the credentials
+
+
 def test_arguments_after_a_double_dash_go_to_schemathesis() -> None:
     argv = ["fuzz", "mpchat", "--seed", "3", "--", "--request-timeout", "5"]
     assert split_passthrough(argv) == (["fuzz", "mpchat", "--seed", "3"], ["--request-timeout", "5"])
     assert split_passthrough(["sandbox", "mpchat", "--", "x"]) == (["sandbox", "mpchat", "--", "x"], [])
+    with_global_option = ["--log-level", "INFO", "fuzz", "mpchat", "--", "--request-timeout", "5"]
+    assert split_passthrough(with_global_option) == (with_global_option[:4], ["--request-timeout", "5"])

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from withdrawal_apis import payouts
 from withdrawal_apis.payouts import PayoutStatus
+from withdrawal_apis.payouts.adapters import base
 
 from .conftest import Emulator
 from .profiles import INITIAL, PROFILES, Profile
@@ -78,6 +81,23 @@ def test_a_reconcile_that_cannot_tell_raises_outcome_unknown(
     emulator.fault(count=1, status=503)
     with pytest.raises(payouts.OutcomeUnknownError, match="2 recent payouts match"):
         create(app, profile)
+
+
+@pytest.mark.parametrize("profile", [PROFILES["mpchat"]], ids=["mpchat"])
+def test_an_identical_payout_made_before_the_request_is_not_taken_for_it(
+    profile: Profile, emulator: Emulator, connect: Any, sleeps: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One identical payout from elsewhere, stamped before this create was sent, then a 503 that made nothing."""
+    emulator.post("seed", profile.seed(INITIAL))
+    earlier = create(connect(), profile)
+    app = connect()
+    app.balances()
+    # This request goes out ten seconds after the other payout (well inside the clock-skew window).
+    monkeypatch.setattr(base, "time", SimpleNamespace(time=lambda: time.time() + 10))
+    emulator.fault(count=1, status=503)
+    with pytest.raises(payouts.OutcomeUnknownError, match="stamped before this request"):
+        create(app, profile)
+    assert [p.id for p in app.list()] == [earlier.id]  # nothing else was made, and it was not claimed
 
 
 @pytest.mark.parametrize("profile", [PROFILES["kamipay"]], ids=["kamipay"])

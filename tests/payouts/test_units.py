@@ -41,6 +41,9 @@ def test_retry_after_is_honoured_up_to_a_limit() -> None:
     assert POLICY.delay(0, limited) == 7
     too_long = errors.RateLimitedError("p", "slow down", retry_after=3600, http_status=429)
     assert POLICY.delay(0, too_long) is None  # raised at once, with retry_after for the caller
+    busy = errors.from_answer("p", 503, b"", httpx.Headers({"retry-after": "30"}), ())
+    assert isinstance(busy, errors.ProviderUnavailableError)
+    assert POLICY.delay(0, busy) == 30  # a 503's Retry-After too, not the shorter backoff
 
 
 def test_refusals_are_never_retried() -> None:

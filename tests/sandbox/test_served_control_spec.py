@@ -17,6 +17,7 @@ import pytest
 from withdrawal_apis.emulators import build_app, sandbox_class
 from withdrawal_apis.providers import PROVIDERS
 from withdrawal_apis.sandbox.app import control_spec
+from withdrawal_apis.sandbox.lifecycle import AdvancePolicy
 from withdrawal_apis.sandbox.seeding import narrow
 
 from .scenarios import SCENARIOS
@@ -111,3 +112,44 @@ def test_a_withdrawal_with_no_transitions_refuses_any_as_a_conflict(serve: Any) 
     answer = running.raw.post(f"/_sandbox/withdrawals/{withdrawal}/transitions", json={"transition": "complete"})
     assert answer.status_code == 409
     assert answer.json() == {"error": "a kamipay withdrawal has no transitions"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_balance_too_long_to_add_exactly_is_refused_at_seeding(name: str, serve: Any) -> None:
+    scenario = SCENARIOS[name]
+    running = serve(name, rate_limit=0)
+    seed = scenario.seed(scenario.unit * 2)
+    huge = "9" * 41
+    replaced = 0
+    for account in seed["accounts"]:
+        for balances in [account.get("balances") or {}, *(account.get("wallets") or {}).values()]:
+            for asset in balances:
+                balances[asset] = huge
+                replaced += 1
+    assert replaced, "the scenario seeds no balance"
+    refused = running.raw.post("/_sandbox/seed", json=seed)
+    assert refused.status_code == 400, refused.text
+    assert "balances" in refused.text or "wallets" in refused.text
+
+
+def test_a_scheduled_step_that_fails_is_dropped_and_the_emulator_keeps_answering(
+    serve: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scenario = SCENARIOS["mpchat"]
+    running = serve("mpchat", rate_limit=0, advance=AdvancePolicy.REALISTIC)
+    running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit * 2)).raise_for_status()
+    with running.client(scenario.auth()) as client:
+        created = scenario.create(client, 0)
+        assert created.status_code == scenario.success_status, created.text
+        provider = running.app.engine.provider
+
+        def broken(*args: Any) -> None:
+            raise RuntimeError("a provider bug")
+
+        monkeypatch.setattr(provider, "on_transition", broken)
+        assert running.raw.post("/_sandbox/clock/advance", json={"seconds": 3600}).status_code == 200
+        monkeypatch.undo()
+        assert running.raw.get("/_sandbox/clock").status_code == 200
+        assert client.get(scenario.read_path).status_code == 200
+    withdrawal = running.raw.get(f"/_sandbox/withdrawals/{scenario.created_id(created)}").json()
+    assert withdrawal["status"] == "PENDING"  # the failed step left it where it was

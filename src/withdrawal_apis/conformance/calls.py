@@ -15,7 +15,7 @@ class OperationTally:
     operation_id: str
     statuses: Counter[int] = field(default_factory=Counter)  # 0 = no answer (network error)
     signed: int = 0  # positive cases sent with the provider's credentials to a secured operation
-    refused: int = 0  # ... of which the server answered 401
+    refused: int = 0  # ... of which the server refused the credentials (401, or the provider's own status)
     rules: Counter[str] = field(default_factory=Counter)  # business rule -> bodies it adjusted
     examples: int = 0  # bodies sent exactly as a request example of the spec
 
@@ -34,8 +34,9 @@ class OperationTally:
 class CallLog:
     """Reads the hooks' call log as it grows; `tallies` is keyed by operation label."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, refusals: frozenset[int] = frozenset({401})) -> None:
         self.path = path
+        self.refusals = refusals
         self.tallies: dict[str, OperationTally] = {}
         self._offset = 0
 
@@ -59,7 +60,7 @@ class CallLog:
         tally.statuses[int(event["status"])] += 1
         if event.get("signed") and event.get("secured") and event.get("positive"):
             tally.signed += 1
-            tally.refused += event["status"] == 401
+            tally.refused += event["status"] in self.refusals
         tally.rules.update(event.get("rules", []))
         tally.examples += bool(event.get("example"))
 

@@ -16,8 +16,10 @@ PASSTHROUGH_COMMANDS = ("fuzz", "conformance")
 def split_passthrough(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     """`fuzz mpchat ... -- --request-timeout 5` -> our arguments, and those handed to `st run` as they are."""
     argv = list(argv)
-    if argv and argv[0] in PASSTHROUGH_COMMANDS and "--" in argv:
-        cut = argv.index("--")
+    # The subcommand may follow global options (`--log-level INFO fuzz ...`).
+    command = next((i for i, arg in enumerate(argv) if arg in PASSTHROUGH_COMMANDS), None)
+    if command is not None and "--" in argv[command:]:
+        cut = argv.index("--", command)
         return argv[:cut], argv[cut + 1 :]
     return argv, []
 

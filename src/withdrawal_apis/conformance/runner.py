@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..providers.profile import profile_of
 from .calls import CallLog, OperationTally
 from .findings import Findings, FindingsReader
 from .plan import UNSIGNED_CONFIG, Pass
@@ -69,7 +70,10 @@ def run_pass(plan: Pass, report_dir: Path, progress: Progress) -> PassResult:
     redactor = Redactor.for_spec(plan.target.document, plan.target.credentials.values())
     with tempfile.TemporaryDirectory(prefix="withdrawal-apis-st-") as work:
         workdir = Path(work)
-        calls, findings = CallLog(workdir / "calls.jsonl"), FindingsReader(workdir / "events.ndjson", redactor)
+        provider = plan.target.provider
+        refusals = profile_of(provider).auth_refusals if provider is not None else frozenset({401})
+        calls = CallLog(workdir / "calls.jsonl", refusals)
+        findings = FindingsReader(workdir / "events.ndjson", redactor)
         output_path = workdir / "output.txt"
         config = None
         if not plan.sign:

@@ -28,12 +28,19 @@ class PayoutError(Exception):
     retryable: ClassVar[bool] = False
 
     def __init__(
-        self, provider: str, message: str, *, http_status: int | None = None, code: int | str | None = None
+        self,
+        provider: str,
+        message: str,
+        *,
+        http_status: int | None = None,
+        code: int | str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.provider = provider
         self.message = message
         self.http_status = http_status
         self.code = code
+        self.retry_after = retry_after  # the provider's `Retry-After`, in seconds, when it sent one
         super().__init__(self._describe())
 
     def _describe(self) -> str:
@@ -93,10 +100,6 @@ class RateLimitedError(PayoutError):
     """Too many requests; `retry_after` is the provider's wait in seconds, when it said."""
 
     retryable = True
-
-    def __init__(self, provider: str, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
-        self.retry_after = retry_after
-        super().__init__(provider, message, **kwargs)
 
 
 class ProviderUnavailableError(PayoutError):
@@ -181,15 +184,8 @@ def from_answer(
     kind = _BY_STATUS.get(status) or (ProviderUnavailableError if status >= 500 else InvalidRequestError)
     if status < 500:
         kind = next((rule.kind for rule in rules if rule.matches(code, message)), kind)
-    if kind is RateLimitedError:
-        return RateLimitedError(
-            provider,
-            message,
-            retry_after=retry_after_seconds(headers.get("retry-after")),
-            http_status=status,
-            code=code,
-        )
-    return kind(provider, message, http_status=status, code=code)
+    retry_after = retry_after_seconds(headers.get("retry-after"))  # sent with a 429 or a 503
+    return kind(provider, message, http_status=status, code=code, retry_after=retry_after)
 
 
 def from_transport(provider: str, error: Exception) -> PayoutError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .errors import PayoutError, RateLimitedError
+from .errors import PayoutError
 
 
 @dataclass(frozen=True)
@@ -18,8 +18,8 @@ class RetryPolicy:
 
     `max_retries` attempts after the first; waits double from `initial_delay` up to `max_delay`,
     each shortened by up to `jitter` (a fraction) at random so that many clients do not retry in
-    step. A provider's `Retry-After` is waited as given, unless it exceeds `max_retry_after`: then
-    the rate-limit error is raised at once with its `retry_after`, for the caller to schedule.
+    step. A provider's `Retry-After` (with a 429 or a 503) is waited as given, unless it exceeds
+    `max_retry_after`: then the error is raised at once with its `retry_after`, for the caller to schedule.
     `reconcile_window` is how far before a lost create a matching payout may have been created (in
     seconds, to allow for clock skew between this machine and the provider).
     """
@@ -35,10 +35,7 @@ class RetryPolicy:
         """Seconds to wait before retry number `attempt + 1` after `failure`; None to give up."""
         if attempt >= self.max_retries or not failure.retryable:
             return None
-        if isinstance(failure, RateLimitedError) and failure.retry_after is not None:
+        if failure.retry_after is not None:  # a 429's, or a 503's: the provider's own wait
             return failure.retry_after if failure.retry_after <= self.max_retry_after else None
         backoff = min(self.initial_delay * 2.0**attempt, self.max_delay)
         return backoff * (1.0 - self.jitter * random.random())
-
-
-NO_RETRIES = RetryPolicy(max_retries=0)

@@ -236,7 +236,6 @@ class SandboxApp:
         """The body, and 413 when it outgrows the limit or 408 when it stops arriving (it is not kept)."""
         chunks: list[bytes] = []
         size = 0
-        refusal: int | None = None
         while True:
             try:
                 # asyncio.timeout, not wait_for: no task per message, the same TimeoutError.
@@ -249,12 +248,12 @@ class SandboxApp:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                refusal, chunks = 413, []
-            elif chunk and refusal is None:
+                return b"", 413  # the rest is not read: the answer closes the connection
+            if chunk:
                 chunks.append(chunk)
             if not message.get("more_body"):
                 break
-        return b"".join(chunks), refusal
+        return b"".join(chunks), None
 
 
 __all__ = ["SandboxApp"]

@@ -10,6 +10,7 @@ never replaces an engine method: everything it needs is a call on the engine or 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from .lifecycle import AdvancePolicy, Effect, Lifecycle, Transition
 from .operations import Operation, Principal, collect
 from .store import Job, Store, StoredObject
 from .webhooks import Outbox
+
+log = logging.getLogger("withdrawal_apis.sandbox")
 
 
 class ConfigError(ValueError):
@@ -220,20 +223,30 @@ class Engine:
         """Run every job whose time has come on the virtual clock, in order; returns how many ran."""
         ran = 0
         for job in self.store.due_jobs(self.clock.now()):
-            with self.store.transaction():
-                if not self.store.take_job(job):
-                    continue  # another round got here first
-                obj = self.store.get_object(job.kind, job.object_id)
-                lifecycle = self.lifecycles.get(job.kind)
-                transition = lifecycle.transition(job.name) if lifecycle else None
-                if transition is None:
-                    self.provider.run_job(obj, job)
-                elif obj is not None and obj.status in transition.sources:
-                    self.transition(obj, job.name)
-                else:
-                    continue
-                ran += 1
+            try:
+                with self.store.transaction():
+                    ran += self._run_job(job)
+            except Exception:
+                # Rolled back; left queued it would fail again on every request, so it is dropped.
+                log.exception("scheduled %s of %s %s failed and was dropped", job.name, job.kind, job.object_id)
+                with self.store.transaction():
+                    self.store.take_job(job)
         return ran
+
+    def _run_job(self, job: Job) -> int:
+        """One due job, inside the caller's transaction: 1 if it ran, 0 if it no longer applies."""
+        if not self.store.take_job(job):
+            return 0  # another round got here first
+        obj = self.store.get_object(job.kind, job.object_id)
+        lifecycle = self.lifecycles.get(job.kind)
+        transition = lifecycle.transition(job.name) if lifecycle else None
+        if transition is None:
+            self.provider.run_job(obj, job)
+        elif obj is not None and obj.status in transition.sources:
+            self.transition(obj, job.name)
+        else:
+            return 0
+        return 1
 
 
 def resolve_options(owner: str, schema: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:

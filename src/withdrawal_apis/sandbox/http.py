@@ -14,12 +14,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
 
 from ..money import dumps_exact, loads_exact
 
 JSON = "application/json"
+
+
+def reason_words(status: int) -> list[str]:
+    """The words of a status's reason phrase (`Too Many Requests`), for providers that name errors after it."""
+    return HTTPStatus(status).phrase.replace("-", " ").split()
 
 
 class Reason(StrEnum):

@@ -55,6 +55,7 @@ class Parameter:
     schema_pointer: str
     kind: str  # the schema's primitive type, used to read the string off the wire
     sensitive: bool
+    default: Any = None  # the schema's default, filled in when the parameter is absent
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Router:
                 schema_pointer=schema_pointer,
                 kind=str(schema.get("type", "string")),
                 sensitive=name.lower() in SENSITIVE,
+                default=schema.get("default"),
             )
         body_pointer = None
         body_required = False
@@ -195,9 +197,8 @@ class Router:
             if parameter.required:
                 problem = Problem(parameter.location, (parameter.name,), "missing")
                 raise invalid(problem, f"missing required {parameter.location} parameter: {parameter.name}")
-            default = self.spec.at(parameter.schema_pointer).get("default")
-            if default is not None:
-                request.params[parameter.name] = default
+            if parameter.default is not None:
+                request.params[parameter.name] = parameter.default
             return
         try:
             value = self._typed(parameter, raw)
@@ -205,10 +206,12 @@ class Router:
             if parameter.location == "path":  # a path segment that cannot be the type names no resource
                 raise ApiError(404, "not found", reason=Reason.ROUTE_NOT_FOUND) from None
             raise
-        if parameter.location == "path" and not self.spec.validator(parameter.schema_pointer).is_valid(value):
-            # A path segment the schema rules out names no resource: not found, as a real router says.
-            raise ApiError(404, "not found", reason=Reason.ROUTE_NOT_FOUND)
-        self._check(parameter.location, (parameter.name,), parameter.schema_pointer, value, parameter.sensitive)
+        if parameter.location == "path":
+            if not self.spec.validator(parameter.schema_pointer).is_valid(value):
+                # A path segment the schema rules out names no resource: not found, as a real router says.
+                raise ApiError(404, "not found", reason=Reason.ROUTE_NOT_FOUND)
+        else:
+            self._check(parameter.location, (parameter.name,), parameter.schema_pointer, value, parameter.sensitive)
         request.params[parameter.name] = value
 
     def _raw_value(self, parameter: Parameter, request: Request) -> str | None:

@@ -109,6 +109,9 @@ class _DroppedConnections(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], ConnectionDropped))
 
 
+logging.getLogger("uvicorn.error").addFilter(_DroppedConnections())  # once: filters on a logger pile up
+
+
 class EmulatorServer(uvicorn.Server):
     """uvicorn's server, except that Ctrl-C or SIGTERM end the process normally (status 0).
 
@@ -135,7 +138,6 @@ def make_server(
     app: Any, host: str, port: int, *, sock: socket.socket | None = None, header_timeout: float = HEADER_TIMEOUT
 ) -> EmulatorServer:
     """A uvicorn server for `app`; the emulator logs requests itself (see its access logger)."""
-    logging.getLogger("uvicorn.error").addFilter(_DroppedConnections())
     renderer = getattr(app, "render_protocol_error", None)
     settings = {"renderer": staticmethod(renderer) if renderer else None, "header_timeout": header_timeout}
     protocol = type("EmulatorProtocol", (HardenedProtocol,), settings)

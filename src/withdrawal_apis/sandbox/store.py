@@ -695,10 +695,6 @@ class Store:
         )
         return [Job(row["kind"], row["object_id"], row["job"], row["due_at"]) for row in rows]
 
-    def next_job_due(self) -> float | None:
-        row = self.db.execute("SELECT MIN(due_at) FROM schedule").fetchone()
-        return None if row[0] is None else float(row[0])
-
     # -- webhook outbox -----------------------------------------------------------------------
     def add_delivery(self, delivery: Delivery, next_attempt_at: float) -> None:
         with self.transaction():

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="ControlBalancesAdditionalProperty")
 class ControlBalancesAdditionalProperty:
     """
     Attributes:
-        available (str):
-        frozen (str):
+        available (str): At most 40 digits before the point and 40 after, so sums stay exact.
+        frozen (str): At most 40 digits before the point and 40 after, so sums stay exact.
     """
 
     available: str

@@ -28,6 +28,7 @@ log = logging.getLogger("withdrawal_apis.payouts")
 M = TypeVar("M")
 
 RECONCILE_PAGES = 10
+TIMESTAMP_RESOLUTION = 1.0  # providers stamp creation to the second
 """How many pages of recent payouts a reconcile reads before it calls the outcome unknown."""
 
 
@@ -232,6 +233,11 @@ class Adapter:
         if len(found) > 1:
             why = f"{len(found)} recent payouts match it and none is known to be it"
             raise OutcomeUnknownError.after(failure, request, why) from failure
+        if found and found[0].reference is None and _stamped_before(found[0], since - TIMESTAMP_RESOLUTION):
+            # Matched without a reference, within the clock-skew window but before the first attempt: as
+            # likely an earlier identical payout (another process's, or this app's) as this one.
+            why = "a matching payout was stamped before this request was first sent"
+            raise OutcomeUnknownError.after(failure, request, why) from failure
         return found[0] if found else None
 
     def find_created(self, request: PayoutRequest, not_before: float) -> Flow[list[Payout] | None]:
@@ -262,6 +268,10 @@ def is_created_by(payout: Payout, request: PayoutRequest, not_before: float, net
         and same_address(payout.address, request.address)
         and payout.network in (None, network(request.network))
     )
+
+
+def _stamped_before(payout: Payout, moment: float) -> bool:
+    return payout.created_at is None or payout.created_at.timestamp() < moment
 
 
 def same_address(a: str, b: str) -> bool:

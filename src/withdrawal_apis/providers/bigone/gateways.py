@@ -10,7 +10,6 @@ defaults, not the provider's terms, and the emulator serves this same table as i
 from __future__ import annotations
 
 import re
-import secrets
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -55,11 +54,6 @@ GATEWAYS: Mapping[str, Gateway] = {
         Gateway("Mixin", "off_chain", is_valid_mixin_recipient),
     )
 }
-
-
-def new_txid(gateway: Gateway) -> str:
-    """A random 32-byte transaction hash in hex, written as the gateway's explorers write it."""
-    return gateway.txid_prefix + secrets.token_hex(32)
 
 
 # Stable identifiers for the public listings (BigONE's are UUIDs too; these are ours).

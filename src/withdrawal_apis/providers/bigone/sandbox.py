@@ -52,7 +52,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...money import decimal_places, exact_sum, format_decimal, parse_decimal
+from ...money import decimal_places, exact_sum, format_decimal, json_number, parse_decimal
 from ...sandbox import (
     ApiError,
     Lifecycle,
@@ -66,11 +66,12 @@ from ...sandbox import (
     public,
 )
 from ...sandbox.http import Reason
+from ...sandbox.ids import hex_hash
 from ...sandbox.lifecycle import Effect
 from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import Filter, InsufficientFunds, StoredObject
 from . import auth
-from .gateways import ASSETS, GATEWAYS, PAIRS, Asset, listing_id, new_txid
+from .gateways import ASSETS, GATEWAYS, PAIRS, Asset, listing_id
 
 KIND, TRANSFER = "withdrawal", "transfer"
 FUND, SPOT, CONTRACT = "fund", "spot", "contract"
@@ -343,8 +344,8 @@ class Sandbox(ProviderSandbox):
         balance = self.store.balance(account_id, symbol, wallet)
         return {
             "asset_symbol": symbol,
-            "balance": format_decimal(balance.total.normalize()),
-            "locked_balance": format_decimal(balance.frozen.normalize()),
+            "balance": json_number(balance.total),
+            "locked_balance": json_number(balance.frozen),
         }
 
     def _one_account(self, request: Request, principal: Principal, wallet: str) -> Response:
@@ -398,7 +399,7 @@ class Sandbox(ProviderSandbox):
             "symbol": symbol,
             "gateway_name": gateway.name,
             "target_address": address,
-            "amount": format_decimal(amount.normalize()),
+            "amount": json_number(amount),
             "memo": memo,
         }
         guid = body.get("guid") or str(uuid.uuid4())
@@ -470,7 +471,7 @@ class Sandbox(ProviderSandbox):
             raise parameter_error(f"amount has more than {asset.scale} decimals, the transfer precision of {symbol}")
         request_key = {
             "symbol": symbol,
-            "amount": format_decimal(amount.normalize()),
+            "amount": json_number(amount),
             "from": body["from"],
             "to": body["to"],
             "type": kind,
@@ -538,5 +539,5 @@ class Sandbox(ProviderSandbox):
         body["state"] = transition.target
         body["updated_at"] = self._now()
         if transition.target == "COMPLETED":
-            body["txid"] = new_txid(GATEWAYS[private["gateway"]])
+            body["txid"] = hex_hash(GATEWAYS[private["gateway"]].txid_prefix)  # as its explorers write it
             body["completed_at"] = body["updated_at"]

@@ -47,6 +47,7 @@ from ...sandbox import (
     operation,
     public,
 )
+from ...sandbox.http import reason_words
 from ...sandbox.lifecycle import Effect
 from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import Destination, Filter, InsufficientFunds, LedgerEntry, LedgerFilter, StoredObject
@@ -128,7 +129,7 @@ def validation_failed(*problems: str) -> ApiError:
 
 def status_word(status: int) -> str:
     """`badRequest`, `failedDependency`: the HTTP reason phrase in camel case, as 1Konto writes it."""
-    words = HTTPStatus(status).phrase.replace("-", " ").split()
+    words = reason_words(status)
     return words[0].lower() + "".join(w.capitalize() for w in words[1:])
 
 

@@ -104,4 +104,5 @@ CONFORMANCE = ConformanceProfile(
     ),
     money_moving=frozenset({"withdraw_now", "update_withdrawal_schedule"}),
     variants={"basic": {"scheme": "basic"}, "hmac": {"scheme": "hmac"}},
+    auth_refusals=frozenset({401, 403}),  # a wrong secret, signature or timestamp is 403
 )

@@ -53,6 +53,7 @@ from ...sandbox import (
     Transition,
     operation,
 )
+from ...sandbox.http import reason_words
 from ...sandbox.lifecycle import Effect
 from ...sandbox.seeding import account_schema, closed
 from ...sandbox.store import Filter, InsufficientFunds, Job, StoredObject
@@ -77,19 +78,6 @@ DEFAULT_PAGE_LIMIT = 20
 SIGNIFICANT_DIGITS = MONEY.prec
 _ID_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
-_ERROR_CODES = {
-    400: "BadRequest",
-    401: "Unauthorized",
-    403: "Forbidden",
-    404: "NotFound",
-    405: "MethodNotAllowed",
-    409: "Conflict",
-    429: "TooManyRequests",
-    500: "InternalServerError",
-    502: "BadGateway",
-    503: "ServiceUnavailable",
-    504: "GatewayTimeout",
-}
 
 LIFECYCLE = Lifecycle(
     kind=WITHDRAWAL,
@@ -230,7 +218,10 @@ class Sandbox(ProviderSandbox):
         return Principal(account_id=key.account_id, key_id=key.key_id)
 
     def render_error(self, error: ApiError) -> Response:
-        code = error.code if isinstance(error.code, str) else _ERROR_CODES.get(error.status, "Error")
+        # Without a code of its own, an error is named after its status: `BadRequest`, `TooManyRequests`.
+        code = (
+            error.code if isinstance(error.code, str) else "".join(w.capitalize() for w in reason_words(error.status))
+        )
         if error.problem is not None and error.problem.field[:1] == ("unifiedMinAmount",):
             code = "UnifiedMinAmountInvalid"  # the documented code for a bad schedule amount
         body = {"status": error.status, "code": code, "message": error.message}
@@ -610,10 +601,8 @@ def _schedule_response(period: str, amount: str) -> Response:
     """The schedule with `unifiedMinAmount` as the exact JSON number it was set to, never via float."""
     marker = "__unified_min_amount__"
     body = json.dumps({"period": period, "unifiedMinAmount": marker}, separators=(",", ":"))
-    value = Decimal(amount)
-    data = {"period": period, "unifiedMinAmount": int(value) if value == value.to_integral_value() else float(value)}
     raw = body.replace(json.dumps(marker), amount).encode()
-    return Response(200, raw, {"content-type": "application/json"}, data)
+    return Response(200, raw, {"content-type": "application/json"})  # test mode reads the body, as a client does
 
 
 def _merchant_name(merchant_id: str, extra: Mapping[str, Any]) -> str:
