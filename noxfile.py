@@ -22,7 +22,7 @@ import nox
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from withdrawal_apis.providers import GENERATED_CLIENTS  # noqa: E402
+from withdrawal_apis.registry import GENERATED_CLIENTS  # noqa: E402
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True

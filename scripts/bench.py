@@ -42,10 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 import bench_report
 import bench_scale
 from bench_servers import HOST, REPO, Pinning, Running, cpu_seconds, load_average, start, stop, wait_answer
-from bench_workloads import FACTORIES, Bench, Step, Workload, bench_for
+from bench_workloads import Bench, Step, Workload, bench_for
 from bench_wrk import MutableClock, WrkResult, run_wrk, write_plan
 
-from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox.server import free_port
 
 PRISM = REPO / "bench" / "node_modules" / ".bin" / "prism"
@@ -119,9 +119,6 @@ def require_tools(prism: bool) -> str:
         raise SystemExit("bench: `wrk` is not on PATH; install Debian's `wrk` package (apt-get install wrk)")
     if prism and not PRISM.exists():
         raise SystemExit(f"bench: {PRISM.relative_to(REPO)} missing; run `npm install` in bench/ (nox -s bench does)")
-    missing = set(FACTORIES) ^ {p.name for p in PROVIDERS}
-    if missing:
-        raise SystemExit(f"bench: bench_workloads.py and the provider registry disagree on {sorted(missing)}")
     return wrk
 
 
@@ -176,8 +173,8 @@ class Runner:
         try:
             wait_answer(running)
             clock = MutableClock()
-            shapes = bench_for("mpchat", "unused").workloads()
-            bare_steps = {"read": (Step("GET", "/v1/balance"),), "create-then-get": None}
+            shapes = bench_for(PROVIDERS[0].name, "unused").workloads()
+            bare_steps = {"read": (Step("GET", "/bare"),), "create-then-get": None}
             found = {}
             for workload in shapes:
                 steps = bare_steps[workload.name] or workload.steps

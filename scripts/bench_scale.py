@@ -44,64 +44,14 @@ from bench_servers import HOST, REPO, Pinning, Running, load_average, start, sto
 from bench_workloads import ID, UUID, Bench, Step, bench_for
 
 from withdrawal_apis.emulators import sandbox_class
-from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.providers.workload import OFFSET, TOKEN, Paging
+from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox.server import free_port
 from withdrawal_apis.sandbox.store import Filter, Store, StoredObject
 
-PAGE = 20
 DEEP = 0.9  # how far down the list the deep page is
 TARGET_P99_MS = {"get": 10.0, "first page": 10.0, "deep page": 10.0, "create": 20.0}
 TARGET_GROWTH = 1.5  # p99 at the largest size over p99 at the smallest
-OFFSET, TOKEN = "{offset}", "{token}"
-
-
-@dataclass(frozen=True)
-class Paging:
-    first: Step
-    deep: Step | None  # `{offset}` in its path or body, or `{token}` in its path; None: no deep paging
-    walk: Step | None = None  # keyset: the large pages followed down to the deep one (`{token}` after the first)
-    token: str = ""  # keyset: a regex whose group is the next page's token
-
-
-@dataclass(frozen=True)
-class ScaleOps:
-    get: Step | None
-    paging: Paging | None
-
-
-def _ops(name: str) -> ScaleOps:
-    account = "/api/v1/accounting/account/myAccountID"
-    found = {
-        "mpchat": ScaleOps(
-            Step("GET", f"/v1/withdrawals/{ID}"),
-            Paging(
-                Step("GET", f"/v1/withdrawals?limit={PAGE}&offset=0"),
-                Step("GET", f"/v1/withdrawals?limit={PAGE}&offset={OFFSET}"),
-            ),
-        ),
-        "bigone": ScaleOps(
-            Step("GET", f"/viewer/withdrawals/{ID}"),
-            Paging(
-                Step("GET", f"/viewer/withdrawals?limit={PAGE}"),
-                Step("GET", f"/viewer/withdrawals?limit={PAGE}&page_token={TOKEN}"),
-                walk=Step("GET", f"/viewer/withdrawals?limit=200&page_token={TOKEN}"),
-                token=r'"page_token"\s*:\s*"([^"]+)"',  # noqa: S106 - a pattern, not a secret
-            ),
-        ),
-        "smartypay": ScaleOps(
-            Step("GET", f"/v1/withdrawals/{ID}"),
-            Paging(
-                Step("POST", "/v1/withdrawals/search", json.dumps({"page": {"limit": PAGE}})),
-                Step("POST", "/v1/withdrawals/search", '{"page":{"limit":' + str(PAGE) + ',"offset":' + OFFSET + "}}"),
-            ),
-        ),
-        "onekonto": ScaleOps(
-            Step("GET", f"{account}/request/withdraw?withdrawRequestId={ID}"),
-            Paging(Step("GET", f"{account}/request/withdraw?max={PAGE}"), None),  # `max` only: no paging
-        ),
-        "kamipay": ScaleOps(None, None),  # no read of a withdrawal, no list
-    }
-    return found[name]
 
 
 def copy_id(template: str, n: int) -> str:
@@ -205,7 +155,7 @@ def deep_token(client: httpx.Client, base_url: str, paging: Paging, depth: int) 
 def measure(
     bench: Bench, running: Running, copies: int, template: StoredObject, args: argparse.Namespace
 ) -> dict[str, Any]:
-    ops = _ops(bench.name)
+    ops = bench.scale
     base = running.base_url
     auth = bench.auth(bench.credentials, time.time)
     rng = random.Random(copies)

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from withdrawal_apis.providers import CONTROL_CLIENT, GENERATED_CLIENTS, PROVIDERS  # noqa: E402
+from withdrawal_apis.registry import CONTROL_CLIENT, GENERATED_CLIENTS, PROVIDERS  # noqa: E402
 
 
 def client_version(generated_dir: Path) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from withdrawal_apis.providers import GENERATED_CLIENTS, GeneratedClient  # noqa: E402
+from withdrawal_apis.registry import GENERATED_CLIENTS, GeneratedClient  # noqa: E402
 
 TEMPLATES = REPO / "scripts" / "templates"
 CONFIG = """\

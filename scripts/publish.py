@@ -52,7 +52,7 @@ from publish_typescript import (
     package_files,
 )
 
-from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.spec import SpecDocument
 
 __all__ = ["PublishError", "check_ts_sources", "node_tool", "run"]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from publish_common import REPO, PublishError, node_tool, run, write_json
 
-from withdrawal_apis.providers import Provider
+from withdrawal_apis.registry import Provider
 
 TS_DIR = REPO / "ts"
 SHARED_DIR = TS_DIR / "shared"

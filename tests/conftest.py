@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.spec import SpecDocument
 from withdrawal_apis.testing import Emulator

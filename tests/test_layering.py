@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import withdrawal_apis
-from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.registry import PROVIDERS, Provider
 
 ENGINE_AND_TOOLS = ("withdrawal_apis.sandbox", "uvicorn", "schemathesis")
 

@@ -1,13 +1,14 @@
 """`withdrawal-apis`: run an emulator, fuzz a sandbox, or run the whole conformance suite.
 
-withdrawal-apis sandbox mpchat [--port P] [--db PATH] [--advance manual|instant|realistic] [--credentials KEY:SECRET]
-withdrawal-apis fuzz mpchat --base-url URL [--allow-withdrawals] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
+withdrawal-apis sandbox PROVIDER [--port P] [--db PATH] [--advance manual|instant|realistic] [--credentials KEY:SECRET]
+withdrawal-apis fuzz PROVIDER [--base-url URL] [--allow-withdrawals] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
 withdrawal-apis conformance [PROVIDER ...] [--deep] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -16,9 +17,15 @@ from typing import NoReturn
 from . import __version__
 from .conformance import fuzz, suite
 from .conformance.options import split_passthrough
-from .providers import PROVIDERS, get
+from .registry import get, names
 
 ADVANCE_POLICIES = ("manual", "instant", "realistic")
+# What each command imports beyond the clients, and the extra that installs it.
+NEEDS = {
+    "sandbox": ("sandbox", ("uvicorn", "httptools")),
+    "fuzz": ("conformance", ("schemathesis",)),
+    "conformance": ("conformance", ("schemathesis", "uvicorn", "httptools")),
+}
 
 
 class Parser(argparse.ArgumentParser):
@@ -35,15 +42,9 @@ def port(text: str) -> int:
     return value
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = Parser(prog="withdrawal-apis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-    names = [p.name for p in PROVIDERS]
-
+def add_sandbox_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     sandbox = commands.add_parser("sandbox", help="run a provider's emulator on loopback")
-    sandbox.add_argument("provider", choices=names)
+    sandbox.add_argument("provider", choices=names())
     sandbox.add_argument("--host", default="127.0.0.1", help="a non-loopback host needs a control token")
     sandbox.add_argument("--port", type=port, default=8000)
     sandbox.add_argument("--db", default=":memory:", help="SQLite file (default: in memory)")
@@ -68,41 +69,49 @@ def main(argv: list[str] | None = None) -> int:
                          "WITHDRAWAL_APIS_CONTROL_TOKEN)")  # fmt: skip
     sandbox.add_argument("--access-log", action="store_true", help="log one line per request")
 
+
+def parser() -> Parser:
+    found = Parser(prog="withdrawal-apis", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    found.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    found.add_argument("--log-level", default="WARNING", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    commands = found.add_subparsers(dest="command", required=True, parser_class=Parser)
+    add_sandbox_parser(commands)
     fuzz.add_parser(commands)
     suite.add_parser(commands)
+    return found
 
+
+def missing_extra(command: str) -> str | None:
+    """One line naming the extra to install, when the command's dependencies are not installed."""
+    extra, modules = NEEDS[command]
+    absent = [name for name in modules if importlib.util.find_spec(name) is None]
+    if not absent:
+        return None
+    return (
+        f"withdrawal-apis {command} needs {', '.join(absent)}, which is not installed: "
+        f"pip install 'withdrawal-apis[{extra}]' (or [all])"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
     ours, passthrough = split_passthrough(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(ours)
+    args = parser().parse_args(ours)
     logging.basicConfig(level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    problem = missing_extra(args.command)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if args.command == "sandbox":
-        return run_sandbox(args)
+        from . import launch  # the emulator's dependencies load only for the commands that need them
+
+        args.provider = get(args.provider)
+        return launch.main(args)
     if args.command == "fuzz":
         return fuzz.main(args, passthrough)
-    unknown = [name for name in args.providers if name not in names]
+    unknown = [name for name in args.providers if name not in names()]
     if unknown:
-        parser.error(f"unknown provider {unknown[0]!r} (choose from {', '.join(names)})")
+        parser().error(f"unknown provider {unknown[0]!r} (choose from {', '.join(names())})")
     return suite.main(args, passthrough)
-
-
-def run_sandbox(args: argparse.Namespace) -> int:
-    from . import launch  # the emulator's dependencies load only for the commands that need them
-
-    return launch.main(
-        launch.Launch(
-            provider=get(args.provider),
-            host=args.host,
-            port=args.port,
-            db=args.db,
-            advance=args.advance,
-            seed=args.seed,
-            credentials=args.credentials,
-            rate_limit=args.rate_limit,
-            test_mode=args.test_mode,
-            options=args.option,
-            control_token=args.control_token,
-            access_log=args.access_log,
-        )
-    )
 
 
 if __name__ == "__main__":

@@ -7,20 +7,17 @@ the pytest plugin and the conformance harness alike.
 from __future__ import annotations
 
 import functools
-import importlib
 from pathlib import Path
 from typing import Any
 
-from .providers import Provider, get
+from .registry import Provider, resolve
 from .sandbox import ProviderSandbox, SandboxApp, SandboxConfig
 from .spec import SpecDocument
 
 
 def sandbox_class(provider: Provider | str) -> type[ProviderSandbox]:
-    """The provider's `Sandbox` class (its emulator rules)."""
-    info = get(provider) if isinstance(provider, str) else provider
-    module = importlib.import_module(f"{info.module}.sandbox")
-    found: type[ProviderSandbox] = module.Sandbox
+    """The provider's `Sandbox` class (its emulator rules, in its folder's `emulator.py`)."""
+    found: type[ProviderSandbox] = resolve(provider).part("emulator").Sandbox
     return found
 
 
@@ -32,7 +29,7 @@ def spec_document(path: Path) -> SpecDocument:
 
 def build_app(provider: Provider | str, config: SandboxConfig | None = None, **kwargs: Any) -> SandboxApp:
     """An emulator for `provider` (a registry entry or its name), not yet seeded."""
-    info = get(provider) if isinstance(provider, str) else provider
+    info = resolve(provider)
     return SandboxApp(sandbox_class(info), spec_document(info.spec_path), config, **kwargs)
 
 

@@ -8,16 +8,16 @@ server that is really listening. Ctrl-C or SIGTERM stop it cleanly with exit sta
 
 from __future__ import annotations
 
-import dataclasses
+import argparse
 import ipaddress
 import json
 import logging
 import os
+import shlex
 import socket
 import sqlite3
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,7 @@ import yaml
 
 from . import __version__
 from .emulators import build_app
-from .providers import Provider
-from .providers.profile import ConformanceProfile
+from .registry import Provider
 from .sandbox import AdvancePolicy, ApiError, ConfigError, SandboxApp, SandboxConfig
 from .sandbox.server import make_server, run
 from .spec import load_yaml
@@ -39,37 +38,24 @@ class UsageError(Exception):
     """A mistake in the command line or its files: one line for the user, exit status 2."""
 
 
-@dataclass(frozen=True)
-class Launch:
-    provider: Provider
-    host: str
-    port: int
-    db: str
-    advance: str
-    seed: Path | None
-    credentials: str | None  # KEY:SECRET
-    rate_limit: int | None
-    test_mode: bool
-    options: list[str]
-    control_token: str | None
-    access_log: bool
+def main(launch: argparse.Namespace) -> int:
+    """Start the emulator; returns the exit status (2 for a usage error, already printed).
 
-
-def main(launch: Launch) -> int:
-    """Start the emulator; returns the exit status (2 for a usage error, already printed)."""
+    `launch` holds the `sandbox` command's arguments (see `cli.py`), its provider already looked up.
+    """
     try:
         app, sock = prepare(launch)
     except UsageError as error:
         print(f"withdrawal-apis: error: {error}", file=sys.stderr)
         return 2
-    launch = dataclasses.replace(launch, port=sock.getsockname()[1])  # the port bound, when asked for 0
+    launch.port = sock.getsockname()[1]  # the port bound, when asked for 0
     print(banner(launch, app))
     sys.stdout.flush()
     run(make_server(app, launch.host, launch.port, sock=sock))
     return 0
 
 
-def prepare(launch: Launch) -> tuple[SandboxApp, socket.socket]:
+def prepare(launch: argparse.Namespace) -> tuple[SandboxApp, socket.socket]:
     """Check everything, build and seed the emulator, bind the port; UsageError for any mistake."""
     token = launch.control_token or os.environ.get(CONTROL_TOKEN_ENV) or None
     if not _is_loopback(launch.host) and not token:
@@ -82,7 +68,7 @@ def prepare(launch: Launch) -> tuple[SandboxApp, socket.socket]:
         advance=AdvancePolicy(launch.advance),
         test_mode=launch.test_mode,
         rate_limit=launch.rate_limit,
-        options=dict(parse_option(text) for text in launch.options),
+        options=dict(parse_option(text) for text in launch.option),
         control_token=token,
     )
     seed = read_seed(launch.seed) if launch.seed else None
@@ -127,25 +113,16 @@ def read_seed(path: Path) -> Any:
         raise UsageError(f"--seed {path}: not JSON or YAML ({str(error).splitlines()[0]})") from None
 
 
-def read_credentials(launch: Launch) -> tuple[str, str] | None:
+def read_credentials(launch: argparse.Namespace) -> tuple[str, str] | None:
     """KEY:SECRET from --credentials, else the provider's environment variables (the ones `fuzz` reads)."""
     if launch.credentials is not None:
         key, sep, secret = launch.credentials.partition(":")
         if not sep or not key or not secret:
             raise UsageError("--credentials wants KEY:SECRET (the key id or user name, a colon, the secret)")
         return key, secret
-    names = list(_profile(launch.provider).credentials_env.values())[:2]
-    values = [os.environ.get(name) for name in names]
-    if all(values):
-        return values[0], values[1]  # type: ignore[return-value]
-    return None
-
-
-def _profile(provider: Provider) -> ConformanceProfile:
-    from importlib import import_module
-
-    found: ConformanceProfile = import_module(provider.module).CONFORMANCE
-    return found
+    settings = launch.provider.settings
+    key, secret = (os.environ.get(launch.provider.env_name(name)) for name in (settings.key, settings.secret))
+    return (key, secret) if key and secret else None
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -190,7 +167,7 @@ def with_credentials(seed: Mapping[str, Any], key: str, secret: str) -> dict[str
     raise UsageError("--credentials: the seed has no credential to set")
 
 
-def banner(launch: Launch, app: SandboxApp) -> str:
+def banner(launch: argparse.Namespace, app: SandboxApp) -> str:
     """One block: where the API is, how to reach the control API, the accounts and their keys."""
     provider = launch.provider
     base_url = f"http://{launch.host}:{launch.port}"
@@ -218,29 +195,25 @@ def banner(launch: Launch, app: SandboxApp) -> str:
 
 
 def _exports(provider: Provider, app: SandboxApp, base_url: str) -> str:
-    """A copy-paste line that points `payouts.from_env` and `withdrawal-apis fuzz` at this emulator."""
+    """A copy-paste line with every variable `payouts.from_env` and `withdrawal-apis fuzz` read for this emulator."""
     credentials = app.engine.store.credentials()
     if not credentials:
         return ""
-    names = list(_profile(provider).credentials_env.values())[:2]
-    values = [credentials[0].key_id, credentials[0].secret]
-    pairs = [*zip(names, values, strict=True), (f"{provider.name.upper()}_BASE_URL", base_url)]
+    first = credentials[0]
+    settings = provider.settings.from_key(first.key_id, first.secret) | app.provider.client_settings(first.account_id)
+    pairs = [(provider.env_name(name), value) for name, value in settings.items()]
+    pairs.append((provider.base_url_env, base_url))
     # What the environment already holds is not repeated (it may be a real provider's secret).
     pairs = [(name, value) for name, value in pairs if os.environ.get(name) != value]
-    return "export " + " ".join(f"{name}={_shell(value)}" for name, value in pairs)
+    return "export " + " ".join(f"{name}={shlex.quote(value)}" for name, value in pairs)
 
 
 def _secret_shown(provider: Provider, secret: str) -> str:
     """The secret as the banner prints it: not when it came from the environment (it may be real)."""
-    for name in _profile(provider).credentials_env.values():
+    for name in provider.env_names().values():
         if os.environ.get(name) == secret:
             return f"(as in ${name})"
     return secret
-
-
-def _shell(value: str) -> str:
-    safe = value.replace("'", "'\\''")
-    return value if value.replace("-", "").replace("_", "").replace(".", "").isalnum() else f"'{safe}'"
 
 
 def _is_loopback(host: str) -> bool:

@@ -38,8 +38,8 @@ import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
 from .conformance import hooks_env
-from .providers import get
 from .providers.profile import ConformanceProfile, credentials_from_env, profile_of
+from .registry import ConfigurationError, get
 
 
 def _load() -> tuple[ConformanceProfile | None, httpx.Auth | None]:
@@ -48,7 +48,10 @@ def _load() -> tuple[ConformanceProfile | None, httpx.Auth | None]:
         return None, None
     provider = get(name)
     profile = profile_of(provider)
-    credentials = credentials_from_env(provider)
+    try:
+        credentials = credentials_from_env(provider)
+    except ConfigurationError as error:
+        raise SystemExit(f"{error} (the hooks sign {name} requests with them)") from None
     overlay = profile.variants.get(os.environ.get(hooks_env.VARIANT, ""), {})
     # One signer for the whole run, so a login-based provider logs in once and reuses its token.
     return profile, profile.make_auth({**credentials, **overlay})

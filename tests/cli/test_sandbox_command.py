@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import signal
 import subprocess
 import sys
@@ -15,8 +16,9 @@ import httpx
 import pytest
 
 from withdrawal_apis import __version__
-from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.payouts import env_settings
 from withdrawal_apis.providers.mpchat import MPChatAuth
+from withdrawal_apis.registry import PROVIDERS, get
 from withdrawal_apis.sandbox.server import free_port
 
 CLI = [sys.executable, "-m", "withdrawal_apis.cli"]
@@ -49,8 +51,10 @@ def sandbox(*args: str, env: dict[str, str] | None = None) -> Iterator[tuple[sub
             time.sleep(0.05)
     banner = ""
     assert process.stdout is not None
-    while not banner.rstrip().endswith(f"_BASE_URL='{base_url}'"):  # the banner's last line
-        banner += process.stdout.readline()
+    while "_BASE_URL=" not in banner:  # the banner's last line
+        line = process.stdout.readline()
+        assert line, f"the banner ended early: {banner}"
+        banner += line
     try:
         yield process, base_url, banner
     finally:
@@ -150,8 +154,13 @@ def test_the_banner_names_every_account_and_an_export_line(provider: str) -> Non
         assert f"account      {account['id']}" in banner
         for key_id in account["key_ids"]:
             assert f"key id {key_id}" in banner
-    assert f"{provider.upper()}_BASE_URL='{base_url}'" in banner
     assert "access" not in banner.lower()
+    # The export line carries everything `payouts.from_env` needs to reach this emulator.
+    exports = shlex.split(banner.rsplit("export ", 1)[1])
+    environ = dict(pair.split("=", 1) for pair in exports)
+    settings = env_settings(provider, environ)
+    assert settings["base_url"] == base_url
+    assert set(get(provider).settings.names) <= set(settings)
 
 
 def test_requests_are_not_logged_unless_asked() -> None:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from withdrawal_apis.providers import GENERATED_CLIENTS, PROVIDERS, Provider
+from withdrawal_apis.registry import GENERATED_CLIENTS, PROVIDERS, Provider
 
 REPO = Path(__file__).resolve().parents[2]
 JUNK = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from withdrawal_apis.providers import get, onekonto
+from withdrawal_apis.providers import onekonto
+from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.spec import Operation, SpecDocument
 from withdrawal_apis.testing import Emulator

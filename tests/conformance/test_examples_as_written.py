@@ -8,7 +8,7 @@ from pathlib import Path
 from withdrawal_apis.conformance import emulators, progress
 from withdrawal_apis.conformance.plan import Pass, Target
 from withdrawal_apis.conformance.runner import run_pass
-from withdrawal_apis.providers import get
+from withdrawal_apis.registry import get
 
 
 def test_examples_are_not_adjusted_and_generated_bodies_say_which_rule_touched_them(tmp_path: Path) -> None:

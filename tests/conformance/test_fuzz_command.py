@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from withdrawal_apis.conformance import emulators
-from withdrawal_apis.providers import get
+from withdrawal_apis.registry import get
 
 CLI = str(Path(sys.executable).parent / "withdrawal-apis")
 MPCHAT = get("mpchat")

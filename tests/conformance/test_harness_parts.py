@@ -12,8 +12,8 @@ from withdrawal_apis.conformance.options import split_passthrough
 from withdrawal_apis.conformance.plan import Pass, Target
 from withdrawal_apis.conformance.redact import REDACTED, Redactor
 from withdrawal_apis.conformance.runner import PassResult
-from withdrawal_apis.providers import get
 from withdrawal_apis.providers.profile import profile_of
+from withdrawal_apis.registry import get
 
 
 def test_redactor_hides_security_headers_credentials_and_their_digests() -> None:

@@ -19,8 +19,8 @@ import pytest
 from withdrawal_apis.conformance import emulators
 from withdrawal_apis.conformance.plan import PHASES, Target
 from withdrawal_apis.conformance.redact import Redactor
-from withdrawal_apis.providers import Provider
 from withdrawal_apis.providers.profile import profile_of
+from withdrawal_apis.registry import Provider
 
 MAX_EXAMPLES = os.environ.get("CONFORMANCE_MAX_EXAMPLES", "15")
 SEEDS = os.environ.get("CONFORMANCE_SEEDS", "1").split(",")
@@ -49,7 +49,7 @@ def test_plain_st_run_finds_nothing(provider: Provider, seed: str, tmp_path: Pat
                 "WITHDRAWAL_APIS_PROVIDER": provider.name,
                 "WITHDRAWAL_APIS_VARIANT": variant,
             }
-            env |= {profile.credentials_env[k]: v for k, v in emulator.credentials.items()}
+            env |= {provider.env_name(k): v for k, v in emulator.credentials.items()}
             code, output = st_run(provider.spec_path, emulator.base_url, seed, env, tmp_path)
             print(f"{provider.name} {variant} seed {seed}: {cases_line(output)}")
             # schemathesis prints its curl lines with the signed headers; keep them out of the log

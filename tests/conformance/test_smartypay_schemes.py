@@ -15,8 +15,8 @@ def test_conformance_under_each_scheme_gets_past_authentication(tmp_path: Path) 
     """A 403 is an accepted answer to any schemathesis case, so a green run alone cannot prove that
     the HMAC signer signs what is sent; count what the emulator answered to signed requests."""
     from withdrawal_apis.conformance import Pass, Target, progress, run_pass
-    from withdrawal_apis.providers import get
     from withdrawal_apis.providers.profile import profile_of
+    from withdrawal_apis.registry import get
 
     answered: dict[tuple[str, str, int], int] = {}
     smartypay = get("smartypay")

@@ -9,13 +9,11 @@ example at the top has its own test, which also checks what it prints.)
 from __future__ import annotations
 
 import re
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 
-from withdrawal_apis.providers import PROVIDERS, Provider
-from withdrawal_apis.providers.profile import ConformanceProfile
+from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.testing import Emulator
 
 pytest_plugins = ["pytester"]
@@ -47,13 +45,10 @@ def test_every_provider_section_has_an_example() -> None:
 
 @pytest.mark.parametrize(("provider", "code"), CASES)
 def test_a_provider_example_runs_as_written(provider: Provider, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    profile: ConformanceProfile = import_module(provider.module).CONFORMANCE
     with Emulator(provider, serve=True) as emulator:
-        credential = next(c for a in emulator.seeded.values() for c in a.get("credentials") or [])
-        key_name, secret_name = list(profile.credentials_env.values())[:2]
-        monkeypatch.setenv(key_name, credential["key_id"])
-        monkeypatch.setenv(secret_name, credential["secret"])
-        monkeypatch.setenv(f"{provider.name.upper()}_BASE_URL", emulator.base_url)
+        for name, value in emulator.credentials.items():
+            monkeypatch.setenv(provider.env_name(name), value)
+        monkeypatch.setenv(provider.base_url_env, emulator.base_url)
         exec(compile(code, f"README.md ({provider.title})", "exec"), {})  # noqa: S102 - the README's own code
         assert not emulator.violations
 

@@ -16,7 +16,7 @@ import pytest
 
 from withdrawal_apis import __version__
 from withdrawal_apis.chains import random_tron_address
-from withdrawal_apis.providers import GENERATED_CLIENTS
+from withdrawal_apis.registry import GENERATED_CLIENTS
 from withdrawal_apis.sandbox.server import free_port
 
 REPO = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ import pytest
 
 from withdrawal_apis import payouts, testing
 from withdrawal_apis.payouts import flow
-from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox import SandboxConfig
 
 from .profiles import PROFILES, Profile

@@ -11,7 +11,7 @@ import pytest
 
 from withdrawal_apis import payouts
 from withdrawal_apis.payouts import PayoutStatus
-from withdrawal_apis.payouts.adapters import base
+from withdrawal_apis.payouts import adapter as base
 
 from .conftest import Emulator
 from .profiles import INITIAL, PROFILES, Profile

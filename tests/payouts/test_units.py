@@ -12,9 +12,9 @@ import pytest
 
 from withdrawal_apis import payouts
 from withdrawal_apis.payouts import errors, networks
-from withdrawal_apis.payouts.adapters.kamipay import float_carrier
 from withdrawal_apis.payouts.client import env_settings
 from withdrawal_apis.payouts.errors import ErrorRule
+from withdrawal_apis.providers.kamipay.payouts import float_carrier
 
 from .conftest import FAST
 
@@ -164,7 +164,9 @@ def test_settings_from_the_fuzz_variables() -> None:
     assert env_settings("bigone", env) == {"api_key": "k", "secret": "s", "base_url": "http://p.test"}
     env = {"SMARTYPAY_API_KEY": "k", "SMARTYPAY_SECRET": "s", "SMARTYPAY_MERCHANT_ID": "m", "SMARTYPAY_BASE_URL": "u"}
     assert env_settings("smartypay", env | {"SMARTYPAY_SCHEME": "basic"})["scheme"] == "basic"
-    with pytest.raises(KeyError, match="ONEKONTO_USER, ONEKONTO_PASSWORD, ONEKONTO_ACCOUNT_ID, ONEKONTO_BASE_URL"):
+    with pytest.raises(
+        payouts.ConfigurationError, match="ONEKONTO_USER, ONEKONTO_PASSWORD, ONEKONTO_ACCOUNT_ID, ONEKONTO_BASE_URL"
+    ):
         env_settings("onekonto", {})
 
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from tests.publish import REPO, load_script
-from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.spec import SpecDocument
 
 publish = load_script("publish")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.registry import PROVIDERS, Provider
 
 from .scenarios import SCENARIOS, Scenario
 

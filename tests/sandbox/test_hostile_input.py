@@ -17,15 +17,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from withdrawal_apis.providers import PROVIDERS, Provider, get
-from withdrawal_apis.providers.profile import ConformanceProfile
+from withdrawal_apis.providers.profile import profile_of
+from withdrawal_apis.registry import PROVIDERS, Provider, get
 from withdrawal_apis.sandbox.server import free_port
 from withdrawal_apis.spec import SpecDocument
 
@@ -99,16 +98,14 @@ def _recv(sock: socket.socket) -> bytes:
         return b""
 
 
-def credentials(profile: ConformanceProfile) -> dict[str, str]:
-    names = list(profile.credentials_env)
-    return {names[0]: "hostile-key", names[1]: "hostile-secret-" + "x" * 48}
+def credentials(provider: Provider) -> dict[str, str]:
+    return provider.settings.from_key("hostile-key", "hostile-secret-" + "x" * 48)
 
 
 @pytest.fixture(scope="module", params=[p.name for p in PROVIDERS])
 def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     provider = get(request.param)
-    profile: ConformanceProfile = import_module(provider.module).CONFORMANCE
-    creds = credentials(profile)
+    creds = credentials(provider)
     key, secret = list(creds.values())
     port = free_port()
     process = subprocess.Popen(
@@ -131,7 +128,7 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     other = next((a["id"] for a in accounts if not a["key_ids"]), holder)
     ids = {"accountId": holder, "merchantId": other}
     spec = SpecDocument(provider.spec_path)
-    found = Target(provider, process, base_url, port, profile.make_auth(creds), spec, ids)
+    found = Target(provider, process, base_url, port, profile_of(provider).make_auth(creds), spec, ids)
     yield found
     process.terminate()
     _, stderr = process.communicate(timeout=10)
@@ -226,7 +223,7 @@ def test_a_slow_body_is_cut(target: Target) -> None:
 def test_smartypay_schedule_with_a_huge_exponent_is_refused_fast_and_small() -> None:
     """`1e-99999999` once took 8.5 s, 570 MB and a 2 MB answer, stored for every later GET."""
     # Every operation meets such numbers in the test above; here the exact request, and a later GET.
-    from withdrawal_apis.providers.smartypay import CONFORMANCE
+    from withdrawal_apis.providers.smartypay.conformance import CONFORMANCE
     from withdrawal_apis.testing import Emulator
 
     with Emulator("smartypay") as emulator:
@@ -259,12 +256,11 @@ def test_decimal_places_are_checked_exactly(provider: str, build: Any) -> None:
     """A 28-digit Decimal context once let 1Konto's 29th decimal through; BigONE once took 9 decimals of BTC."""
     from withdrawal_apis.testing import Emulator
 
-    profile: ConformanceProfile = import_module(get(provider).module).CONFORMANCE
+    profile = profile_of(get(provider))
     with Emulator(provider) as emulator:
         account_id, account = next((i, a) for i, a in emulator.seeded.items() if a.get("credentials"))
         credential = account["credentials"][0]
-        names = list(profile.credentials_env)
-        auth = profile.make_auth({names[0]: credential["key_id"], names[1]: credential["secret"]})
+        auth = profile.make_auth(get(provider).settings.from_key(credential["key_id"], credential["secret"]))
         body = build()
         if provider == "onekonto":
             whitelisted = next(d for d in account["whitelist"] if d["network"] == "bitcoin")

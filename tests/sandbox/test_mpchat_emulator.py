@@ -15,9 +15,9 @@ import pytest
 
 from withdrawal_apis.chains import random_ethereum_address
 from withdrawal_apis.emulators import spec_document
-from withdrawal_apis.providers import get
 from withdrawal_apis.providers.mpchat import auth
-from withdrawal_apis.providers.mpchat.sandbox import Sandbox as MPChatSandbox
+from withdrawal_apis.providers.mpchat.emulator import Sandbox as MPChatSandbox
+from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import Principal, Request, Response, SandboxApp, SandboxConfig, operation
 from withdrawal_apis.sandbox.server import serve_in_thread
 

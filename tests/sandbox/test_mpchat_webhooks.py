@@ -17,7 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
-from withdrawal_apis.providers.mpchat import CONFORMANCE, auth
+from withdrawal_apis.providers.mpchat import auth
+from withdrawal_apis.providers.mpchat.conformance import CONFORMANCE
 from withdrawal_apis.testing import Emulator
 
 from ..conftest import Running

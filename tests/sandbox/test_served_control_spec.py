@@ -15,7 +15,7 @@ import jsonschema_rs
 import pytest
 
 from withdrawal_apis.emulators import build_app, sandbox_class
-from withdrawal_apis.providers import PROVIDERS
+from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox.app import control_spec
 from withdrawal_apis.sandbox.lifecycle import AdvancePolicy
 from withdrawal_apis.sandbox.seeding import narrow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from withdrawal_apis.providers import get
+from withdrawal_apis.registry import get
 from withdrawal_apis.spec import SpecDocument
 
 WITHDRAW = "/paths/~1v1~1wallet~1withdraw/post"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from withdrawal_apis.providers import get
+from withdrawal_apis.registry import get
 from withdrawal_apis.spec import SpecDocument
 
 AUTH_ERRORS = {

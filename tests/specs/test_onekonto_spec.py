@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from withdrawal_apis.providers import get
+from withdrawal_apis.registry import get
 from withdrawal_apis.spec import SpecDocument
 
 BLOCKCHAIN = "/paths/~1api~1v1~1accounting~1account~1{accountId}~1request~1withdraw~1blockchain/post"

@@ -23,7 +23,6 @@ sends) and the control API's spec are not provider requests and are not sent.
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -33,8 +32,8 @@ from urllib.parse import quote, urlencode
 import httpx
 import pytest
 
-from withdrawal_apis.providers import PROVIDERS, Provider, get
-from withdrawal_apis.providers.profile import ConformanceProfile
+from withdrawal_apis.providers.profile import ConformanceProfile, profile_of
+from withdrawal_apis.registry import PROVIDERS, Provider, get
 from withdrawal_apis.spec import Operation, SpecDocument
 from withdrawal_apis.testing import Emulator
 
@@ -140,17 +139,14 @@ CASES = [case for provider in PROVIDERS for case in request_examples(provider)]
 
 
 def profile(provider: str) -> ConformanceProfile:
-    found = importlib.import_module(get(provider).module).CONFORMANCE
-    assert isinstance(found, ConformanceProfile)
-    return found
+    return profile_of(get(provider))
 
 
 def demo_credentials(sandbox: Emulator, provider: str) -> dict[str, str]:
     """The demo seed's first credential, named as the provider's conformance profile names them."""
     for account in sandbox.seeded.values():
         for credential in account.get("credentials") or []:
-            names = list(profile(provider).credentials_env)
-            return dict(zip(names, (credential["key_id"], credential["secret"]), strict=True))
+            return get(provider).settings.from_key(credential["key_id"], credential["secret"])
     raise AssertionError(f"the {provider} demo seed has no credential")
 
 

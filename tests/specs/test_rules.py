@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from withdrawal_apis.providers import Provider
+from withdrawal_apis.registry import Provider
 from withdrawal_apis.spec import SpecDocument
 
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from withdrawal_apis.providers import Provider
+from withdrawal_apis.registry import Provider
 from withdrawal_apis.spec import SpecDocument
 
 REPO = Path(__file__).resolve().parents[2]

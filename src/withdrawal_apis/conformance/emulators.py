@@ -26,8 +26,8 @@ from typing import Any
 
 import httpx
 
-from ..providers import Provider
 from ..providers.profile import profile_of
+from ..registry import Provider
 from .reachability import free_port
 
 # The line `withdrawal-apis sandbox` prints for each seeded key.
@@ -55,15 +55,15 @@ def as_started(provider: Provider) -> Iterator[Emulator]:
         match = CREDENTIAL_LINE.search(banner)
         if match is None:
             raise RuntimeError(f"`withdrawal-apis sandbox {provider.name}` printed no credentials")
-        credentials = profile_of(provider).credentials_from_key(match["key_id"], match["secret"])
+        credentials = provider.settings.from_key(match["key_id"], match["secret"])
         yield Emulator(provider, base_url, process, credentials)
 
 
 def conformance_seed(provider: Provider) -> tuple[dict[str, Any], dict[str, str]]:
     """The provider's conformance seed with fresh random credentials, and those credentials."""
-    profile = profile_of(provider)
-    credentials = {name: secrets.token_hex(16) for name in profile.credentials_env}
-    return profile.emulator_seed(credentials), credentials
+    settings = provider.settings
+    credentials = {name: secrets.token_hex(16) for name in (settings.key, settings.secret)}
+    return profile_of(provider).emulator_seed(credentials), credentials
 
 
 @contextmanager
@@ -112,7 +112,7 @@ _starting = threading.Lock()
 def _without_credentials(provider: Provider) -> dict[str, str]:
     """The environment minus the provider's credential variables, which the sandbox command may adopt:
     the emulator must hold the credentials the harness chose (or print its own), not the caller's."""
-    names = set(profile_of(provider).credentials_env.values())
+    names = set(provider.env_names(optional=True).values()) | {provider.base_url_env}
     return {name: value for name, value in os.environ.items() if name not in names}
 
 

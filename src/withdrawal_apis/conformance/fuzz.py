@@ -7,12 +7,13 @@ from the environment. Exit 2 when the base URL cannot be reached, 1 when anythin
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ..providers import PROVIDERS, get
 from ..providers.profile import credentials_from_env, profile_of
+from ..registry import PROVIDERS, ConfigurationError, get
 from . import progress, summary
 from .options import RunOptions, add_run_options
 from .plan import Pass, Target
@@ -23,14 +24,15 @@ DEFAULT_EXAMPLES = 10
 
 
 def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
-    credentials = "; ".join(f"{p.name}: {', '.join(profile_of(p).credentials_env.values())}" for p in PROVIDERS)
+    credentials = "; ".join(f"{p.name}: {', '.join(p.env_names(optional=False).values())}" for p in PROVIDERS)
     fuzz = commands.add_parser(
         "fuzz",
         help="run the conformance harness against a real sandbox",
-        description=f"Credentials come from the environment ({credentials}).",
+        description=f"Credentials come from the environment ({credentials}), as `payouts.from_env` reads them; "
+        "the base URL from --base-url or <PROVIDER>_BASE_URL.",
     )
     fuzz.add_argument("provider", choices=[p.name for p in PROVIDERS])
-    fuzz.add_argument("--base-url", required=True)
+    fuzz.add_argument("--base-url", help="the sandbox to fuzz (default: $<PROVIDER>_BASE_URL)")
     fuzz.add_argument("--allow-withdrawals", action="store_true", help="also run operations that move money")
     fuzz.add_argument("--rate-limit", default="30/m", help="schemathesis --rate-limit (default: 30/m)")
     fuzz.add_argument("--mode", default="positive", choices=["positive", "negative", "all"])
@@ -40,14 +42,22 @@ def add_parser(commands: argparse._SubParsersAction[Any]) -> None:
 def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
     provider = get(args.provider)
     options = RunOptions.from_args(args, extra, max_examples=DEFAULT_EXAMPLES)
-    problem = unreachable(args.base_url)
+    base_url = args.base_url or os.environ.get(provider.base_url_env)
+    if not base_url:
+        print(f"withdrawal-apis fuzz: give --base-url or set {provider.base_url_env}", file=sys.stderr)
+        return 2
+    try:
+        credentials = credentials_from_env(provider)
+    except ConfigurationError as error:
+        print(f"withdrawal-apis fuzz: {error}", file=sys.stderr)
+        return 2
+    problem = unreachable(base_url)
     if problem:
         print(f"withdrawal-apis fuzz: {problem}", file=sys.stderr)
         return 2
-    credentials = credentials_from_env(provider)
     profile = profile_of(provider)
     excluded = () if args.allow_withdrawals else tuple(sorted(profile.money_moving))
-    target = Target(provider.name, provider.spec_path, args.base_url, provider, credentials)
+    target = Target(provider.name, provider.spec_path, base_url, provider, credentials)
     shown = progress.for_stream()
     results: list[PassResult] = []
     for seed in options.seeds:
@@ -69,7 +79,7 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
             )
             results.append(run_pass(plan, options.report_dir, shown))
     report = options.report_dir / f"{provider.name}-report.txt"
-    text = summary.render(f"{provider.name} at {args.base_url}", results, report)
+    text = summary.render(f"{provider.name} at {base_url}", results, report)
     summary.write_report(report, text, results)
     print(text)
     return 0 if all(r.passed for r in results) else 1

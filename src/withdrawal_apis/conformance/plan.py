@@ -11,8 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from ..providers import Provider
-from ..providers.profile import profile_of
+from ..registry import Provider
 from ..resources import find_repo_file
 from ..spec import SpecDocument
 from . import hooks_env
@@ -124,8 +123,7 @@ class Pass:
         env = {"SCHEMATHESIS_HOOKS": "withdrawal_apis.schemathesis_hooks", hooks_env.EVENTS: str(events)}
         provider = self.target.provider
         if provider is not None:
-            names = profile_of(provider).credentials_env
-            env |= {names[field]: value for field, value in self.target.credentials.items() if field in names}
+            env |= {provider.env_name(field): value for field, value in self.target.credentials.items()}
             env[hooks_env.PROVIDER] = provider.name
             env[hooks_env.VARIANT] = self.variant
             env[hooks_env.AUTH] = "sign" if self.sign else "generated"

@@ -23,8 +23,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from ..providers import PROVIDERS, Provider, get
 from ..providers.profile import profile_of
+from ..registry import PROVIDERS, Provider, get
 from . import emulators, progress, summary
 from .options import RunOptions, add_run_options
 from .plan import Pass, Target

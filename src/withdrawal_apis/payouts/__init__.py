@@ -6,10 +6,11 @@
     with payouts.from_env("mpchat") as client:
         payout = client.create(asset="USDT", network="TRC20", address="T...", amount=Decimal("25"))
 
-See docs/payouts.md for the credentials per provider, the status table, and the retry and
+See the payouts guide for the settings per provider, the status table, and the retry and
 no-double-payout rules.
 """
 
+from ..registry import ConfigurationError
 from .client import AsyncPayouts, Payouts, connect, connect_async, env_settings, from_env, from_env_async
 from .errors import (
     AuthenticationError,
@@ -36,6 +37,7 @@ __all__ = [
     "AuthenticationError",
     "Balance",
     "Capabilities",
+    "ConfigurationError",
     "ConflictError",
     "InsufficientFundsError",
     "InvalidAddressError",

@@ -8,21 +8,53 @@ Both classes drive the same flows (see `flow`); only the I/O differs.
 
 from __future__ import annotations
 
-import importlib
-import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
 import httpx
 
-from ..providers import get
-from .adapters import Adapter, adapter_class
-from .flow import run_async, run_sync
+from ..registry import get
+from .adapter import Adapter, Page
+from .flow import Flow, run_async, run_sync
 from .models import Balance, Capabilities, Payout, Sweep
 from .retry import RetryPolicy
 
 DEFAULT_TIMEOUT = 30.0
+
+
+def adapter_class(provider: str) -> type[Adapter]:
+    """The provider's adapter (its folder's `payouts.py`); a missing client names the extra to install."""
+    info = get(provider)  # KeyError naming the known providers
+    try:
+        module = info.part("payouts")
+    except ModuleNotFoundError as error:
+        if error.name != info.client_package:
+            raise
+        hint = f"{info.name}'s client is not installed: pip install 'withdrawal-apis[{info.name}]'"
+        raise ModuleNotFoundError(hint, name=error.name) from error
+    found: type[Adapter] = module.ADAPTER
+    return found
+
+
+class _Pages:
+    """Every payout across pages, each once: the paging both `list()`s share."""
+
+    def __init__(self, adapter: Adapter) -> None:
+        self._adapter = adapter
+        self._seen: set[str] = set()
+        self.cursor: Any = None
+        self.done = False
+
+    def next_page(self) -> Flow[Page]:
+        return self._adapter.page(self.cursor)
+
+    def fresh(self, page: Page) -> list[Payout]:
+        """The payouts of `page` not yet yielded; moves the cursor on (or marks the end)."""
+        new = [payout for payout in page.items if payout.id not in self._seen]
+        self._seen.update(payout.id for payout in new)
+        self.cursor, self.done = page.next, page.next is None
+        return new
 
 
 class _Payouts:
@@ -77,17 +109,9 @@ class Payouts(_Payouts):
 
     def list(self) -> Iterator[Payout]:
         """Every payout, newest first, following every page (each payout once)."""
-        seen: set[str] = set()
-        cursor = None
-        while True:
-            page = run_sync(self._adapter.page(cursor), self._client)
-            for payout in page.items:
-                if payout.id not in seen:
-                    seen.add(payout.id)
-                    yield payout
-            if page.next is None:
-                return
-            cursor = page.next
+        pages = _Pages(self._adapter)
+        while not pages.done:
+            yield from pages.fresh(run_sync(pages.next_page(), self._client))
 
     def cancel(self, payout_id: str) -> Payout:
         return run_sync(self._adapter.cancel(payout_id), self._client)
@@ -131,17 +155,10 @@ class AsyncPayouts(_Payouts):
 
     async def list(self) -> AsyncIterator[Payout]:
         """Every payout, newest first, following every page (each payout once)."""
-        seen: set[str] = set()
-        cursor = None
-        while True:
-            page = await run_async(self._adapter.page(cursor), self._client)
-            for payout in page.items:
-                if payout.id not in seen:
-                    seen.add(payout.id)
-                    yield payout
-            if page.next is None:
-                return
-            cursor = page.next
+        pages = _Pages(self._adapter)
+        while not pages.done:
+            for payout in pages.fresh(await run_async(pages.next_page(), self._client)):
+                yield payout
 
     async def cancel(self, payout_id: str) -> Payout:
         return await run_async(self._adapter.cancel(payout_id), self._client)
@@ -170,10 +187,11 @@ def _open(
     httpx_args: Mapping[str, Any] | None,
 ) -> tuple[Adapter, Any]:
     cls = adapter_class(provider)
-    missing = [name for name in cls.credentials if not credentials.get(name)]
-    unknown = sorted(set(credentials) - set(cls.credentials) - set(cls.options))
+    settings = get(provider).settings
+    missing = [name for name in settings.names if not credentials.get(name)]
+    unknown = sorted(set(credentials) - set(settings.names) - set(settings.optional))
     if missing or unknown:
-        expected = ", ".join([*cls.credentials, *(f"[{o}]" for o in cls.options)])
+        expected = ", ".join([*settings.names, *(f"[{o}]" for o in settings.optional)])
         raise TypeError(f"{provider} takes {expected}; missing {missing or 'none'}, unknown {unknown or 'none'}")
     if not base_url:
         raise TypeError("base_url is required: name the provider's production or sandbox URL, or an emulator's")
@@ -213,23 +231,13 @@ def connect_async(
 
 
 def env_settings(provider: str, environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """`base_url` and the credentials of `provider` from the environment.
+    """`base_url` and the settings of `provider` from the environment.
 
-    Credentials come from the variables `withdrawal-apis fuzz` reads (`MPCHAT_KEY_ID`, ...); the
-    base URL from `<PROVIDER>_BASE_URL`, and the other settings from `<PROVIDER>_<NAME>`.
+    Each setting is read from `<PROVIDER>_<NAME>` (`MPCHAT_KEY_ID`, `ONEKONTO_ACCOUNT_ID`, ...) unless the
+    provider names another variable, the base URL from `<PROVIDER>_BASE_URL`; the emulator's start-up
+    banner prints an `export` line with all of them. A missing one raises `ConfigurationError` naming it.
     """
-    environ = os.environ if environ is None else environ
-    info = get(provider)
-    cls = adapter_class(provider)
-    profile = importlib.import_module(info.module).CONFORMANCE
-    prefix = info.name.upper()
-    names = {name: profile.credentials_env.get(name, f"{prefix}_{name.upper()}") for name in cls.credentials}
-    names.update({name: f"{prefix}_{name.upper()}" for name in cls.options})
-    names["base_url"] = f"{prefix}_BASE_URL"
-    missing = [var for name, var in names.items() if name in (*cls.credentials, "base_url") and not environ.get(var)]
-    if missing:
-        raise KeyError(f"set {', '.join(missing)} to use {provider} from the environment")
-    return {name: environ[var] for name, var in names.items() if environ.get(var)}
+    return get(provider).settings_from_env(environ)
 
 
 def from_env(provider: str, *, retry: RetryPolicy | None = None, timeout: float = DEFAULT_TIMEOUT) -> Payouts:

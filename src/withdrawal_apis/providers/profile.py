@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import os
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -11,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from . import Provider
+from ..registry import Provider
 
 
 @dataclass(frozen=True)
@@ -42,9 +40,6 @@ def own_login(operation_id: str, login: Mapping[str, str], rng: random.Random) -
 
 @dataclass(frozen=True)
 class ConformanceProfile:
-    # Credential field -> environment variable a user sets to fuzz a real sandbox. The first two
-    # fields are the control API's `key_id` and `secret`, in that order.
-    credentials_env: Mapping[str, str]
     # Credentials -> the provider's httpx.Auth (the same signer the Python client uses).
     make_auth: Callable[[Mapping[str, str]], httpx.Auth]
     # Credentials -> the control-API seed that makes an emulator accept them (rich balances, whitelist).
@@ -66,24 +61,16 @@ class ConformanceProfile:
             return {"": dict(credentials)}
         return {name: {**credentials, **overlay} for name, overlay in self.variants.items()}
 
-    def credentials_from_key(self, key_id: str, secret: str) -> dict[str, str]:
-        """The credentials of a control-API key (`key_id`, `secret`), named as this provider names them."""
-        key_field, secret_field = list(self.credentials_env)[:2]
-        return {key_field: key_id, secret_field: secret}
-
     def rules_for(self, operation_id: str) -> tuple[BodyRule, ...]:
         return tuple(rule for rule in self.body_rules if rule.operation_id == operation_id)
 
 
 def profile_of(provider: Provider) -> ConformanceProfile:
-    found: ConformanceProfile = importlib.import_module(provider.module).CONFORMANCE
+    """The provider's profile, from its folder's `conformance.py`."""
+    found: ConformanceProfile = provider.part("conformance").CONFORMANCE
     return found
 
 
-def credentials_from_env(provider: Provider, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """The provider's credentials from the variables its profile names; exits naming any that is unset."""
-    names = profile_of(provider).credentials_env
-    missing = [env for env in names.values() if not environ.get(env)]
-    if missing:
-        raise SystemExit(f"set {', '.join(missing)} to sign {provider.name} requests")
-    return {name: environ[env] for name, env in names.items()}
+def credentials_from_env(provider: Provider, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The key and secret that sign requests, from the provider's variables (ConfigurationError names any unset)."""
+    return provider.settings_from_env(environ, base_url=False, only_credentials=True)

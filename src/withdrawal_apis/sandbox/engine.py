@@ -95,6 +95,10 @@ class ProviderSandbox:
         """The seed the CLI loads when none is given."""
         raise NotImplementedError
 
+    def client_settings(self, account_id: str) -> dict[str, str]:
+        """What a client acting for `account_id` needs besides its key and secret (an account or merchant id)."""
+        return {}
+
     # -- hooks with a default -----------------------------------------------------------------
     def authorize(self, principal: Principal, operation: Operation, request: Request) -> None:
         """Refuse (ApiError 403) what the principal may not do beyond the operation's scopes."""

@@ -39,12 +39,14 @@ class Lifecycle:
     initial: str
     transitions: tuple[Transition, ...]
     happy_path: tuple[str, ...]
+    # The transitions that end an object unsuccessfully (a failure, a rejection), the likelier first.
+    failures: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         names = {t.name for t in self.transitions}
-        missing = set(self.happy_path) - names
+        missing = (set(self.happy_path) | set(self.failures)) - names
         if missing:
-            raise ValueError(f"happy path names unknown transitions: {sorted(missing)}")
+            raise ValueError(f"happy path or failures name unknown transitions: {sorted(missing)}")
 
     def transition(self, name: str) -> Transition | None:
         return next((t for t in self.transitions if t.name == name), None)

@@ -348,14 +348,14 @@ class Store:
         return _account(row) if row else None
 
     def accounts(self, extra: Mapping[str, Any] | None = None) -> list[Account]:
-        """Every account, or those whose `extra` has each given top-level value."""
+        """Every account in the order they were seeded, or those whose `extra` has each given top-level value."""
         clauses, args = ["1"], []
         for name, value in (extra or {}).items():
             if not _FIELD.fullmatch(name):
                 raise ValueError(f"not a field name: {name!r}")
             clauses.append("json_extract(data, ?) = ?")
             args += [f'$.extra."{name}"', value]
-        sql = f"SELECT id, data FROM accounts WHERE {' AND '.join(clauses)} ORDER BY id"  # noqa: S608
+        sql = f"SELECT id, data FROM accounts WHERE {' AND '.join(clauses)} ORDER BY rowid"  # noqa: S608
         return [_account(row) for row in self.db.execute(sql, args)]
 
     def put_credential(self, credential: Credential) -> None:

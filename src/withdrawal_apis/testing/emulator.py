@@ -45,7 +45,7 @@ from sandbox_control_client.models import (
 from sandbox_control_client.models import AdvanceClock as AdvanceClockBody
 
 from ..emulators import build_app
-from ..providers import Provider, get
+from ..registry import Provider, resolve
 from ..sandbox import SandboxApp, SandboxConfig
 from ..sandbox.server import serve_in_thread
 from .inprocess import InProcessTransport, LoopThread
@@ -100,7 +100,7 @@ class Emulator(AbstractContextManager["Emulator"]):
         seed: Mapping[str, Any] | str | None = "demo",
         capture_webhooks: bool = True,
     ) -> None:
-        self.provider = get(provider) if isinstance(provider, str) else provider
+        self.provider = resolve(provider)
         self.config = config or SandboxConfig(test_mode=True)
         self.app: SandboxApp = build_app(self.provider, self.config)
         self.webhooks = WebhookInbox()
@@ -149,24 +149,16 @@ class Emulator(AbstractContextManager["Emulator"]):
 
     @property
     def credentials(self) -> dict[str, str]:
-        """The seeded account's credentials under the names `payouts.connect` takes for this provider.
+        """The seeded account's settings under the names `payouts.connect` takes for this provider.
 
-        The key id and secret are the first seeded credential's; `account_id` is the account that holds
-        it (1Konto), `merchant_id` the first merchant of that partner (SmartyPay).
+        The key and secret are the first seeded credential's; the rest (an account or merchant id) is
+        what the provider's emulator says a client of that account needs.
         """
-        from ..payouts.adapters import adapter_class
-
         holder, credential = next(
             (account, entry) for account in self.seeded.values() for entry in account.get("credentials") or []
         )
-        names = adapter_class(self.provider.name).credentials
-        found = dict(zip(names[:2], (credential["key_id"], credential["secret"]), strict=True))
-        if "account_id" in names:
-            found["account_id"] = holder["id"]
-        if "merchant_id" in names:
-            merchants = [a for a in self.seeded.values() if (a.get("extra") or {}).get("partner") == holder["id"]]
-            found["merchant_id"] = merchants[0]["id"] if merchants else ""
-        return found
+        found = self.provider.settings.from_key(credential["key_id"], credential["secret"])
+        return found | self.app.provider.client_settings(holder["id"])
 
     def payouts(self, **options: Any) -> Any:
         """A `withdrawal_apis.payouts.Payouts` for the seeded account, talking to this emulator."""
@@ -228,10 +220,11 @@ class Emulator(AbstractContextManager["Emulator"]):
         return state
 
     def fail(self, withdrawal_id: str) -> WithdrawalState:
-        """Make the withdrawal fail: along the happy path until `fail` is possible, else `reject`."""
+        """Make the withdrawal fail: along the happy path until one of the provider's failures is possible."""
+        lifecycle = self.app.engine.withdrawal_lifecycle
         state = self.state(withdrawal_id)
-        for name in (*self.app.engine.withdrawal_lifecycle.happy_path, None):
-            for ending in ("fail", "reject"):
+        for name in (*lifecycle.happy_path, None):
+            for ending in lifecycle.failures:
                 if ending in state.available_transitions:
                     return self.transition(withdrawal_id, ending)
             if name is None or name not in state.available_transitions:

@@ -62,7 +62,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     marker = metafunc.definition.get_closest_marker(MARKER)
     providers = list(marker.args) if marker and marker.args else metafunc.config.getoption("--withdrawal-sandbox")
     if not providers:
-        from ..providers import PROVIDERS
+        from ..registry import PROVIDERS
 
         providers = [p.name for p in PROVIDERS]
     metafunc.parametrize("withdrawal_sandbox", providers, indirect=True)

@@ -1,155 +1,37 @@
-"""kamiPay: base URLs, the authenticated client factory, exact-decimal helpers and the conformance profile."""
+"""kamiPay: USDT and MATIC withdrawals on Polygon from a merchant's wallets, form login then a JWT bearer.
+
+from withdrawal_apis.providers import kamipay
+api = kamipay.client(username, password, base_url=kamipay.DEVELOPMENT_URL)   # logs in as needed
+"""
 
 from __future__ import annotations
 
-import json
-import random
-from collections.abc import Mapping
-from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-from kamipay_client import AuthenticatedClient
-
-from ...chains import random_ethereum_address
-from ...money import loads_exact
-from ..clients import with_auth
-from ..profile import BodyRule, ConformanceProfile, own_login
-from .auth import LOGIN_PATH, KamipayAuth
+from ...registry import Provider, Settings, lazy
 
 PRODUCTION_URL = "https://api.kamipay.io"
 """The host in the Go sample of kamiPay's address-balance page."""
 DEVELOPMENT_URL = "https://devnakamotoapi2.kamipay.io"
 """The development host a third-party integration uses; kamiPay's own pages do not name one."""
 
-__all__ = [
-    "CONFORMANCE",
-    "DEVELOPMENT_URL",
-    "PRODUCTION_URL",
-    "KamipayAuth",
-    "client",
-    "exact_json",
-    "withdraw_exact",
-]
-
-
-def client(username: str, password: str, base_url: str = DEVELOPMENT_URL, **kwargs: Any) -> AuthenticatedClient:
-    """The generated kamiPay client, logging in with `username`/`password` as needed.
-
-    Extra keyword arguments go to `AuthenticatedClient` (timeout, headers, httpx_args, ...). The static
-    token slot is left empty: `KamipayAuth` writes `Authorization: Bearer <token>` on every request,
-    logging in first when it has no token or the token is about to expire.
-    """
-    auth = KamipayAuth(username, password, login_url=base_url.rstrip("/") + LOGIN_PATH)
-    return with_auth(AuthenticatedClient, base_url, auth, **kwargs)
-
-
-def exact_json(content: bytes | str) -> Any:
-    """A kamiPay answer parsed with every JSON number as an exact `Decimal` (`0.1` stays one tenth)."""
-    return loads_exact(content)
-
-
-def withdraw_exact(
-    api: AuthenticatedClient, *, token: str, amount: Decimal, from_address: str, to_address: str, chain: str = "polygon"
-) -> httpx.Response:
-    """`create_withdrawal` with the amount written as the exact number text of a `Decimal`.
-
-    The generated model types `amount` as a float, which cannot hold every 18-decimal MATIC amount;
-    this sends the same request with the digits you gave. Read the answer with `exact_json`.
-    """
-    if not amount.is_finite() or amount <= 0:
-        raise ValueError("amount must be a positive, finite Decimal")
-    head = json.dumps({"chain": chain, "token": token, "from_address": from_address, "to_address": to_address})
-    text = f'{head[:-1]}, "amount": {format(amount, "f")}}}'
-    return api.get_httpx_client().post(
-        "/v1/wallet/withdraw", content=text.encode(), headers={"Content-Type": "application/json"}
-    )
-
-
-# -- conformance ------------------------------------------------------------------------------
-_rng = random.Random(20250101)
-CONFORMANCE_WALLET = random_ethereum_address(_rng)
-CONFORMANCE_DESTINATIONS = tuple(random_ethereum_address(_rng) for _ in range(3))
-_MAX_FUZZ_AMOUNT = Decimal(1_000_000)
-_FUZZ_UNIT = Decimal("0.000001")
-
-
-# The withdraw example in the spec sends from and to these (the docs' redacted addresses, completed).
-EXAMPLE_WALLET, EXAMPLE_DESTINATION = (
-    "0x1C0Ac0fFee00000000000000000000000488fedc",
-    "0x6FE712C0000000000000000000000000E72988e6",
+PROVIDER = Provider(
+    name="kamipay",
+    title="kamiPay",
+    docs_url="https://apidocs.kamipay.io/docs/api-reference/introduction",
+    # `wallet`: the merchant wallet to pay from; needed only when the merchant has several.
+    settings=Settings("username", "password", optional=("wallet",)),
+    urls={"production": PRODUCTION_URL, "development": DEVELOPMENT_URL},
+    networks={"MATIC": "polygon"},
 )
 
+if TYPE_CHECKING:
+    from .auth import KamipayAuth
+    from .factory import client, exact_json, withdraw_exact
 
-def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
-    # Balances no amount the body rules allow (at most 1,000,000 plus gas) can exhaust in a fuzzing run.
-    wallets = (CONFORMANCE_WALLET, EXAMPLE_WALLET)
-    rich = "1" + "0" * 15
-    return {
-        "accounts": [
-            {
-                "id": "conformance-merchant",
-                "credentials": [{"key_id": credentials["username"], "secret": credentials["password"]}],
-                "extra": {"merchant_id": 1, "wallets": [{"address": w, "wallet_desc": "Main wallet"} for w in wallets]},
-                "wallets": {w.lower(): {"USDT": rich, "MATIC": rich} for w in wallets},
-                "whitelist": [
-                    {"network": "polygon", "address": a} for a in (*CONFORMANCE_DESTINATIONS, EXAMPLE_DESTINATION)
-                ],
-            }
-        ]
-    }
+__all__ = ["DEVELOPMENT_URL", "PRODUCTION_URL", "PROVIDER", "KamipayAuth", "client", "exact_json", "withdraw_exact"]
+_LAZY = {"client": "factory", "exact_json": "factory", "withdraw_exact": "factory", "KamipayAuth": "auth"}
 
 
-def _merchant_wallet(body: dict[str, Any]) -> bool:
-    if "from_address" not in body or str(body["from_address"]).lower() == CONFORMANCE_WALLET.lower():
-        return False
-    body["from_address"] = CONFORMANCE_WALLET
-    return True
-
-
-def _whitelisted_destination(body: dict[str, Any]) -> bool:
-    if "to_address" not in body or body["to_address"] in CONFORMANCE_DESTINATIONS:
-        return False
-    body["to_address"] = _rng.choice(CONFORMANCE_DESTINATIONS)
-    return True
-
-
-def _payable_amount(body: dict[str, Any]) -> bool:
-    amount = body.get("amount")
-    if not isinstance(amount, (int, float)) or isinstance(amount, bool):
-        return False
-    value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
-    fixed = max(min(value, _MAX_FUZZ_AMOUNT).quantize(_FUZZ_UNIT, rounding=ROUND_DOWN), _FUZZ_UNIT)
-    if fixed == value:
-        return False
-    # At most 13 significant digits, so the float's shortest repr is exactly these digits.
-    body["amount"] = int(fixed) if fixed == fixed.to_integral_value() else float(fixed)
-    return True
-
-
-_LOGIN: dict[str, str] = {}
-"""The credentials of the running conformance session, for `own_login` to log in with."""
-
-
-def _make_auth(credentials: Mapping[str, str]) -> httpx.Auth:
-    """The client's own auth; the harness drives its login against the base URL under test."""
-    _LOGIN.update(username=credentials["username"], password=credentials["password"])
-    return KamipayAuth(credentials["username"], credentials["password"])
-
-
-CONFORMANCE = ConformanceProfile(
-    credentials_env={"username": "KAMIPAY_USERNAME", "password": "KAMIPAY_PASSWORD"},
-    make_auth=_make_auth,
-    emulator_seed=_emulator_seed,
-    body_rules=(
-        own_login("create_access_token", _LOGIN, _rng),
-        BodyRule("create_withdrawal", "from_address: one of the merchant's wallets", _merchant_wallet),
-        BodyRule("create_withdrawal", "to_address: whitelisted for the merchant", _whitelisted_destination),
-        BodyRule(
-            "create_withdrawal",
-            "amount: at most 6 decimals (USDT) and within the wallet's balance (1,000,000)",
-            _payable_amount,
-        ),
-    ),
-    money_moving=frozenset({"create_withdrawal"}),
-)
+def __getattr__(name: str) -> Any:
+    return lazy(__name__, name, _LAZY)

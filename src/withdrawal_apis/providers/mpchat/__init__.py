@@ -1,76 +1,34 @@
-"""MPChat (MP Merchant API): base URLs and the authenticated client factory."""
+"""MPChat (MP Merchant API): USDT withdrawals on TRC20 and ERC20 with a two-level review, HMAC-signed bearer keys.
+
+from withdrawal_apis.providers import mpchat
+api = mpchat.client(key_id, secret, base_url=mpchat.SANDBOX_URL)   # the generated client, signing each request
+"""
 
 from __future__ import annotations
 
-import random
-import time
-from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mpchat_client import AuthenticatedClient
-
-from ...chains import is_valid_ethereum_address, is_valid_tron_address, random_ethereum_address, random_tron_address
-from ..clients import with_auth
-from ..profile import BodyRule, ConformanceProfile
-from .auth import MPChatAuth
+from ...registry import Provider, Settings, lazy
 
 PRODUCTION_URL = "https://api.mpchat.com"
 SANDBOX_URL = "https://api-sandbox.mpchat.com"
 
-__all__ = ["CONFORMANCE", "PRODUCTION_URL", "SANDBOX_URL", "MPChatAuth", "client"]
-
-
-def client(
-    key_id: str, secret: str, base_url: str = SANDBOX_URL, clock: Callable[[], float] = time.time, **kwargs: Any
-) -> AuthenticatedClient:
-    """The generated MPChat client signing every request with a fresh `{key_id}:{ts}:{hmac}` bearer.
-
-    `clock` timestamps the signatures (replace it only to test clock skew); extra keyword arguments
-    go to `AuthenticatedClient`.
-    """
-    return with_auth(AuthenticatedClient, base_url, MPChatAuth(key_id, secret, clock=clock), **kwargs)
-
-
-def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
-    # A balance no schema-valid amount (at most 12 integer digits) can exhaust in a fuzzing run.
-    return {
-        "accounts": [
-            {
-                "id": "conformance-merchant",
-                "credentials": [{"key_id": credentials["key_id"], "secret": credentials["secret"]}],
-                "balances": {"USDT": "1" + "0" * 24},
-            }
-        ]
-    }
-
-
-# network -> (is the address valid, make a valid one)
-_ADDRESSES: dict[str, tuple[Callable[[object], bool], Callable[[random.Random], str]]] = {
-    "TRC20": (is_valid_tron_address, random_tron_address),
-    "ERC20": (is_valid_ethereum_address, random_ethereum_address),
-}
-_rng = random.Random(20241115)
-
-
-def _valid_destination(body: dict[str, Any]) -> bool:
-    rule = _ADDRESSES.get(str(body.get("network")))
-    if rule is None or "destination_address" not in body or rule[0](body["destination_address"]):
-        return False
-    body["destination_address"] = rule[1](_rng)
-    return True
-
-
-CONFORMANCE = ConformanceProfile(
-    credentials_env={"key_id": "MPCHAT_KEY_ID", "secret": "MPCHAT_SECRET"},
-    make_auth=lambda c: MPChatAuth(c["key_id"], c["secret"]),
-    emulator_seed=_emulator_seed,
-    body_rules=(
-        BodyRule(
-            "create_withdrawal",
-            "destination_address passes its network's checksum (Base58Check on TRC20, EIP-55 on ERC20); "
-            "the schema checks only its shape",
-            _valid_destination,
-        ),
-    ),
-    money_moving=frozenset({"create_withdrawal"}),
+PROVIDER = Provider(
+    name="mpchat",
+    title="MPChat (MP Merchant API)",
+    docs_url="https://merchant.mutualprotocal.com/docs/api",
+    settings=Settings("key_id", "secret"),
+    urls={"production": PRODUCTION_URL, "sandbox": SANDBOX_URL},
+    networks={"TRC20": "TRC20", "ERC20": "ERC20"},
 )
+
+if TYPE_CHECKING:
+    from .auth import MPChatAuth
+    from .factory import client
+
+__all__ = ["PRODUCTION_URL", "PROVIDER", "SANDBOX_URL", "MPChatAuth", "client"]
+_LAZY = {"client": "factory", "MPChatAuth": "auth"}
+
+
+def __getattr__(name: str) -> Any:
+    return lazy(__name__, name, _LAZY)

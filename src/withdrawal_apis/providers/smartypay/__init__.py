@@ -1,108 +1,40 @@
-"""SmartyPay (partner API): base URL, the authenticated client factory and the conformance profile."""
+"""SmartyPay (partner API): a merchant's balance swept to its confirmed address, HTTP Basic or HMAC headers.
+
+from withdrawal_apis.providers import smartypay
+api = smartypay.client(api_key, secret, scheme="hmac")   # signs timestamp, method, URI and body
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smartypay_client import AuthenticatedClient
-
-from ..profile import BodyRule, ConformanceProfile
-from .auth import SmartyPayBasicAuth, SmartyPayHmacAuth, make_auth
-from .currencies import BLOCKCHAINS, CURRENCIES
+from ...registry import Provider, Settings, lazy
 
 PRODUCTION_URL = "https://partner-api.smartypay.io"
 """The only partner host the docs give; staging keys exist, a staging host is not published."""
 
-__all__ = ["CONFORMANCE", "PRODUCTION_URL", "SmartyPayBasicAuth", "SmartyPayHmacAuth", "client"]
-
-
-def client(
-    api_key: str, secret: str, base_url: str = PRODUCTION_URL, scheme: str = "hmac", **kwargs: Any
-) -> AuthenticatedClient:
-    """The generated SmartyPay client, authenticating every request with `scheme` (`"hmac"` or `"basic"`).
-
-    HMAC signs timestamp, method, URI and the exact body bytes of each request; Basic sends the key
-    and secret. Extra keyword arguments go to `AuthenticatedClient` (timeout, headers, httpx_args, ...);
-    its static token slot is left empty because the installed `httpx.Auth` writes the credentials.
-    """
-    httpx_args = dict(kwargs.pop("httpx_args", {}))
-    httpx_args["auth"] = make_auth(api_key, secret, scheme)
-    return AuthenticatedClient(base_url=base_url, token="", prefix="", httpx_args=httpx_args, **kwargs)
-
-
-# -- conformance ----------------------------------------------------------------------------
-# The examples in the spec name these merchants; seeding them lets the examples phase reach them.
-CONFORMANCE_MERCHANTS = ("RgFw2p65CQn3pE8uriL53d", "FdDQBuaqXoReYAxf9VtEBq", "9xBoSUdGWeiAzMn5VHBvMB")
-HISTORY = (("bUSDT", "120.5", "Finished"), ("pUSDC", "3", "Cancelled"), ("btUSDTv2", "10", "Error"))
-NAMES = ("Demo Coffee Roasters", "Tesla Corporation", "Merchant without a gas wallet")
-
-
-def _emulator_seed(credentials: Mapping[str, str]) -> dict[str, Any]:
-    wallets = [
-        {"blockchain": chain, "address": "0x6b9Ac38D27c068Eb633F6C779CbF0C9d42d03753", "nativeBalance": "1" + "0" * 27}
-        for chain in BLOCKCHAINS
-    ]
-    merchants = [
-        {
-            "id": merchant_id,
-            "balances": {"bUSDT": "998", "pUSDC": "3015", "btUSDTv2": "150.5"},
-            "extra": {
-                "partner": "conformance-partner",
-                "name": name,
-                "destinationAddress": "0x7aa002968e2B68b4803cbE15DdfdEe1488550180",
-                "isKYBFinished": True,
-                "gasWallets": wallets,
-                # Past withdrawals give the searches something to page through and the docs' example id
-                # something to retrieve.
-                "withdrawals": [
-                    {"id": f"{merchant_id[:4]}Past{n}", "currency": currency, "value": value, "status": status}
-                    for n, (currency, value, status) in enumerate(HISTORY)
-                ]
-                + (
-                    [{"id": "BuDXTw3Dse5iRfkwsSpdec", "currency": "btUSDTv2", "value": "10", "status": "Finished"}]
-                    if merchant_id == CONFORMANCE_MERCHANTS[0]
-                    else []
-                ),
-            },
-        }
-        for merchant_id, name in zip(CONFORMANCE_MERCHANTS, NAMES, strict=True)
-    ]
-    partner = {
-        "id": "conformance-partner",
-        "credentials": [{"key_id": credentials["api_key"], "secret": credentials["secret"]}],
-        "extra": {"address": "0x5888455503193e5C6ea7AC1f232Ac7d6665f55fd"},
-    }
-    return {"accounts": [partner, *merchants]}
-
-
-def _own_merchant(body: dict[str, Any]) -> bool:
-    if "merchantId" not in body or body["merchantId"] in CONFORMANCE_MERCHANTS:
-        return False
-    index = sum(map(ord, str(body["merchantId"]))) % len(CONFORMANCE_MERCHANTS)
-    body["merchantId"] = CONFORMANCE_MERCHANTS[index]
-    return True
-
-
-def _known_currency(body: dict[str, Any]) -> bool:
-    """The currency is an open set in the spec (the provider adds codes); the emulator knows its table."""
-    currency = body.get("currency")
-    if not isinstance(currency, str) or currency in CURRENCIES:
-        return False
-    codes = sorted(CURRENCIES)
-    body["currency"] = codes[sum(map(ord, currency)) % len(codes)]
-    return True
-
-
-CONFORMANCE = ConformanceProfile(
-    credentials_env={"api_key": "SMARTYPAY_API_KEY", "secret": "SMARTYPAY_SECRET"},
-    make_auth=lambda c: make_auth(c["api_key"], c["secret"], c.get("scheme", "hmac")),
-    emulator_seed=_emulator_seed,
-    body_rules=(
-        BodyRule("withdraw_now", "merchantId: a merchant of the partner (ids are opaque)", _own_merchant),
-        BodyRule("withdraw_now", "currency: a code the emulator's currency table has", _known_currency),
-    ),
-    money_moving=frozenset({"withdraw_now", "update_withdrawal_schedule"}),
-    variants={"basic": {"scheme": "basic"}, "hmac": {"scheme": "hmac"}},
-    auth_refusals=frozenset({401, 403}),  # a wrong secret, signature or timestamp is 403
+PROVIDER = Provider(
+    name="smartypay",
+    title="SmartyPay (Partner API)",
+    docs_url="https://partner-docs.smartypay.io",
+    # `merchant_id`: the partner's merchant to pay out for; `scheme`: "hmac" (default) or "basic".
+    settings=Settings("api_key", "secret", required=("merchant_id",), optional=("scheme",)),
+    urls={"production": PRODUCTION_URL},
+    networks={
+        "ERC20": "EthereumMainNet",
+        "BEP20": "BinanceMainNet",
+        "MATIC": "PolygonMainNet",
+        "ARBONE": "ArbitrumMainNet",
+    },
 )
+
+if TYPE_CHECKING:
+    from .auth import SmartyPayBasicAuth, SmartyPayHmacAuth
+    from .factory import client
+
+__all__ = ["PRODUCTION_URL", "PROVIDER", "SmartyPayBasicAuth", "SmartyPayHmacAuth", "client"]
+_LAZY = {"client": "factory", "SmartyPayBasicAuth": "auth", "SmartyPayHmacAuth": "auth"}
+
+
+def __getattr__(name: str) -> Any:
+    return lazy(__name__, name, _LAZY)

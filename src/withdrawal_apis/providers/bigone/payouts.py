@@ -19,8 +19,8 @@ from bigone_client.models import WithdrawalResponse as BigONEWithdrawalResponse
 from bigone_client.types import UNSET
 
 from ...money import format_decimal
-from ...providers import bigone
-from ..errors import (
+from ...payouts.adapter import Adapter, Page
+from ...payouts.errors import (
     AuthenticationError,
     ConflictError,
     InsufficientFundsError,
@@ -30,11 +30,11 @@ from ..errors import (
     PermissionDeniedError,
     RateLimitedError,
 )
-from ..errors import ErrorRule as Rule
-from ..flow import Call, Flow
-from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, aware
-from ..networks import known_networks
-from .base import Adapter, Page
+from ...payouts.errors import ErrorRule as Rule
+from ...payouts.flow import Call, Flow
+from ...payouts.models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, aware
+from ...payouts.networks import known_networks
+from . import factory as bigone
 
 GUID_NAMESPACE = uuid.UUID("5b0f3e43-5c1c-4d55-9a51-8d3b7f0e2a61")
 PAGE_SIZE = "200"  # the emulator's cap; BigONE documents none
@@ -43,7 +43,6 @@ ACCOUNTS = (("fund", list_fund_accounts), ("spot", list_spot_accounts))  # withd
 
 class BigONE(Adapter):
     provider = "bigone"
-    credentials = ("api_key", "secret")
     capabilities = Capabilities(
         create=True,
         sweep=False,

@@ -91,6 +91,7 @@ LIFECYCLE = Lifecycle(
         Transition("fail", frozenset({"New", "Running", "Paused"}), "Error", Effect.RELEASE),
     ),
     happy_path=("start", "finish"),
+    failures=("fail",),
 )
 
 INTENT_LIFECYCLE = Lifecycle(
@@ -262,6 +263,11 @@ class Sandbox(ProviderSandbox):
             "status": past["status"],
         }
         self.store.insert_object(WITHDRAWAL, withdrawal_id, merchant_id, past["status"], body, asset=currency)
+
+    def client_settings(self, account_id: str) -> dict[str, str]:
+        """The partner's first merchant, the one a payouts client pays out for."""
+        merchants = self._merchants_of(account_id)
+        return {"merchant_id": merchants[0]} if merchants else {}
 
     def demo_seed(self) -> dict[str, Any]:
         gas = "254803120000000000"

@@ -18,13 +18,13 @@ from onekonto_client.models import BlockchainWithdrawRequest, WithdrawRequest, W
 from onekonto_client.models import WithdrawRequestList as RequestList
 from onekonto_client.types import Unset
 
-from ...providers import onekonto
-from ...providers.onekonto import exact_balances, format_amount, parse_amount
-from ..errors import ErrorRule, InsufficientFundsError, InvalidAddressError, InvalidAmountError, NotFoundError
-from ..flow import Call, Flow
-from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, aware
-from ..networks import known_networks
-from .base import Adapter, Page
+from ...payouts.adapter import Adapter, Page
+from ...payouts.errors import ErrorRule, InsufficientFundsError, InvalidAddressError, InvalidAmountError, NotFoundError
+from ...payouts.flow import Call, Flow
+from ...payouts.models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, aware
+from ...payouts.networks import known_networks
+from . import factory as onekonto
+from .amounts import exact_balances, format_amount, parse_amount
 
 REFERENCE = "reference: "
 FIRST_PAGE = 100
@@ -32,7 +32,6 @@ FIRST_PAGE = 100
 
 class OneKonto(Adapter):
     provider = "onekonto"
-    credentials = ("user", "password", "account_id")
     capabilities = Capabilities(
         create=True,
         sweep=False,

@@ -27,21 +27,19 @@ from smartypay_client.models import (
     WithdrawNowResponse,
 )
 
-from ...providers import smartypay
-from ...providers.smartypay.currencies import CURRENCIES
-from ..errors import AuthenticationError, ErrorRule, InvalidRequestError
-from ..flow import Flow
-from ..models import Balance, Capabilities, Payout, PayoutStatus, Sweep, aware
-from ..networks import known_networks, provider_network
-from .base import Adapter, Page
+from ...payouts.adapter import Adapter, Page
+from ...payouts.errors import AuthenticationError, ErrorRule, InvalidRequestError
+from ...payouts.flow import Flow
+from ...payouts.models import Balance, Capabilities, Payout, PayoutStatus, Sweep, aware
+from ...payouts.networks import known_networks, provider_network
+from . import factory as smartypay
+from .currencies import CURRENCIES
 
 PAGE_SIZE = 100  # the documented maximum
 
 
 class SmartyPay(Adapter):
     provider = "smartypay"
-    credentials = ("api_key", "secret", "merchant_id")
-    options = ("scheme",)  # "hmac" (default) or "basic"
     capabilities = Capabilities(
         create=False,
         sweep=True,

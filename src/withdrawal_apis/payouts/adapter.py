@@ -1,4 +1,4 @@
-"""What every provider adapter shares: calls with retries, the create that cannot pay twice, reconciling.
+"""What every provider adapter (`providers/<name>/payouts.py`) shares: retried calls, a create that cannot pay twice.
 
 A provider adapter is a subclass with a few tables (credentials, capabilities, status map, error
 rules) and the few flows that differ (how to read balances, submit a create, read one page). All
@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
-from .. import errors
-from ..errors import ErrorRule, NotSupportedError, OutcomeUnknownError, PayoutError
-from ..flow import CALL_FAILURES, PARSE_FAILURES, Call, Flow, Sleep
-from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, Sweep
-from ..networks import common_network, provider_network
-from ..retry import RetryPolicy
+from ..registry import get
+from . import errors
+from .errors import ErrorRule, NotSupportedError, OutcomeUnknownError, PayoutError
+from .flow import CALL_FAILURES, PARSE_FAILURES, Call, Flow, Sleep
+from .models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, Sweep
+from .networks import common_network, provider_network
+from .retry import RetryPolicy
 
 log = logging.getLogger("withdrawal_apis.payouts")
 
@@ -43,9 +44,7 @@ class Page:
 class Adapter:
     """One provider behind the common interface. Subclasses fill in the tables and the flows that differ."""
 
-    provider: ClassVar[str]
-    credentials: ClassVar[tuple[str, ...]]  # keyword arguments `connect` requires
-    options: ClassVar[tuple[str, ...]] = ()  # keyword arguments `connect` accepts besides
+    provider: ClassVar[str]  # the registry name; `connect` takes the settings the registry names for it
     capabilities: ClassVar[Capabilities]
     statuses: ClassVar[Mapping[str, PayoutStatus]]
     error_rules: ClassVar[tuple[ErrorRule, ...]] = ()
@@ -58,7 +57,7 @@ class Adapter:
 
     @classmethod
     def secret_names(cls) -> frozenset[str]:
-        return frozenset({"secret", "password"})
+        return get(cls.provider).settings.secrets
 
     @classmethod
     def make_client(cls, base_url: str, settings: Mapping[str, str], **kwargs: Any) -> Any:

@@ -90,6 +90,7 @@ LIFECYCLE = Lifecycle(
         Transition("cancel", _BEFORE_BROADCAST, "CANCELLED", Effect.RELEASE),
     ),
     happy_path=("submit_for_review", "approve_level1", "approve_level2", "broadcast", "complete"),
+    failures=("fail", "reject"),
 )
 
 WEBHOOK_EVENTS = {"COMPLETED": "withdrawal.completed", "FAILED": "withdrawal.failed"}

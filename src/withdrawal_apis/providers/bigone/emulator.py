@@ -102,6 +102,7 @@ LIFECYCLE = Lifecycle(
         Transition("cancel", frozenset({"PENDING"}), "CANCELLED", Effect.RELEASE),
     ),
     happy_path=("complete",),
+    failures=("fail",),
 )
 
 # Code and table message for errors raised without a BigONE code (routing, validation, limits, faults).

@@ -75,6 +75,7 @@ LIFECYCLE = Lifecycle(
         Transition("reject", frozenset({"pending"}), "rejected", Effect.RELEASE),
     ),
     happy_path=("complete",),
+    failures=("reject",),
 )
 
 _BANK_FIELDS = frozenset(
@@ -335,6 +336,9 @@ class Sandbox(ProviderSandbox):
             ref=ref,
         )
         self.store.add_ledger_entry(entry)
+
+    def client_settings(self, account_id: str) -> dict[str, str]:
+        return {"account_id": account_id}  # every path names the account
 
     def demo_seed(self) -> dict[str, Any]:
         """The docs' example account: their user, password, account id, wallet, bank and deposit details."""

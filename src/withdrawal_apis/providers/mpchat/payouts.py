@@ -12,12 +12,12 @@ from mpchat_client.models import Balance as MPChatBalance
 from mpchat_client.models import CreateWithdrawalRequest, Network, Withdrawal, WithdrawalList
 
 from ...money import format_decimal
-from ...providers import mpchat
-from ..errors import PLAIN_REFUSALS, NotSupportedError
-from ..flow import Call, Flow
-from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, aware
-from ..networks import known_networks
-from .base import Adapter, Page
+from ...payouts.adapter import Adapter, Page
+from ...payouts.errors import PLAIN_REFUSALS, NotSupportedError
+from ...payouts.flow import Call, Flow
+from ...payouts.models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus, aware
+from ...payouts.networks import known_networks
+from . import factory as mpchat
 
 ASSET = "USDT"
 PAGE_SIZE = 100  # the documented maximum
@@ -25,7 +25,6 @@ PAGE_SIZE = 100  # the documented maximum
 
 class MPChat(Adapter):
     provider = "mpchat"
-    credentials = ("key_id", "secret")
     capabilities = Capabilities(
         create=True,
         sweep=False,

@@ -17,12 +17,12 @@ from kamipay_client.api.wallet import create_withdrawal, get_address_balance
 from kamipay_client.models import Chain, WithdrawRequest, WithdrawResponse, WithdrawToken
 
 from ...money import loads_exact
-from ...providers import kamipay
-from ..errors import PLAIN_REFUSALS, InvalidAmountError, InvalidRequestError
-from ..flow import Call, Flow
-from ..models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus
-from ..networks import known_networks
-from .base import Adapter
+from ...payouts.adapter import Adapter
+from ...payouts.errors import PLAIN_REFUSALS, InvalidAmountError, InvalidRequestError
+from ...payouts.flow import Call, Flow
+from ...payouts.models import Balance, Capabilities, Payout, PayoutRequest, PayoutStatus
+from ...payouts.networks import known_networks
+from . import factory as kamipay
 
 CHAIN = "polygon"
 ASSETS = ("USDT", "MATIC")
@@ -30,8 +30,6 @@ ASSETS = ("USDT", "MATIC")
 
 class Kamipay(Adapter):
     provider = "kamipay"
-    credentials = ("username", "password")
-    options = ("wallet",)  # the merchant wallet to pay from; needed only when the merchant has several
     capabilities = Capabilities(
         create=True,
         sweep=False,
