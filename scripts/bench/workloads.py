@@ -1,4 +1,4 @@
-"""What `scripts/bench.py` sends to each provider's emulator: credentials, seed, auth and the requests.
+"""What `python -m scripts.bench` sends to each provider's emulator: credentials, seed, auth and the requests.
 
 Every provider gets the same two workloads:
 
@@ -7,7 +7,7 @@ Every provider gets the same two workloads:
   withdrawal back, the read is the closest one that shows the create's effect (`readback` says which).
 
 Requests are signed by the provider's own `httpx.Auth` (`providers/<p>/auth.py`), given a clock the
-benchmark sets to each second of the run: wrk's Lua has no crypto, so `bench_wrk.py` precomputes a
+benchmark sets to each second of the run: wrk's Lua has no crypto, so `scripts.bench.wrk` precomputes a
 table of headers per second. kamiPay and 1Konto log in once and reuse their bearer token, as their
 clients do.
 """
