@@ -55,20 +55,21 @@ class Output:
         columns: Sequence[str],
         rows: Sequence[Sequence[Cell]],
         *,
-        text_columns: int = 1,
+        align: str = "l",
         title: str = "",
         sections: Sequence[int] = (),
     ) -> None:
-        """The first `text_columns` columns are left-aligned, the figures after them right-aligned;
-        `sections` are the row indexes a rule is drawn above (on a terminal)."""
+        """`align` has an `l` for each column of text (left-aligned) or `r` for each of figures; columns past
+        its end hold figures. `sections` are the row indexes a rule is drawn above (on a terminal)."""
+        align = align.ljust(len(columns), "r")
         if title:
             self.line(title, "bold")
         if self.console is None:
-            self._plain(columns, rows, text_columns)
+            self._plain(columns, rows, align)
             return
         table = Table(box=box.SIMPLE_HEAD)
         for n, name in enumerate(columns):
-            table.add_column(name, justify="left" if n < text_columns else "right", no_wrap=True)
+            table.add_column(name, justify="left" if align[n] == "l" else "right", no_wrap=True)
         for n, row in enumerate(rows):
             cells = [Text(cell) if isinstance(cell, str) else cell for cell in row]
             table.add_row(*cells, end_section=n + 1 in sections)
@@ -79,13 +80,13 @@ class Output:
             console = Console(file=self.stream, force_terminal=True, highlight=False, width=needed)
         console.print(table)
 
-    def _plain(self, columns: Sequence[str], rows: Sequence[Sequence[Cell]], text_columns: int) -> None:
+    def _plain(self, columns: Sequence[str], rows: Sequence[Sequence[Cell]], align: str) -> None:
         cells = [list(columns), *([cell if isinstance(cell, str) else cell.plain for cell in row] for row in rows)]
         widths = [max(len(row[n]) for row in cells) for n in range(len(columns))]
 
         def lay_out(row: Sequence[str]) -> str:
             parts = [
-                cell.ljust(width) if n < text_columns else cell.rjust(width)
+                cell.ljust(width) if align[n] == "l" else cell.rjust(width)
                 for n, (cell, width) in enumerate(zip(row, widths, strict=True))
             ]
             return "  ".join(parts).rstrip()

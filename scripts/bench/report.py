@@ -214,7 +214,7 @@ def print_tables(doc: dict[str, Any], out: Output | None = None) -> None:
         f"load average at start {doc['load_average_at_start']}",
         "dim",
     )
-    out.table(THROUGHPUT_COLUMNS, throughput_rows(doc), text_columns=2, sections=(len(doc["bare_asgi"]),))
+    out.table(THROUGHPUT_COLUMNS, throughput_rows(doc), align="ll", sections=(len(doc["bare_asgi"]),))
     out.line()
     startup = [
         [name, figure(entry["startup_s"]["median"], ".3f"), figure(entry["startup_s"]["max"], ".3f")]
@@ -226,7 +226,7 @@ def print_tables(doc: dict[str, Any], out: Output | None = None) -> None:
         title="start-up: `withdrawal-apis sandbox <p>` spawned to its first answered request",
     )
     out.line()
-    out.table(("target", *doc["providers"]), target_rows(doc))
+    out.table(("target", *doc["providers"]), target_rows(doc), align="l" * (1 + len(doc["providers"])))
     for name, entry in doc["providers"].items():
         for failure in entry["failures"]:
             out.line(f"  {name}: {failure}", "red")

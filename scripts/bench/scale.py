@@ -380,7 +380,7 @@ def print_table(doc: dict[str, Any], out: Output | None = None) -> None:
         f"one client, one request at a time, {doc['samples']} samples per operation; latency in ms, p50 / p99", "dim"
     )
     columns, rows, starts = table_rows(doc)
-    out.table(columns, rows, text_columns=2, sections=starts[1:])
+    out.table(columns, rows, align="ll" + "r" * (len(columns) - 3) + "l", sections=starts[1:])
     for name, entry in doc["providers"].items():
         problems = [p for s in entry["sizes"].values() for f in s["operations"].values() for p in f["problems"]]
         for problem in problems[:5]:
