@@ -59,8 +59,8 @@ def specs(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def generate(session: nox.Session) -> None:
     """Regenerate every client under generated/ (the only writer of that directory)."""
-    session.install(*CONSTRAINTS, "openapi-python-client", "ruff")
-    session.run("python", "scripts/generate.py", *session.posargs)
+    session.install(*CONSTRAINTS, "-e", ".", "openapi-python-client", "ruff")  # scripts read the registry
+    session.run("python", "-m", "scripts.generate", *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -72,7 +72,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
-    install_project(session, "mypy", "types-PyYAML", "pytest", "nox")
+    install_project(session, "mypy", "types-PyYAML", "pytest", "nox", "rich")
     session.run("mypy", "src", "scripts")
     for client in GENERATED_CLIENTS:
         # Generated code is checked as installed (strict), one package at a time.
@@ -123,7 +123,8 @@ def bench(session: nox.Session) -> None:
     nox -s bench [-- --quick | --duration 10 --connections 16 --providers mpchat,bigone --profile DIR]
     nox -s bench -- --scale [--sizes 10000,100000,1000000]      the cost of each operation as the store grows
     """
-    install_project(session, "py-spy")  # py-spy: `--profile DIR` samples the emulators while they serve
+    # py-spy: `--profile DIR` samples the emulators while they serve; rich draws the tables.
+    install_project(session, "py-spy", "rich")
     if shutil.which("wrk") is None:
         if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
             session.error("wrk is required: install Debian's `wrk` package (sudo apt-get install wrk)")
@@ -135,9 +136,9 @@ def bench(session: nox.Session) -> None:
         # bench/.npmrc keeps registry addresses out of bench/package-lock.json.
         env = {"SCARF_ANALYTICS": "false"}
         session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True, env=env)
-    session.run("python", "scripts/bench.py", *session.posargs)
+    session.run("python", "-m", "scripts.bench", *session.posargs)
     if "--scale" not in session.posargs:
-        session.run("python", "scripts/client_overhead.py", "--json", "reports/bench.json")
+        session.run("python", "-m", "scripts.bench.client_overhead", "--json", "reports/bench.json")
 
 
 @nox.session(python=PYTHON)
@@ -152,14 +153,14 @@ def publish(session: nox.Session) -> None:
     """
     install_project(session, "pytest", "pytest-xdist")  # the emulators' CLI; tests/publish runs here
     npm_tools(session)
-    session.run("python", "scripts/publish.py", "--check-reproducible")
-    session.run("python", "scripts/publish_node_check.py")
-    session.run("python", "scripts/publish_docs_check.py")
+    session.run("python", "-m", "scripts.publish", "--check-reproducible")
+    session.run("python", "-m", "scripts.publish.node_check")
+    session.run("python", "-m", "scripts.publish.docs_check")
     session.run("pytest", "-n", "2", "tests/publish")
 
 
 @nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
     """Wheels and sdists of the project and every generated client in dist/python/, checked by twine."""
-    session.install(*CONSTRAINTS, "uv", "twine")
-    session.run("python", "scripts/build.py", "--out-dir", str(ROOT / "dist" / "python"), *session.posargs)
+    session.install(*CONSTRAINTS, "-e", ".", "uv", "twine")  # scripts read the registry
+    session.run("python", "-m", "scripts.build", "--out-dir", str(ROOT / "dist" / "python"), *session.posargs)

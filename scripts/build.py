@@ -1,6 +1,6 @@
 """Build the Python distributions: the project and every generated client, as wheels and sdists.
 
-    python scripts/build.py [--out-dir dist/python]
+    python -m scripts.build [--out-dir dist/python]
 
 `nox -s build` runs it. Each project is built with `uv build` (sdist, then the wheel from that
 sdist, so the sdist is proven complete) and the results are checked with `twine check --strict`.
@@ -16,10 +16,9 @@ import sys
 import tomllib
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+from withdrawal_apis.registry import CONTROL_CLIENT, GENERATED_CLIENTS, PROVIDERS
 
-from withdrawal_apis.registry import CONTROL_CLIENT, GENERATED_CLIENTS, PROVIDERS  # noqa: E402
+from . import REPO
 
 
 def client_version(generated_dir: Path) -> str:
@@ -44,7 +43,7 @@ def pin_problems() -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.build", description=__doc__)
     parser.add_argument("--out-dir", type=Path, default=REPO / "dist" / "python")
     out = parser.parse_args().out_dir.resolve()
     problems = pin_problems()

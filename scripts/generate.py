@@ -1,8 +1,8 @@
 """Regenerate every client under generated/ from specs/, deterministically.
 
-    python scripts/generate.py                  # every provider's client and the control API's
-    python scripts/generate.py --out DIR        # write into DIR instead (the drift test uses this)
-    python scripts/generate.py --only PACKAGE   # only one client, e.g. mpchat_client
+    python -m scripts.generate                  # every provider's client and the control API's
+    python -m scripts.generate --out DIR        # write into DIR instead (the drift test uses this)
+    python -m scripts.generate --only PACKAGE   # only one client, e.g. mpchat_client
 
 The generator version is pinned in constraints.txt; it runs with --fail-on-warning so an operation
 it cannot read fails the build instead of silently disappearing from the client. Formatting is done
@@ -20,12 +20,11 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+from withdrawal_apis.registry import GENERATED_CLIENTS, GeneratedClient
 
-from withdrawal_apis.registry import GENERATED_CLIENTS, GeneratedClient  # noqa: E402
+from . import REPO
 
-TEMPLATES = REPO / "scripts" / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 CONFIG = """\
 project_name_override: {project}
 package_name_override: {package}
@@ -78,7 +77,11 @@ def generate(client: GeneratedClient, out_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.generate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--out", type=Path, default=REPO / "generated", help="directory to write the clients into")
     parser.add_argument("--only", action="append", metavar="PACKAGE", help="only this client (repeatable)")
     args = parser.parse_args(argv)

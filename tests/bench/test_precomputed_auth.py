@@ -1,9 +1,8 @@
 """The headers the benchmark precomputes per second are ones each emulator accepts, and its workloads succeed.
 
-Every provider's two workloads are replayed in-process, step by step, with the headers `bench_wrk`
+Every provider's two workloads are replayed in-process, step by step, with the headers `scripts.bench.wrk`
 signs for the current second (as bench/workload.lua sends them): a signature the emulator refused, a
 create without an id or a read that does not find what was created would make the figures meaningless.
-(The bench_* modules come from scripts/, which this package's __init__ puts on sys.path.)
 """
 
 from __future__ import annotations
@@ -12,12 +11,12 @@ import re
 import time
 from pathlib import Path
 
-import bench_scale
 import httpx
 import pytest
-from bench_workloads import ID, Step, Workload, bench_for
-from bench_wrk import MutableClock, signed_headers, write_plan
 
+from scripts.bench import scale
+from scripts.bench.workloads import ID, Step, Workload, bench_for
+from scripts.bench.wrk import MutableClock, signed_headers, write_plan
 from withdrawal_apis.emulators import build_app
 from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox import SandboxConfig
@@ -92,7 +91,7 @@ def test_a_plan_has_headers_for_every_second(tmp_path: Path) -> None:
     "template", ["wd_01HQ8ZTXV0000000000000ABCD", "oiJ8s7oh8EqFwwnkZViCGg", "0x" + "ab" * 32, "42"]
 )
 def test_copies_are_shaped_like_the_template_and_distinct(template: str) -> None:
-    ids = {bench_scale.copy_id(template, n) for n in range(2000)}
+    ids = {scale.copy_id(template, n) for n in range(2000)}
     assert len(ids) == 2000
     assert template not in ids
     for copy in list(ids)[:50]:

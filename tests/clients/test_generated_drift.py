@@ -1,4 +1,4 @@
-"""generated/ is exactly what scripts/generate.py makes from specs/ (the golden-record check)."""
+"""generated/ is exactly what `python -m scripts.generate` makes from specs/ (the golden-record check)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scripts import REPO
 from withdrawal_apis.registry import GENERATED_CLIENTS, PROVIDERS, Provider
 
-REPO = Path(__file__).resolve().parents[2]
 JUNK = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
 
 
@@ -37,7 +37,7 @@ def differences(expected: Path, actual: Path) -> list[str]:
 
 
 def test_regenerating_gives_the_committed_tree(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(REPO / "scripts" / "generate.py"), "--out", str(tmp_path)], check=True)
+    subprocess.run([sys.executable, "-m", "scripts.generate", "--out", str(tmp_path)], cwd=REPO, check=True)
     problems = [
         f"{c.package}: {d}" for c in GENERATED_CLIENTS for d in differences(tmp_path / c.package, c.generated_dir)
     ]

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
 
+from scripts import REPO
+from scripts.build import pin_problems
 from withdrawal_apis import __version__
 from withdrawal_apis.chains import random_tron_address
 from withdrawal_apis.registry import GENERATED_CLIENTS
 from withdrawal_apis.sandbox.server import free_port
-
-REPO = Path(__file__).resolve().parents[2]
 
 PAYOUT = """
 import json, sys
@@ -34,15 +33,6 @@ print(json.dumps({"status": payout.status, "amount": str(payout.amount), "fee": 
 """
 
 
-def build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_script", REPO / "scripts" / "build.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def run(*args: str | Path, cwd: Path) -> str:
     done = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 0, f"{args} failed:\n{done.stdout}\n{done.stderr}"
@@ -50,7 +40,7 @@ def run(*args: str | Path, cwd: Path) -> str:
 
 
 def test_the_extras_pin_the_generated_clients() -> None:
-    assert build_script().pin_problems() == []
+    assert pin_problems() == []
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +48,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`withdrawal-apis[all,testing]` from freshly built wheels in a new virtualenv; its bin directory."""
     work = tmp_path_factory.mktemp("wheels")
     dist, venv = work / "dist", work / "venv"
-    run(sys.executable, REPO / "scripts" / "build.py", "--out-dir", dist, cwd=REPO)
+    run(sys.executable, "-m", "scripts.build", "--out-dir", dist, cwd=REPO)
     run(sys.executable, "-m", "uv", "venv", "--quiet", "--python", sys.executable, venv, cwd=work)
     [project] = dist.glob("withdrawal_apis-*.whl")
     clients = [str(w) for w in dist.glob("*_client-*.whl")]
@@ -67,6 +57,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run(sys.executable, "-m", "uv", "pip", "install", "--quiet", "--python", python, "--constraint",
         REPO / "constraints.txt", f"{project}[all,testing]", *clients, cwd=work)  # fmt: skip
     return venv / "bin"
+
+
+def test_the_wheel_holds_the_package_and_its_specs_and_no_tooling(installed: Path) -> None:
+    [wheel] = (installed.parent.parent / "dist").glob("withdrawal_apis-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert {name.split("/", 1)[0] for name in names} == {"withdrawal_apis", f"withdrawal_apis-{__version__}.dist-info"}
+    assert any(name.startswith("withdrawal_apis/specs/") for name in names)
 
 
 def test_the_cli_reports_its_version(installed: Path) -> None:

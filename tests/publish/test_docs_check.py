@@ -1,4 +1,4 @@
-"""scripts/publish_docs_check.py: the pieces that decide pass or fail.
+"""`python -m scripts.publish.docs_check`: the pieces that decide pass or fail.
 
 The full check (the index page and every operation of every published page) runs in `nox -s publish`;
 here tiny pages show that a network fetch and a load refused by the page's own policy are caught.
@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.publish import load_script
-
-docs_check = load_script("publish_docs_check")
+from scripts.publish import docs_check
 
 
 def png(path: Path, width: int, rows: list[bytes]) -> Path:

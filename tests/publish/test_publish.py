@@ -1,4 +1,4 @@
-"""scripts/publish.py and its TypeScript half: dereferencing, the offline page, the packages, dist/ itself.
+"""`python -m scripts.publish` and its TypeScript half: dereferencing, the offline page, the packages, dist/ itself.
 
 The tests that run the Node tools (Redocly, openapi-typescript, tsc, npm pack) need `npm install` to
 have run, as the `specs`, `tests` and `publish` nox sessions do. Chromium is not needed here (see
@@ -20,13 +20,11 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.publish import REPO, load_script
+from scripts import REPO
+from scripts.publish import dist, node_check, typescript
+from scripts.publish.common import PublishError, node_tool, run
 from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.spec import SpecDocument
-
-publish = load_script("publish")
-typescript = load_script("publish_typescript")
-node_check = load_script("publish_node_check")
 
 
 def document(tmp_path: Path, raw: dict[str, Any]) -> SpecDocument:
@@ -55,7 +53,7 @@ def test_dereference_inlines_refs_and_keeps_a_recursive_one(tmp_path: Path) -> N
             },
         },
     }
-    result = publish.dereference(document(tmp_path, raw))
+    result = dist.dereference(document(tmp_path, raw))
     response = result["paths"]["/nodes/{id}"]["get"]["responses"]["200"]
     node = response["content"]["application/json"]["schema"]
     assert node["type"] == "object"
@@ -70,7 +68,7 @@ def test_dereference_applies_schema_siblings_with_all_of(tmp_path: Path) -> None
     raw = {
         "components": {"schemas": {"A": {"$ref": "#/components/schemas/B", "maxLength": 3}, "B": {"type": "string"}}}
     }
-    assert publish.dereference(document(tmp_path, raw))["components"]["schemas"]["A"] == {
+    assert dist.dereference(document(tmp_path, raw))["components"]["schemas"]["A"] == {
         "allOf": [{"type": "string"}],
         "maxLength": 3,
     }
@@ -78,19 +76,19 @@ def test_dereference_applies_schema_siblings_with_all_of(tmp_path: Path) -> None
 
 def test_a_literal_ref_in_an_example_is_refused(tmp_path: Path) -> None:
     raw = {"components": {"schemas": {"A": {"type": "object", "examples": [{"link": {"$ref": "#/x"}}]}}}}
-    assert publish.example_refs(document(tmp_path, raw)) == ["/components/schemas/A/examples/0"]
+    assert dist.example_refs(document(tmp_path, raw)) == ["/components/schemas/A/examples/0"]
 
 
 def self_contained_page(body: str = "", head: str = "") -> str:
     return (
-        f'<html><head><meta http-equiv="Content-Security-Policy" content="{publish.CSP}">{head}</head>'
+        f'<html><head><meta http-equiv="Content-Security-Policy" content="{dist.CSP}">{head}</head>'
         f'<body><script>const o = {{"disableTelemetry":true}};</script>{body}</body></html>'
     )
 
 
 def test_a_self_contained_page_passes_the_offline_check() -> None:
     page = self_contained_page('<img src="data:image/png;base64,AA=="><a href="https://example.com/">a link</a>')
-    assert publish.offline_problems(page) == []
+    assert dist.offline_problems(page) == []
 
 
 @pytest.mark.parametrize(
@@ -106,11 +104,11 @@ def test_a_self_contained_page_passes_the_offline_check() -> None:
     ],
 )
 def test_the_offline_check_finds_fetches(head: str, body: str) -> None:
-    assert publish.offline_problems(self_contained_page(body, head))
+    assert dist.offline_problems(self_contained_page(body, head))
 
 
 def test_the_offline_check_needs_the_csp_and_disabled_telemetry() -> None:
-    problems = publish.offline_problems("<html><body><script>{}</script></body></html>")
+    problems = dist.offline_problems("<html><body><script>{}</script></body></html>")
     assert any("Content-Security-Policy" in problem for problem in problems)
     assert any("telemetry" in problem for problem in problems)
 
@@ -124,12 +122,12 @@ def test_markdown_in_a_server_description_is_refused(tmp_path: Path) -> None:
             {"url": "https://d.example"},
         ]
     }
-    problems = publish.plain_text_problems(document(tmp_path, raw))
+    problems = dist.plain_text_problems(document(tmp_path, raw))
     assert [problem.split(".", 1)[0] for problem in problems] == ["servers[1]", "servers[2]"]
 
 
 def test_the_redoc_logo_becomes_an_inline_wordmark() -> None:
-    for url, replacement in publish.REDOC_LOGOS.items():
+    for url, replacement in dist.REDOC_LOGOS.items():
         assert url.startswith("https://cdn.redoc.ly/")
         svg = base64.b64decode(replacement.removeprefix("data:image/svg+xml;base64,")).decode()
         assert svg.startswith("<svg ")
@@ -158,7 +156,7 @@ def test_a_test_without_its_example_region_fails_clearly(tmp_path: Path, monkeyp
     (tmp_path / "mpchat.test.ts").write_text('import { test } from "node:test";\n')
     monkeypatch.setattr(typescript, "TEST_DIR", tmp_path)
     mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
-    with pytest.raises(publish.PublishError, match="#region example"):
+    with pytest.raises(PublishError, match="#region example"):
         typescript.example(mpchat)
 
 
@@ -169,24 +167,24 @@ def test_a_tarball_that_differs_from_the_index_is_refused(tmp_path: Path) -> Non
     item = {"path": "mpchat/1.0.0/withdrawal-apis-mpchat-1.0.0.tgz", "sha256": hashlib.sha256(b"other").hexdigest()}
     index = {"providers": [{"versions": [{"files": {"npm_package": item}}]}]}
     (tmp_path / "index.json").write_text(json.dumps(index))
-    with pytest.raises(publish.PublishError, match="sha256 differs"):
+    with pytest.raises(PublishError, match="sha256 differs"):
         node_check.tarballs(tmp_path)
 
 
 def test_a_provider_without_its_typescript_file_fails_clearly() -> None:
     stranger = Provider(name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/")
-    with pytest.raises(publish.PublishError, match=r"ts/nosuchprovider\.ts is missing"):
-        publish.check_ts_sources([*PROVIDERS, stranger])
+    with pytest.raises(PublishError, match=r"ts/nosuchprovider\.ts is missing"):
+        typescript.check_ts_sources([*PROVIDERS, stranger])
 
 
 def test_every_registered_provider_has_its_typescript_file() -> None:
-    publish.check_ts_sources(PROVIDERS)
+    typescript.check_ts_sources(PROVIDERS)
 
 
 def test_clear_refuses_a_directory_it_did_not_build(tmp_path: Path) -> None:
     (tmp_path / "precious.txt").write_text("keep me")
-    with pytest.raises(publish.PublishError, match="refusing"):
-        publish.clear(tmp_path)
+    with pytest.raises(PublishError, match="refusing"):
+        dist.clear(tmp_path)
     assert (tmp_path / "precious.txt").exists()
 
 
@@ -196,14 +194,14 @@ def test_clear_refuses_a_directory_it_did_not_build(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist") / "dist"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "publish.py"), "--out", str(out)], check=True)
+    subprocess.run([sys.executable, "-m", "scripts.publish", "--out", str(out)], cwd=REPO, check=True)
     return out
 
 
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "publish.py"), "--out", str(again)], check=True)
-    assert publish.tree_differences(built, again) == []
+    subprocess.run([sys.executable, "-m", "scripts.publish", "--out", str(again)], cwd=REPO, check=True)
+    assert dist.tree_differences(built, again) == []
 
 
 def test_the_index_lists_every_provider_with_true_checksums(built: Path) -> None:
@@ -215,9 +213,9 @@ def test_the_index_lists_every_provider_with_true_checksums(built: Path) -> None
         assert [v["version"] for v in entry["versions"]] == [version]
         published = entry["versions"][0]
         files = published["files"]
-        assert set(files) == {*publish.FILES, "npm_package"}
+        assert set(files) == {*dist.FILES, "npm_package"}
         folder = built / provider.name / version
-        for role, name in publish.FILES.items():
+        for role, name in dist.FILES.items():
             assert built / files[role]["path"] == folder / name
         assert built / files["npm_package"]["path"] == folder / f"withdrawal-apis-{provider.name}-{version}.tgz"
         for item in [*files.values(), *published["client_support"]]:
@@ -280,7 +278,7 @@ def test_the_bundles_have_no_external_refs_and_match_the_source(built: Path, pro
     source = yaml.safe_load(provider.spec_path.read_text())
     for name in ("openapi.yaml", "openapi.json"):
         bundle = yaml.safe_load((folder / name).read_text())
-        assert publish.non_local_refs(bundle) == []
+        assert dist.non_local_refs(bundle) == []
         assert bundle["paths"].keys() == source["paths"].keys()
 
 
@@ -291,8 +289,8 @@ def test_our_dereferencing_agrees_with_redocly(built: Path, provider: Provider, 
     version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
     folder = built / provider.name / version
     theirs = tmp_path / "redocly.deref.json"
-    command = [publish.node_tool("redocly"), "bundle", folder / "openapi.json", "--dereferenced", "--output", theirs]
-    publish.run(command, "redocly bundle --dereferenced")
+    command = [node_tool("redocly"), "bundle", folder / "openapi.json", "--dereferenced", "--output", theirs]
+    run(command, "redocly bundle --dereferenced")
     assert json.loads((folder / "openapi.deref.json").read_text()) == json.loads(theirs.read_text())
 
 
@@ -311,27 +309,27 @@ def test_a_spec_change_that_breaks_a_client_fails_the_build(built: Path, tmp_pat
     shutil.copy(built / "bigone" / version / "openapi.json", tmp_path / "openapi.json")
     renamed_properties(tmp_path / "openapi.json")
     typescript.generate_types({tmp_path / "openapi.json": tmp_path / "openapi.d.ts"})
-    with pytest.raises(publish.PublishError, match=r"ts/bigone\.ts\(\d+,\d+\): error TS"):
+    with pytest.raises(PublishError, match=r"ts/bigone\.ts\(\d+,\d+\): error TS"):
         typescript.compile_clients([typescript.Package(bigone, version, tmp_path)])
 
 
 def test_a_spec_change_that_breaks_the_callers_fails_the_node_check(built: Path, tmp_path: Path) -> None:
     """MPChat's client touches no field, so its package still builds; the tests that call it do not compile."""
-    dist = tmp_path / "dist"
-    shutil.copytree(built, dist)
+    copied = tmp_path / "dist"
+    shutil.copytree(built, copied)
     mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
     version = str(SpecDocument(mpchat.spec_path).raw["info"]["version"])
-    package = typescript.Package(mpchat, version, dist / "mpchat" / version)
+    package = typescript.Package(mpchat, version, copied / "mpchat" / version)
     renamed_properties(package.directory / "openapi.json")
     typescript.generate_types({package.directory / "openapi.json": package.directory / "openapi.d.ts"})
     typescript.compile_clients([package])
     package.tarball.unlink()
     typescript.build_package(package, "renamed")
-    index = json.loads((dist / "index.json").read_text())
+    index = json.loads((copied / "index.json").read_text())
     entry = next(entry for entry in index["providers"] if entry["name"] == "mpchat")
     entry["versions"][0]["files"]["npm_package"]["sha256"] = hashlib.sha256(package.tarball.read_bytes()).hexdigest()
-    (dist / "index.json").write_text(json.dumps(index))
+    (copied / "index.json").write_text(json.dumps(index))
     project = tmp_path / "project"
     project.mkdir()
-    with pytest.raises(publish.PublishError, match=r"test/mpchat\.test\.ts\(\d+,\d+\): error TS"):
-        node_check.prepare(project, node_check.tarballs(dist))
+    with pytest.raises(PublishError, match=r"test/mpchat\.test\.ts\(\d+,\d+\): error TS"):
+        node_check.prepare(project, node_check.tarballs(copied))

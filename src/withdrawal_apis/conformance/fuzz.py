@@ -79,7 +79,7 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
             )
             results.append(run_pass(plan, options.report_dir, shown))
     report = options.report_dir / f"{provider.name}-report.txt"
-    text = summary.render(f"{provider.name} at {base_url}", results, report)
-    summary.write_report(report, text, results)
-    print(text)
-    return 0 if all(r.passed for r in results) else 1
+    found = summary.summarize(f"{provider.name} at {base_url}", results, report)
+    summary.write_report(report, found.text(), results)
+    summary.show(found)
+    return 0 if found.passed else 1

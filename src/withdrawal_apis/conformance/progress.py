@@ -1,4 +1,4 @@
-"""What a pass shows while it runs: a live table on a terminal, plain lines in CI logs."""
+"""What a pass shows while it runs: a live table on a terminal (rich), plain lines in CI logs."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ from .findings import Findings
 from .plan import Pass
 
 if TYPE_CHECKING:
+    from rich.live import Live
+    from rich.table import Table
+    from rich.text import Text
+
     from .runner import PassResult
 
 
@@ -36,40 +40,91 @@ def operation_lines(tallies: dict[str, OperationTally]) -> list[str]:
 
 
 class LiveTable:
-    """One row per operation, redrawn in place: cases so far and every status seen."""
+    """One row per operation, redrawn in place by rich: cases so far and every status seen.
+
+    rich is imported here, not at the top: it comes with the conformance extra (schemathesis needs it),
+    and the CLI that imports this module also serves `sandbox`, which must start without that extra.
+    """
 
     def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self._drawn = 0
+        from rich.console import Console
+
+        self.console = Console(file=stream, force_terminal=True, highlight=False)
+        self._live: Live | None = None
         self._started = 0.0
         self._last = 0.0
 
     def start(self, plan: Pass) -> None:
-        self._drawn, self._started = 0, time.monotonic()
-        self.stream.write(f"{plan.title}\n")
+        from rich.live import Live
+
+        self._stop()  # a pass that raised never finished: its table stays as it was
+        self._started, self._last = time.monotonic(), 0.0
+        # Neither stdout redirected nor the cursor hidden: an interrupted pass leaves the terminal usable.
+        self._live = Live(console=self.console, auto_refresh=False, redirect_stdout=False, redirect_stderr=False)
+        self._live.start()
+        self.console.show_cursor(True)
+        self._live.update(_table(plan, {}, _text("starting")), refresh=True)
 
     def update(self, plan: Pass, tallies: dict[str, OperationTally], findings: Findings) -> None:
         now = time.monotonic()
-        if now - self._last < 0.25:
+        if self._live is None or now - self._last < 0.25:
             return
         self._last = now
-        rows = operation_lines(tallies)
-        failed = len(findings.failures)
-        rows.append(f"  {now - self._started:5.1f} s, {sum(t.cases for t in tallies.values())} cases, {failed} failed")
-        self._redraw(rows)
+        cases = sum(t.cases for t in tallies.values())
+        footer = _text(f"{now - self._started:.1f} s, {cases} cases, {len(findings.failures)} failed")
+        self._live.update(_table(plan, tallies, footer), refresh=True)
 
     def finish(self, result: PassResult) -> None:
-        rows = operation_lines(result.tallies)
-        rows.append(f"  {_verdict(result)} in {result.seconds:.1f} s, {result.cases} cases")
-        self._redraw(rows)
-        self._drawn = 0
+        if self._live is None:
+            return
+        footer = _text(_verdict(result), "green" if result.passed else "bold red")
+        footer.append(f" in {result.seconds:.1f} s, {result.cases} cases")
+        self._live.update(_table(result.plan, result.tallies, footer), refresh=True)
+        self._stop()
 
-    def _redraw(self, rows: list[str]) -> None:
-        if self._drawn:
-            self.stream.write(f"\x1b[{self._drawn}F\x1b[J")  # back to the first row, clear below
-        self.stream.write("".join(f"  {row}\n" for row in rows))
-        self.stream.flush()
-        self._drawn = len(rows)
+    def _stop(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+
+def _text(text: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(text, style=style)
+
+
+def _table(plan: Pass, tallies: dict[str, OperationTally], footer: Text) -> Table:
+    from rich.table import Table
+
+    table = Table(title=_text(plan.title, "bold"), title_justify="left", caption=footer, caption_justify="left")
+    # The table must fit the terminal to be redrawn in place: a long operation folds, the figures stay whole.
+    table.add_column("operation", overflow="fold")
+    table.add_column("cases", justify="right", no_wrap=True)
+    table.add_column("statuses", no_wrap=True)
+    for _, tally in sorted(tallies.items()):
+        table.add_row(_text(tally.label), str(tally.cases), status_text(tally))
+    return table
+
+
+def status_text(tally: OperationTally) -> Text:
+    """`OperationTally.statuses_text` coloured by class: 2xx green, 4xx yellow, 5xx and no answer red."""
+    from rich.text import Text
+
+    text = Text()
+    for status, n in sorted(tally.statuses.items()):
+        if text:
+            text.append(" ")
+        text.append(f"{status or 'no-answer'}x{n}", style=_status_style(status))
+    return text
+
+
+def _status_style(status: int) -> str:
+    if 200 <= status < 300:
+        return "green"
+    if 400 <= status < 500:
+        return "yellow"
+    return "red" if status == 0 or status >= 500 else ""
 
 
 class PlainLines:

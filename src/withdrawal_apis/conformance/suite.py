@@ -85,14 +85,15 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
         try:
             results = run_provider(provider, options, shown)
         except RuntimeError as error:
-            text, code = f"{provider.name}: FAILED: {error}", 2
-        else:
-            report = options.report_dir / f"{provider.name}-report.txt"
-            text, code = summary.render(provider.name, results, report), 0 if all(r.passed for r in results) else 1
-            summary.write_report(report, text, results)
+            with printing:
+                print(f"{provider.name}: FAILED: {error}", flush=True)
+            return 2
+        report = options.report_dir / f"{provider.name}-report.txt"
+        found = summary.summarize(provider.name, results, report)
+        summary.write_report(report, found.text(), results)
         with printing:
-            print(text, flush=True)
-        return code
+            summary.show(found)
+        return 0 if found.passed else 1
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         codes = list(pool.map(one, providers))

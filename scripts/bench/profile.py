@@ -1,7 +1,7 @@
 """Where an emulator's time goes under the benchmark: py-spy's raw stacks, summed per function.
 
-    python scripts/bench.py --profile DIR [--providers mpchat]     (writes DIR/<provider>.txt, then this)
-    python scripts/bench_profile.py DIR/mpchat.txt [--top 40]
+    python -m scripts.bench --profile DIR [--providers mpchat]     (writes DIR/<provider>.txt, then this)
+    python -m scripts.bench.profile DIR/mpchat.txt [--top 40]
 
 Only samples taken while serving requests count (stacks through uvicorn's protocol or the ASGI
 cycle), so start-up does not blur the picture. Inclusive is the share of those samples a function
@@ -56,7 +56,11 @@ def report(path: Path, top: int) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.bench.profile",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("stacks", nargs="+", type=Path, help="py-spy --format raw output")
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args()

@@ -1,7 +1,7 @@
 """Open every published page in headless Chromium and check what a reader would see.
 
-    python scripts/publish_docs_check.py               # check dist/ (run scripts/publish.py first)
-    python scripts/publish_docs_check.py --dist DIR
+    python -m scripts.publish.docs_check               # check dist/ (run `python -m scripts.publish` first)
+    python -m scripts.publish.docs_check --dist DIR
 
 Every page is loaded from its file:// URL with name resolution switched off, and every load must
 make no network request (Chromium's net log; browser housekeeping is not the page's) and log no
@@ -37,10 +37,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+from withdrawal_apis.spec import SpecDocument
 
-from withdrawal_apis.spec import SpecDocument  # noqa: E402
+from .. import REPO
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -301,12 +300,16 @@ def check_index(dist: Path, index: dict[str, Any]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.publish.docs_check",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--dist", type=Path, default=REPO / "dist", help="the published tree (default: dist/)")
     args = parser.parse_args(argv)
     index_path = args.dist / "index.json"
     if not index_path.is_file():
-        print(f"docs check: error: {index_path} is missing; run scripts/publish.py first", file=sys.stderr)
+        print(f"docs check: error: {index_path} is missing; run `python -m scripts.publish` first", file=sys.stderr)
         return 1
     index = json.loads(index_path.read_text(encoding="utf-8"))
     failures: list[str] = []
@@ -327,4 +330,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

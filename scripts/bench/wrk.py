@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bench_workloads import Step, Workload
 
-LUA = Path(__file__).resolve().parent.parent / "bench" / "workload.lua"
+from .. import REPO
+from .workloads import Step, Workload
+
+LUA = REPO / "bench" / "workload.lua"
 RESULT_LINE = re.compile(r"^BENCH_RESULT (\{.*\})$", re.MULTILINE)
 
 

@@ -1,7 +1,7 @@
 """Install the published TypeScript packages into a scratch project and run the Node tests with them.
 
-    python scripts/publish_node_check.py               # check dist/ (run scripts/publish.py first)
-    python scripts/publish_node_check.py --dist DIR
+    python -m scripts.publish.node_check               # check dist/ (run `python -m scripts.publish` first)
+    python -m scripts.publish.node_check --dist DIR
 
 What a TypeScript team does with dist/: check each provider's tarball against the sha256 in
 index.json, `npm install` the tarballs, compile ts/test/*.test.ts against the installed packages
@@ -24,10 +24,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling publish_* modules
-
-from publish_common import REPO, PublishError, node_tool, run, sha256, write_json
-from publish_typescript import COMPILER_OPTIONS, TEST_DIR
+from .. import REPO
+from .common import PublishError, node_tool, run, sha256, write_json
+from .typescript import COMPILER_OPTIONS, TEST_DIR
 
 # Node's own types for the tests (node:test, child_process); the packages need only fetch and WebCrypto.
 TEST_COMPILER_OPTIONS = {**COMPILER_OPTIONS, "lib": ["ES2022"], "types": ["node"], "declaration": False}
@@ -82,7 +81,11 @@ def run_tests(project: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.publish.node_check",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--dist", type=Path, default=REPO / "dist", help="the published tree (default: dist/)")
     args = parser.parse_args(argv)
     try:
@@ -99,4 +102,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

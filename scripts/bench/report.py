@@ -7,10 +7,12 @@ import os
 import platform
 import statistics
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from bench import Measured, ProviderRun
+from rich.text import Text
+
+from .console import Cell, Output, figure, verdict
+from .results import Measured, ProviderRun
 
 TARGET_PRISM_RATIO = 3.0  # emulator req/s over Prism's, reads and create-then-get
 TARGET_CEILING_SHARE = 0.6  # emulator req/s over the bare ASGI app's, reads
@@ -125,35 +127,50 @@ def _targets(entry: dict[str, Any]) -> dict[str, bool | None]:
     }
 
 
-def _cell(value: Any, spec: str, width: int) -> str:
-    text = "-" if value is None else format(value, spec)
-    return f"{text:>{width}}"
+THROUGHPUT_COLUMNS = (
+    "provider",
+    "workload",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "cpu us",
+    "Prism",
+    "x Prism",
+    "ceiling",
+    "load",
+)
+TARGET_LABELS = {
+    "prism_ratio_read": f">= {TARGET_PRISM_RATIO:g}x Prism (read)",
+    "prism_ratio_create_then_get": f">= {TARGET_PRISM_RATIO:g}x Prism (create-then-get)",
+    "ceiling_share_read": f">= {TARGET_CEILING_SHARE:.0%} of bare ASGI (read)",
+    "p99_under_10ms": f"p99 < {TARGET_P99_MS:g} ms",
+    "startup_under_1_5s": f"start-up < {TARGET_STARTUP_S:g} s",
+}
 
 
-def print_tables(doc: dict[str, Any]) -> None:
-    settings = doc["settings"]
-    m = doc["machine"]
-    print()
-    print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}")
-    print(
-        f"{settings['connections']} connections, {settings['duration_s']} s runs after {settings['warmup_s']} s "
-        f"warm-ups ({settings['prism_warmup_s']} s for Prism), store {settings['store']}, server on cpu "
-        f"{settings['server_cpu']}, wrk on cpu {settings['load_cpu']}; "
-        f"load average at start {doc['load_average_at_start']}"
-    )
-    header = (
-        f"{'provider':<10}{'workload':<16}{'req/s':>9}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}{'cpu us':>8}"
-        f"{'Prism':>8}{'x Prism':>9}{'ceiling':>9}{'load':>6}"
-    )
-    print(header)
-    print("-" * len(header))
+def _against(value: float | None, spec: str, target: float, suffix: str = "") -> Cell:
+    """A figure with a target: green on a terminal where it meets it, red where it does not."""
+    if value is None:
+        return "-"
+    return Text(figure(value, spec, suffix), style="green" if value >= target else "red")
+
+
+def _latency(figures: dict[str, Any]) -> list[Cell]:
+    return [
+        figure(figures["requests_per_second"], ".0f"),
+        figure(figures["p50_ms"], ".2f"),
+        figure(figures["p99_ms"], ".2f"),
+        figure(figures["max_ms"], ".1f"),
+        figure(figures["server_cpu_us_per_request"], ".0f"),
+    ]
+
+
+def throughput_rows(doc: dict[str, Any]) -> list[list[Cell]]:
+    """THROUGHPUT_COLUMNS for the bare ASGI app's runs, then each provider's emulator."""
+    rows: list[list[Cell]] = []
     for workload, figures in doc["bare_asgi"].items():
-        print(
-            f"{'bare ASGI':<10}{workload:<16}{figures['requests_per_second']:>9.0f}{figures['p50_ms']:>8.2f}"
-            f"{figures['p99_ms']:>8.2f}{figures['max_ms']:>8.1f}"
-            f"{_cell(figures['server_cpu_us_per_request'], '.0f', 8)}{'':>8}{'':>9}{'':>9}"
-            f"{figures['load_average']:>6.2f}"
-        )
+        rows.append(["bare ASGI", workload, *_latency(figures), "", "", "", figure(figures["load_average"], ".2f")])
     for name, entry in doc["providers"].items():
         for workload in WORKLOADS:
             figures = entry.get(workload, {})
@@ -161,39 +178,62 @@ def print_tables(doc: dict[str, Any]) -> None:
             if emulator is None:
                 continue
             share = figures.get("ceiling_share")
-            print(
-                f"{name:<10}{workload:<16}{emulator['requests_per_second']:>9.0f}{emulator['p50_ms']:>8.2f}"
-                f"{emulator['p99_ms']:>8.2f}{emulator['max_ms']:>8.1f}"
-                f"{_cell(emulator['server_cpu_us_per_request'], '.0f', 8)}"
-                f"{_cell(prism['requests_per_second'] if prism else None, '.0f', 8)}"
-                f"{_cell(figures.get('prism_ratio'), '.2f', 9)}"
-                f"{_cell(None if share is None else share * 100, '.0f', 8)}%"
-                f"{emulator['load_average']:>6.2f}"
+            rows.append(
+                [
+                    name,
+                    workload,
+                    *_latency(emulator),
+                    figure(prism["requests_per_second"] if prism else None, ".0f"),
+                    _against(figures.get("prism_ratio"), ".2f", TARGET_PRISM_RATIO),
+                    _against(None if share is None else share * 100, ".0f", TARGET_CEILING_SHARE * 100, "%"),
+                    figure(emulator["load_average"], ".2f"),
+                ]
             )
-    print()
-    print("start-up, `withdrawal-apis sandbox <p>` spawned to first answered request (s): median / max")
-    for name, entry in doc["providers"].items():
-        startup = entry["startup_s"]
-        print(f"  {name:<10}{_cell(startup['median'], '.3f', 7)} /{_cell(startup['max'], '.3f', 7)}")
-    print()
-    names = {
-        "prism_ratio_read": f">= {TARGET_PRISM_RATIO:g}x Prism (read)",
-        "prism_ratio_create_then_get": f">= {TARGET_PRISM_RATIO:g}x Prism (create-then-get)",
-        "ceiling_share_read": f">= {TARGET_CEILING_SHARE:.0%} of bare ASGI (read)",
-        "p99_under_10ms": f"p99 < {TARGET_P99_MS:g} ms",
-        "startup_under_1_5s": f"start-up < {TARGET_STARTUP_S:g} s",
-    }
-    for key, label in names.items():
-        verdicts = {name: entry["targets"][key] for name, entry in doc["providers"].items()}
-        text = ", ".join(f"{n} {'met' if v else 'n/a' if v is None else 'MISSED'}" for n, v in verdicts.items())
-        print(f"target {label}: {text}")
+    return rows
+
+
+def target_rows(doc: dict[str, Any]) -> list[list[Cell]]:
+    """One row per target, one column per provider: met, MISSED, or n/a where it was not measured."""
+    rows: list[list[Cell]] = []
+    for key, label in TARGET_LABELS.items():
+        verdicts = [entry["targets"][key] for entry in doc["providers"].values()]
+        rows.append([label, *(verdict("met" if v else "n/a" if v is None else "MISSED") for v in verdicts)])
+    return rows
+
+
+def print_tables(doc: dict[str, Any], out: Output | None = None) -> None:
+    out = Output() if out is None else out
+    settings = doc["settings"]
+    m = doc["machine"]
+    out.line()
+    out.line(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}", "dim")
+    out.line(
+        f"{settings['connections']} connections, {settings['duration_s']} s runs after {settings['warmup_s']} s "
+        f"warm-ups ({settings['prism_warmup_s']} s for Prism), store {settings['store']}, server on cpu "
+        f"{settings['server_cpu']}, wrk on cpu {settings['load_cpu']}; "
+        f"load average at start {doc['load_average_at_start']}",
+        "dim",
+    )
+    out.table(THROUGHPUT_COLUMNS, throughput_rows(doc), align="ll", sections=(len(doc["bare_asgi"]),))
+    out.line()
+    startup = [
+        [name, figure(entry["startup_s"]["median"], ".3f"), figure(entry["startup_s"]["max"], ".3f")]
+        for name, entry in doc["providers"].items()
+    ]
+    out.table(
+        ("provider", "median s", "max s"),
+        startup,
+        title="start-up: `withdrawal-apis sandbox <p>` spawned to its first answered request",
+    )
+    out.line()
+    out.table(("target", *doc["providers"]), target_rows(doc), align="l" * (1 + len(doc["providers"])))
     for name, entry in doc["providers"].items():
         for failure in entry["failures"]:
-            print(f"  {name}: {failure}")
+            out.line(f"  {name}: {failure}", "red")
         for workload in WORKLOADS:
             for side in ("emulator", "prism"):
                 for problem in entry.get(workload, {}).get(side, {}).get("problems", []):
-                    print(f"  {name} {workload} {side}: {problem}")
+                    out.line(f"  {name} {workload} {side}: {problem}", "red")
     cores = doc["machine"]["cores"] or 1
     loads = [doc["load_average_at_start"]] + [
         entry[w][s]["load_average"]
@@ -203,10 +243,14 @@ def print_tables(doc: dict[str, Any]) -> None:
         if s in entry.get(w, {})
     ]
     if settings["prism"] and settings["prism_warmup_s"] + settings["duration_s"] < 10:
-        print(
+        out.line(
             "note: runs this short leave Prism's JIT cold (Node needs several seconds to warm up), which flatters"
-            " the ratios to Prism; quote those of a full run"
+            " the ratios to Prism; quote those of a full run",
+            "yellow",
         )
     # The benchmark itself keeps about two cores busy (server and wrk); more than that is someone else.
     if max(loads) > cores + 1:
-        print(f"note: the load average reached {max(loads):.1f} on {cores} cores: other work skews these figures")
+        out.line(
+            f"note: the load average reached {max(loads):.1f} on {cores} cores: other work skews these figures",
+            "yellow",
+        )

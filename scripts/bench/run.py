@@ -1,13 +1,13 @@
 """Benchmark every provider's emulator against Prism's mock of the same spec and a bare ASGI app.
 
-    python scripts/bench.py [--duration S] [--warmup S] [--connections N] [--providers a,b] [--quick]
-    python scripts/bench.py --scale [--sizes 10000,100000,1000000] [--samples N]     (see bench_scale.py)
+    python -m scripts.bench [--duration S] [--warmup S] [--connections N] [--providers a,b] [--quick]
+    python -m scripts.bench --scale [--sizes 10000,100000,1000000] [--samples N]     (see scripts.bench.scale)
 
 `nox -s bench` runs it (and installs wrk and Prism first). In one run, for each provider in the
 registry: its emulator as `withdrawal-apis sandbox <p>` starts it (real auth, rate limit off, seeded
 with the conformance profile's seed) and Prism 5.16 (bench/node_modules) mocking specs/<p>.yaml, each
 driven by wrk with bench/workload.lua through two workloads, `read` (one authenticated read) and
-`create-then-get` (a create and a read of what it created; bench_workloads.py says which read where
+`create-then-get` (a create and a read of what it created; `workloads` says which read where
 the provider has none). Before them, a bare ASGI app on the same server settings sets the ceiling.
 Requests carry the provider's real authentication, precomputed per second by its own signer.
 
@@ -31,52 +31,29 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling bench_* modules
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-
-import bench_report
-import bench_scale
-from bench_servers import HOST, REPO, Pinning, Running, cpu_seconds, load_average, start, stop, wait_answer
-from bench_workloads import Bench, Step, Workload, bench_for
-from bench_wrk import MutableClock, WrkResult, run_wrk, write_plan
-
 from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox.server import free_port
 
+from .. import REPO
+from . import report, scale
+from .results import Measured, ProviderRun
+from .servers import HOST, Pinning, Running, cpu_seconds, load_average, start, stop, wait_answer
+from .workloads import Bench, Step, Workload, bench_for
+from .wrk import MutableClock, run_wrk, write_plan
+
 PRISM = REPO / "bench" / "node_modules" / ".bin" / "prism"
 PRISM_VERSION = "5.16.0"  # bench/package.json pins it
-BARE = REPO / "scripts" / "bench_asgi.py"
-
-
-@dataclass
-class Measured:
-    """One workload against one server."""
-
-    server: str  # "emulator", "prism" or "bare-asgi"
-    workload: str
-    result: WrkResult
-    load: float  # 1-minute load average right after the run
-    cpu_us_per_request: float | None
-    problems: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ProviderRun:
-    name: str
-    workloads: dict[str, str]  # workload -> what it sends
-    emulator: dict[str, Measured] = field(default_factory=dict)
-    prism: dict[str, Measured] = field(default_factory=dict)
-    startup_s: list[float] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+BARE = "scripts.bench.asgi"  # run with -m from the repository root
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "10")), help="seconds")
     parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", "2")), help="seconds")
     parser.add_argument("--connections", type=int, default=16)
@@ -92,10 +69,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", default=str(REPO / "reports" / "bench.json"), help="figures file; '' for none")
     parser.add_argument("--profile", type=Path, help="run the emulators under py-spy, stacks in this folder")
     parser.add_argument("--keep-logs", action="store_true", help="keep the servers' logs and print where")
-    parser.add_argument("--scale", action="store_true", help="the store-growth benchmark instead (bench_scale.py)")
+    parser.add_argument("--scale", action="store_true", help="the store-growth benchmark instead (scripts.bench.scale)")
     args, rest = parser.parse_known_args(argv)
     if args.scale:
-        return args  # bench_scale parses the rest
+        return args  # scale parses the rest
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.quick:
@@ -167,9 +144,9 @@ class Runner:
             log.close()  # the child has its own descriptor
 
     def bare(self) -> dict[str, Measured]:
-        """The ceiling: the bare ASGI app under both workload shapes (MPChat's requests; it ignores them)."""
+        """The ceiling: the bare ASGI app under both workload shapes (it ignores what they ask)."""
         port = free_port(HOST)
-        running = self.start([sys.executable, str(BARE), "--port", str(port)], port, "bare.log")
+        running = self.start([sys.executable, "-m", BARE, "--port", str(port)], port, "bare.log")
         try:
             wait_answer(running)
             clock = MutableClock()
@@ -242,7 +219,7 @@ class Runner:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.scale:
-        return bench_scale.main([a for a in (sys.argv[1:] if argv is None else argv) if a != "--scale"])
+        return scale.main([a for a in (sys.argv[1:] if argv is None else argv) if a != "--scale"])
     wrk = require_tools(prism=not args.no_prism)
     workdir = Path(tempfile.mkdtemp(prefix="withdrawal-apis-bench-"))
     runner = Runner(args, wrk, workdir)
@@ -267,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"server logs: {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    document = bench_report.document(args, runs, bare, started_load, PRISM_VERSION)
-    bench_report.print_tables(document)
+    document = report.document(args, runs, bare, started_load, PRISM_VERSION)
+    report.print_tables(document)
     if args.json:
         path = Path(args.json)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -276,7 +253,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"figures: {path}")
     emulator_problems = any(m.problems for run in runs for m in run.emulator.values())
     return 1 if failed or emulator_problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

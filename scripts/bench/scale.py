@@ -1,6 +1,6 @@
 """What each operation costs as an emulator's store grows: 10 k, 100 k and 1 M withdrawals in a SQLite file.
 
-    python scripts/bench.py --scale [--sizes 10000,100000,1000000] [--samples 300] [--providers mpchat]
+    python -m scripts.bench --scale [--sizes 10000,100000,1000000] [--samples 300] [--providers mpchat]
 
 For each provider: the emulator starts on a fresh SQLite file with the benchmark seed, makes one
 withdrawal through its API (or uses a seeded one), and stops. The store is then filled in bulk to each
@@ -39,15 +39,19 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bench_report import machine
-from bench_servers import HOST, REPO, Pinning, Running, load_average, start, stop, wait_answer
-from bench_workloads import ID, UUID, Bench, Step, bench_for
+from rich.text import Text
 
 from withdrawal_apis.emulators import sandbox_class
 from withdrawal_apis.providers.workload import OFFSET, TOKEN, Paging
 from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox.server import free_port
 from withdrawal_apis.sandbox.store import Filter, Store, StoredObject
+
+from .. import REPO
+from .console import Cell, Output, figure, verdict
+from .report import machine
+from .servers import HOST, Pinning, Running, load_average, start, stop, wait_answer
+from .workloads import ID, UUID, Bench, Step, bench_for
 
 DEEP = 0.9  # how far down the list the deep page is
 TARGET_P99_MS = {"get": 10.0, "first page": 10.0, "deep page": 10.0, "create": 20.0}
@@ -284,48 +288,54 @@ def growth(sizes: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def print_table(doc: dict[str, Any]) -> None:
-    m = doc["machine"]
-    print()
-    print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}")
-    print(f"one client, one request at a time, {doc['samples']} samples per operation; latency in ms, p50 / p99")
+def table_rows(doc: dict[str, Any]) -> tuple[list[str], list[list[Cell]], list[int]]:
+    """The columns, one row per provider and operation (then its RSS, database size and start-up), and
+    the rows each provider's part begins at."""
     sizes = [str(s) for s in doc["sizes"]]
-    header = (
-        f"{'provider':<10}{'operation':<12}"
-        + "".join(f"{_size(s):>16}" for s in sizes)
-        + f"{'p50 x':>7}{'p99 x':>7}  target"
-    )
-    print(header)
-    print("-" * len(header))
+    columns = ["provider", "operation", *(_size(s) for s in sizes), "p50 x", "p99 x", "target"]
+    rows: list[list[Cell]] = []
+    starts: list[int] = []
     for name, entry in doc["providers"].items():
-        operations = list(entry["sizes"][sizes[0]]["operations"])
-        for op in operations:
-            cells = ""
+        starts.append(len(rows))
+        for op in entry["sizes"][sizes[0]]["operations"]:
+            cells: list[Cell] = [name, op]
             for size in sizes:
                 figures = entry["sizes"][size]["operations"].get(op)
-                cells += f"{figures['p50_ms']:>7.2f} /{figures['p99_ms']:>7.2f}" if figures else f"{'-':>16}"
+                cells.append(f"{figures['p50_ms']:.2f} / {figures['p99_ms']:.2f}" if figures else "-")
             grown = entry["growth"].get(op, {})
-            ratios = "".join(
-                f"{'-' if grown.get(k) is None else format(grown[k], '.2f'):>7}" for k in ("p50_ratio", "p99_ratio")
-            )
-            verdict = []
+            cells += [figure(grown.get(k), ".2f") for k in ("p50_ratio", "p99_ratio")]
+            words = []
             if grown.get("under_p99_target") is not None:
-                verdict.append("p99 ok" if grown["under_p99_target"] else "p99 MISSED")
+                words.append("p99 ok" if grown["under_p99_target"] else "p99 MISSED")
             if "within_growth" in grown:
-                verdict.append("flat" if grown["within_growth"] else "GROWS")
-            print(f"{name:<10}{op:<12}{cells}{ratios}  {', '.join(verdict)}")
+                words.append("flat" if grown["within_growth"] else "GROWS")
+            cells.append(Text(", ").join(verdict(word) for word in words))
+            rows.append(cells)
         for label, key, spec in (
             ("RSS MiB", "rss_mib", ".0f"),
             ("DB MiB", "db_mib", ".0f"),
             ("start s", "startup_s", ".2f"),
         ):
-            cells = "".join(f"{format(entry['sizes'][s][key], spec):>16}" for s in sizes)
-            print(f"{name:<10}{label:<12}{cells}")
-        problems = [p for s in sizes for f in entry["sizes"][s]["operations"].values() for p in f["problems"]]
+            rows.append([name, label, *(figure(entry["sizes"][s][key], spec) for s in sizes), "", "", ""])
+    return columns, rows, starts
+
+
+def print_table(doc: dict[str, Any], out: Output | None = None) -> None:
+    out = Output() if out is None else out
+    m = doc["machine"]
+    out.line()
+    out.line(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}", "dim")
+    out.line(
+        f"one client, one request at a time, {doc['samples']} samples per operation; latency in ms, p50 / p99", "dim"
+    )
+    columns, rows, starts = table_rows(doc)
+    out.table(columns, rows, align="ll" + "r" * (len(columns) - 3) + "l", sections=starts[1:])
+    for name, entry in doc["providers"].items():
+        problems = [p for s in entry["sizes"].values() for f in s["operations"].values() for p in f["problems"]]
         for problem in problems[:5]:
-            print(f"  {name}: {problem}")
-    loads = [entry["sizes"][s]["load_average"] for entry in doc["providers"].values() for s in sizes]
-    print(f"load average after each size: {min(loads):.2f} to {max(loads):.2f}")
+            out.line(f"  {name}: {problem}", "red")
+    loads = [size["load_average"] for entry in doc["providers"].values() for size in entry["sizes"].values()]
+    out.line(f"load average after each size: {min(loads):.2f} to {max(loads):.2f}", "dim")
 
 
 def _size(size: str) -> str:
@@ -334,7 +344,11 @@ def _size(size: str) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.bench --scale",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--sizes", default="10000,100000,1000000", help="store sizes, ascending")
     parser.add_argument("--samples", type=int, default=300, help="timed requests per operation and size")
     parser.add_argument("--providers", default="", help="comma-separated (default: every provider)")

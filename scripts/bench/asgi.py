@@ -1,6 +1,6 @@
 """The bare-ASGI ceiling: the smallest app, on the emulators' own server settings.
 
-    python scripts/bench_asgi.py --port P
+    python -m scripts.bench.asgi --port P
 
 It reads the request body and answers `{"id":"bare"}` (so create-then-get can capture an id) through
 `withdrawal_apis.sandbox.server.make_server`: httptools, uvloop where installed, the same limits and
@@ -10,12 +10,8 @@ timeouts as `withdrawal-apis sandbox`. No routing, no auth, no store: what Pytho
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Awaitable, Callable, MutableMapping
-from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from withdrawal_apis.sandbox.server import make_server, run
 
@@ -46,7 +42,7 @@ async def app(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench.asgi", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
@@ -55,4 +51,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

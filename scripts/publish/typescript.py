@@ -22,9 +22,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish_common import REPO, PublishError, node_tool, run, write_json
-
 from withdrawal_apis.registry import Provider
+
+from .. import REPO
+from .common import PublishError, node_tool, run, write_json
 
 TS_DIR = REPO / "ts"
 SHARED_DIR = TS_DIR / "shared"

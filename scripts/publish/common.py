@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
+from .. import REPO
+
 NODE_BIN = REPO / "node_modules" / ".bin"
 
 # Redocly phones home (usage telemetry, update notices) unless told not to; a build must not

@@ -1,8 +1,8 @@
 """Build dist/ from the provider registry: what other languages and tools consume.
 
-    python scripts/publish.py                        # rebuild dist/
-    python scripts/publish.py --out DIR              # build into DIR instead (the tests do)
-    python scripts/publish.py --check-reproducible   # build a second copy in a temp dir, compare bytes
+    python -m scripts.publish                        # rebuild dist/
+    python -m scripts.publish --out DIR              # build into DIR instead (the tests do)
+    python -m scripts.publish --check-reproducible   # build a second copy in a temp dir, compare bytes
 
 For every provider in `PROVIDERS`, into `<out>/<provider>/<info.version>/`:
 
@@ -12,13 +12,13 @@ For every provider in `PROVIDERS`, into `<out>/<provider>/<info.version>/`:
                                  forbids any network fetch, so it opens offline
     openapi.d.ts, index.js, ...  the npm package `@withdrawal-apis/<provider>`: types with open
                                  enums and a typed client with the provider's signing, compiled
-                                 with `tsc --strict`, and its tarball (scripts/publish_typescript.py)
+                                 with `tsc --strict`, and its tarball (scripts.publish.typescript)
 
 then `<out>/index.json` lists every provider, version, file and sha256, and `<out>/index.html`
 shows the same as a page. `<out>` is cleared first, so a provider or version that left the
-registry leaves dist/ too. scripts/publish_node_check.py runs the TypeScript tests against the
-emulators with the packages, and scripts/publish_docs_check.py renders the pages in Chromium and
-adds `index.png` and `reference.png`.
+registry leaves dist/ too. `python -m scripts.publish.node_check` runs the TypeScript tests against
+the emulators with the packages, and `python -m scripts.publish.docs_check` renders the pages in
+Chromium and adds `index.png` and `reference.png`.
 """
 
 from __future__ import annotations
@@ -37,12 +37,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling publish_* modules
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from withdrawal_apis.registry import PROVIDERS, Provider
+from withdrawal_apis.spec import SpecDocument
 
-import publish_index
-from publish_common import REPO, PublishError, node_tool, run, sha256, write_json
-from publish_typescript import (
+from .. import REPO
+from . import index as index_page
+from .common import PublishError, node_tool, run, sha256, write_json
+from .typescript import (
     Package,
     build_package,
     check_ts_sources,
@@ -51,11 +52,6 @@ from publish_typescript import (
     integrity,
     package_files,
 )
-
-from withdrawal_apis.registry import PROVIDERS, Provider
-from withdrawal_apis.spec import SpecDocument
-
-__all__ = ["PublishError", "check_ts_sources", "node_tool", "run"]
 
 INDEX = "index.json"
 INDEX_PAGE = "index.html"
@@ -368,7 +364,7 @@ def publish(out: Path, providers: Sequence[Provider] = PROVIDERS) -> None:
         build_package(item.package, f"{item.package.provider.title} withdrawal API: typed client and request signing")
     index = {"providers": [index_entry(item, out) for item in built]}
     write_json(out / INDEX, index)
-    (out / INDEX_PAGE).write_text(publish_index.render(index), encoding="utf-8")
+    (out / INDEX_PAGE).write_text(index_page.render(index), encoding="utf-8")
 
 
 def tree_differences(first: Path, second: Path) -> list[str]:
@@ -387,7 +383,9 @@ def tree_differences(first: Path, second: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.publish", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, default=REPO / "dist", help="output directory (default: dist/)")
     parser.add_argument(
         "--check-reproducible", action="store_true", help="build again into a temp dir and require identical bytes"
@@ -409,7 +407,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"publish: wrote {args.out}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

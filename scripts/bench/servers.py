@@ -13,7 +13,8 @@ from typing import TextIO
 
 import httpx
 
-REPO = Path(__file__).resolve().parent.parent
+from .. import REPO
+
 HOST = "127.0.0.1"
 
 

@@ -1,6 +1,6 @@
 """What the generated MPChat client costs on top of raw httpx, and the payouts layer on top of that.
 
-    python scripts/client_overhead.py [--calls 5000] [--json reports/bench.json]
+    python -m scripts.bench.client_overhead [--calls 5000] [--json reports/bench.json]
 
 All sides sign with `MPChatAuth` and read the same canned response from an in-memory transport,
 so the differences are the code: the generated client builds the request and parses attrs models;
@@ -55,7 +55,7 @@ def median_us(calls: int, sides: dict[str, Callable[[], object]]) -> dict[str, f
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench.client_overhead", description=__doc__)
     parser.add_argument("--calls", type=int, default=5000)
     parser.add_argument("--json", type=Path, help="add the figures to this JSON file (created if missing)")
     args = parser.parse_args()
