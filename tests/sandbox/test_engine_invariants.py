@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 from withdrawal_apis.sandbox.server import free_port
 
 from ..conftest import start_emulator_process
+from .cluster import Cluster
 from .load import Burst, race
 from .scenarios import Scenario
 
@@ -69,14 +71,32 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
     assert frozen == stored * scenario.frozen_per_success
 
 
-def test_auth_attacks_are_refused(scenario: Scenario, serve: Any) -> None:
-    running = serve(scenario.provider, rate_limit=0)
-    running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
-    with running.client(scenario.auth()) as client:
+ClientFor = Callable[[httpx.Auth | None], httpx.Client]
+
+
+@pytest.fixture(params=["in-process", "cluster"])
+def seeded_target(request: pytest.FixtureRequest, scenario: Scenario, tmp_path: Path) -> Iterator[ClientFor]:
+    """The scenario's emulator, seeded: in-process, or three processes on PostgreSQL behind nginx."""
+    if request.param == "in-process":
+        running = request.getfixturevalue("serve")(scenario.provider, rate_limit=0)
+        running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
+        yield running.client
+        return
+    seed = tmp_path / "seed.json"
+    seed.write_text(json.dumps(scenario.seed(scenario.unit)))
+    cluster = Cluster(scenario.provider, request.getfixturevalue("postgres").database(), seed)
+    try:
+        yield cluster.client
+    finally:
+        cluster.close()
+
+
+def test_auth_attacks_are_refused(scenario: Scenario, seeded_target: ClientFor) -> None:
+    with seeded_target(scenario.auth()) as client:
         assert client.get(scenario.read_path).status_code == 200
     attacks = scenario.auth_attacks()
     assert len(attacks) >= 6
-    with running.client() as client:
+    with seeded_target(None) as client:
         for attack in attacks:
             response = client.get(scenario.read_path, headers=attack.headers)
             assert response.status_code == attack.status, f"{attack.name}: {response.status_code} {response.text}"

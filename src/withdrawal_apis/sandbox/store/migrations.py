@@ -162,8 +162,8 @@ STEPS: list[tuple[str, Callable[[Backend], None]]] = [
 LATEST = len(STEPS)
 
 
-def migrate(backend: Backend) -> int:
-    """Apply the steps the database lacks; returns the version it is at."""
+def migrate(backend: Backend, upto: int = LATEST) -> int:
+    """Apply the steps the database lacks, up to `upto`; returns the version it is at."""
     with backend.transaction():
         backend.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         row = backend.execute("SELECT version FROM schema_version").fetchone()
@@ -172,7 +172,7 @@ def migrate(backend: Backend) -> int:
         current = int(row["version"]) if row else 0
         if current > LATEST:
             raise StoreError(f"its schema version {current} is newer than this withdrawal-apis knows ({LATEST})")
-        for version in range(current + 1, LATEST + 1):
+        for version in range(current + 1, upto + 1):
             STEPS[version - 1][1](backend)
             backend.execute("UPDATE schema_version SET version = ?", (version,))
-    return LATEST
+    return max(current, upto)

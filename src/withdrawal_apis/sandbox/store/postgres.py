@@ -106,6 +106,13 @@ class PostgresBackend:
                 return connection.execute(self._translate(sql), args)  # type: ignore[arg-type]
             except _LOST:
                 raise self._lost() from None
+            except psycopg.DataError:
+                # psycopg refuses, before sending it, text with a NUL character: PostgreSQL cannot hold
+                # one. No stored text can then equal it, so a read compares NULL instead (nothing
+                # matches, as in SQLite); a write of such text is refused.
+                if not sql.lstrip().upper().startswith("SELECT") or not any(_has_nul(a) for a in args):
+                    raise
+                return connection.execute(self._translate(sql), [None if _has_nul(a) else a for a in args])
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self._lock:
@@ -176,6 +183,10 @@ class PostgresBackend:
         """A new pool in this process (after a fork the parent's pool threads do not exist here)."""
         self._held, self._depth = None, 0
         self._pool = self._open()
+
+
+def _has_nul(value: Any) -> bool:
+    return isinstance(value, str) and "\x00" in value
 
 
 def _first_line(error: Exception) -> str:
