@@ -104,7 +104,7 @@ def start_emulator_process(
     """
     args = [sys.executable, "-m", "withdrawal_apis.cli", "sandbox", provider, "--db", str(db), "--port", str(port)]
     args += ["--rate-limit", "0", *(["--seed", str(seed)] if seed is not None else []), *extra]
-    log = tempfile.TemporaryFile()  # not a pipe: a chatty server must never block on a full one
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - not a pipe: a chatty server must never block on a full one
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -46,7 +46,9 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
     seed.write_text(json.dumps(scenario.seed(initial)))
     port = free_port()
     server = start_emulator_process(scenario.provider, db, port, seed)
-    burst = Burst(scenario, lambda w: httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=scenario.auth(), timeout=5))
+    burst = Burst(
+        scenario, lambda w: httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=scenario.auth(), timeout=5)
+    )
     burst.wait_for(60)  # enough commits in flight to catch one at the kill
     os.kill(server.pid, signal.SIGKILL)
     server.wait()

@@ -132,7 +132,18 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     key, secret = list(creds.values())
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-c", SERVER, provider.name, str(port), key, secret, str(TIMEOUT), db, str(WORKERS if shared else 1)],
+        [
+            sys.executable,
+            "-c",
+            SERVER,
+            provider.name,
+            str(port),
+            key,
+            secret,
+            str(TIMEOUT),
+            db,
+            str(WORKERS if shared else 1),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -72,7 +72,7 @@ def test_processes_that_open_a_new_database_together_migrate_it_once(db: str) ->
             store = Store(db)
             versions.append(store.schema_version)
             store.close()
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=open_store) for _ in range(4)]

@@ -193,7 +193,7 @@ def serve_workers(app: Any, host: str, port: int, sock: socket.socket, workers: 
                 if after is not None:
                     after()
                 run(make_server(app, host, port, sock=sock, **server))
-            except BaseException:  # noqa: BLE001 - a worker reports and ends; the parent replaces it
+            except BaseException:
                 traceback.print_exc()
                 status = 1
             finally:

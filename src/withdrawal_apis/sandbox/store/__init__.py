@@ -29,8 +29,6 @@ from .records import (
 __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
-    "is_postgres",
-    "masked",
     "Account",
     "Balance",
     "Delivery",
@@ -45,4 +43,6 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "StoredObject",
+    "is_postgres",
+    "masked",
 ]

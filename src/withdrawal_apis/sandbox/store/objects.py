@@ -90,7 +90,7 @@ class ObjectsMixin:
         private = private or {}
         with self._b.transaction():
             row = self._b.execute(
-                f"INSERT INTO objects ({_OBJECT_COLUMNS}) "
+                f"INSERT INTO objects ({_OBJECT_COLUMNS}) "  # noqa: S608 - fixed text; values are placeholders
                 f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {_NEXT_OBJECT_POSITION}) RETURNING seq",
                 (
                     kind,
@@ -126,7 +126,7 @@ class ObjectsMixin:
 
         with self._b.transaction():
             self._b.executemany(
-                f"INSERT INTO objects ({_OBJECT_COLUMNS}) "
+                f"INSERT INTO objects ({_OBJECT_COLUMNS}) "  # noqa: S608 - fixed text; values are placeholders
                 "SELECT kind, ?, account_id, status, asset, wallet, hold, idem_key || ':' || ?, ?, private, "
                 "(SELECT MAX(pos) + 1 FROM objects AS o WHERE o.kind = t.kind AND o.account_id = t.account_id) "
                 "FROM objects AS t WHERE kind = ? AND id = ?",

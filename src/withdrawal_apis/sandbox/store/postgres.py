@@ -91,7 +91,7 @@ class PostgresBackend:
         if held is not None:
             try:
                 self._pool.putconn(held)
-            except Exception:  # noqa: BLE001 - a connection that cannot even be returned is dropped
+            except Exception:
                 held.close()
         return StoreUnavailable("the database connection was lost")
 
@@ -103,7 +103,7 @@ class PostgresBackend:
         with self._lock:
             connection = self._connection()
             try:
-                return connection.execute(self._translate(sql), args)  # type: ignore[arg-type]
+                return connection.execute(self._translate(sql), args)
             except _LOST:
                 raise self._lost() from None
             except psycopg.DataError:
@@ -119,7 +119,7 @@ class PostgresBackend:
             connection = self._connection()
             try:
                 with connection.cursor() as cursor:
-                    cursor.executemany(self._translate(sql), rows)  # type: ignore[arg-type]
+                    cursor.executemany(self._translate(sql), rows)
             except _LOST:
                 raise self._lost() from None
 

@@ -201,10 +201,11 @@ class WorkMixin:
             row = self._b.execute("SELECT hits FROM rate_windows WHERE key = ?", (key,)).fetchone()
             hits = [t for t in (json.loads(row["hits"]) if row else []) if t > now - window]
             if len(hits) >= limit:
-                return max(1, math.ceil(hits[0] + window - now))
+                return max(1, math.ceil(float(hits[0]) + window - now))
             hits.append(now)
             self._b.execute(
-                "INSERT INTO rate_windows (key, hits) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET hits = excluded.hits",
+                "INSERT INTO rate_windows (key, hits) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET hits = excluded.hits",
                 (key, json.dumps(hits)),
             )
             return None
