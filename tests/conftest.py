@@ -17,8 +17,7 @@ from withdrawal_apis.providers import PROVIDERS, Provider
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.spec import SpecDocument
 from withdrawal_apis.testing import Emulator
-
-from .services import PostgresCluster
+from withdrawal_apis.testing.services import PostgresCluster, ServiceMissing
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -90,7 +89,10 @@ def serve() -> Iterator[Serve]:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresCluster]:
     """A throwaway PostgreSQL cluster on loopback for this test process (fails, never skips, without one)."""
-    cluster = PostgresCluster()
+    try:
+        cluster = PostgresCluster()
+    except ServiceMissing as missing:
+        pytest.fail(f"{missing}; the shared-sandbox tests need a real one", pytrace=False)
     yield cluster
     cluster.close()
 

@@ -10,11 +10,12 @@ import threading
 from pathlib import Path
 
 import httpx
+import pytest
 
 from withdrawal_apis.sandbox.server import free_port
+from withdrawal_apis.testing.services import Nginx, ServiceMissing
 
 from ..conftest import start_emulator_process
-from ..services import Nginx
 
 
 class Cluster:
@@ -30,7 +31,11 @@ class Cluster:
         for thread in starters:
             thread.join()
         assert all(self.processes), "a cluster process did not start"
-        self.nginx = Nginx(self.ports)
+        try:
+            self.nginx = Nginx(self.ports)
+        except ServiceMissing as missing:
+            self.close_processes()
+            pytest.fail(f"{missing}; the cluster tests need it", pytrace=False)
 
     def start(self, index: int) -> None:
         """(Re)start process `index` on its port, on the cluster's database."""
@@ -58,6 +63,9 @@ class Cluster:
 
     def close(self) -> None:
         self.nginx.close()
+        self.close_processes()
+
+    def close_processes(self) -> None:
         for process in self.processes:
             if process is not None and process.poll() is None:
                 process.terminate()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from withdrawal_apis.providers import PROVIDERS, Provider
+from withdrawal_apis.testing.services import PostgresCluster
 
-from ..services import PostgresCluster
 from .scenarios import SCENARIOS, Scenario
 
 BACKENDS = ["sqlite", "postgresql"]

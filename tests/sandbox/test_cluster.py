@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from withdrawal_apis.sandbox.server import free_port
+from withdrawal_apis.testing.services import PostgresCluster
 
-from ..services import PostgresCluster
 from .cluster import Cluster
 from .load import Burst, race
 from .scenarios import MPCHAT

@@ -1,26 +1,30 @@
-"""Real services for the tests, from Debian's packages: a throwaway PostgreSQL cluster and nginx.
+"""Real services to run a shared sandbox against, from Debian's packages: a throwaway PostgreSQL and nginx.
 
-Both run on free loopback ports from a temporary folder and are stopped and removed at the end. A
-missing package is a test failure that names the install command, never a skip. PostgreSQL refuses
-to run as root, so as root (CI, these machines) the cluster runs as Debian's `postgres` account.
+Both run on free loopback ports from a temporary folder and are stopped and removed by `close()`;
+the project's tests and benchmark use them, and so can an app's own tests of a shared sandbox. A
+missing package raises `ServiceMissing`, whose message is the install command. PostgreSQL refuses to
+run as root, so as root (CI machines, containers) the cluster runs as Debian's `postgres` account.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
-import pytest
-
-from withdrawal_apis.sandbox.server import free_port
+from ..sandbox.server import free_port
 
 POSTGRES_INSTALL = "apt-get install -y postgresql"
 NGINX_INSTALL = "apt-get install -y nginx"
+
+
+class ServiceMissing(RuntimeError):
+    """A service these helpers start is not installed; the message says how to install it."""
 
 
 def postgres_bin() -> Path:
@@ -31,7 +35,7 @@ def postgres_bin() -> Path:
     initdb = shutil.which("initdb")
     if initdb:
         return Path(initdb).resolve().parent
-    pytest.fail(f"PostgreSQL is not installed; these tests need a real one: {POSTGRES_INSTALL}", pytrace=False)
+    raise ServiceMissing(f"PostgreSQL is not installed: {POSTGRES_INSTALL}")
 
 
 class PostgresCluster:
@@ -81,7 +85,7 @@ class PostgresCluster:
 
     def database(self) -> str:
         """A new, empty database; its address."""
-        import psycopg
+        import psycopg  # a sandbox extra; loaded only where a cluster is used
 
         name = f"t_{uuid.uuid4().hex[:16]}"
         with psycopg.connect(self.dsn(), autocommit=True) as connection:
@@ -101,7 +105,7 @@ class Nginx:
     def __init__(self, upstream_ports: list[int]) -> None:
         binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
         if binary is None:
-            pytest.fail(f"nginx is not installed; the cluster tests need it: {NGINX_INSTALL}", pytrace=False)
+            raise ServiceMissing(f"nginx is not installed: {NGINX_INSTALL}")
         self.root = Path(tempfile.mkdtemp(prefix="wa-nginx-"))
         self.port = free_port()
         servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=0;" for port in upstream_ports)
@@ -112,8 +116,6 @@ class Nginx:
             stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 10
-        import socket
-
         while True:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
