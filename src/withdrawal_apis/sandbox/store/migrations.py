@@ -77,17 +77,25 @@ _SQLITE_COUNTING = [
     END""",
 ]
 _POSTGRES_COUNTING = [
-    """CREATE FUNCTION objects_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    # Per statement, over the rows it added or removed: a bulk insert updates each count once.
+    """CREATE FUNCTION objects_added() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_OP = 'INSERT' THEN
-            INSERT INTO object_counts (kind, account_id, n) VALUES (NEW.kind, NEW.account_id, 1)
-            ON CONFLICT (kind, account_id) DO UPDATE SET n = object_counts.n + 1;
-        ELSE
-            UPDATE object_counts SET n = n - 1 WHERE kind = OLD.kind AND account_id = OLD.account_id;
-        END IF;
+        INSERT INTO object_counts (kind, account_id, n)
+        SELECT kind, account_id, COUNT(*) FROM added GROUP BY kind, account_id
+        ON CONFLICT (kind, account_id) DO UPDATE SET n = object_counts.n + excluded.n;
         RETURN NULL;
     END $$""",
-    "CREATE TRIGGER objects_counted AFTER INSERT OR DELETE ON objects FOR EACH ROW EXECUTE FUNCTION objects_count()",
+    """CREATE FUNCTION objects_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE object_counts SET n = object_counts.n - gone.n
+        FROM (SELECT kind, account_id, COUNT(*) AS n FROM removed GROUP BY kind, account_id) AS gone
+        WHERE object_counts.kind = gone.kind AND object_counts.account_id = gone.account_id;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER objects_counted AFTER INSERT ON objects REFERENCING NEW TABLE AS added "
+    "FOR EACH STATEMENT EXECUTE FUNCTION objects_added()",
+    "CREATE TRIGGER objects_uncounted AFTER DELETE ON objects REFERENCING OLD TABLE AS removed "
+    "FOR EACH STATEMENT EXECUTE FUNCTION objects_removed()",
 ]
 _COUNTS_BUILT = "schema:object_counts"  # meta key of files from before versions: the counts table was filled
 

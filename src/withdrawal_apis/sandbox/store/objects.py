@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from itertools import chain
 from decimal import Decimal
 from typing import Any
 
@@ -116,6 +117,8 @@ class ObjectsMixin:
         are the template's, and where the template has an idempotency key each copy's is that key with
         `:{id}` appended. This fills a store fast (the scale benchmark), through the same schema.
         """
+        if self._b.dialect == "postgresql":
+            return self._copy_in_batches(template, copies)
         made = 0
 
         def rows() -> Iterable[tuple[Any, ...]]:
@@ -132,6 +135,36 @@ class ObjectsMixin:
                 "FROM objects AS t WHERE kind = ? AND id = ?",
                 rows(),
             )
+        return made
+
+    def _copy_in_batches(self, template: StoredObject, copies: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """PostgreSQL: thousands of copies per statement (a round trip per row would take an hour for 1 M)."""
+        made = 0
+        batch: list[tuple[str, str]] = []
+        with self._b.transaction():
+            for copy in chain(copies, [None]):  # None: the end, flush what is left
+                if copy is not None:
+                    batch.append((copy[0], json.dumps(copy[1])))
+                if batch and (copy is None or len(batch) >= 5000):
+                    self._b.execute(
+                        f"INSERT INTO objects ({_OBJECT_COLUMNS}) "  # noqa: S608 - fixed text
+                        "SELECT t.kind, c.id, t.account_id, t.status, t.asset, t.wallet, t.hold, "
+                        "t.idem_key || ':' || c.id, c.body, t.private, top.pos + c.n "
+                        "FROM objects AS t, unnest(?::text[], ?::text[]) WITH ORDINALITY AS c (id, body, n), "
+                        "(SELECT MAX(pos) AS pos FROM objects WHERE kind = ? AND account_id = ?) AS top "
+                        "WHERE t.kind = ? AND t.id = ?",
+                        (
+                            [i for i, _ in batch],
+                            [b for _, b in batch],
+                            template.kind,
+                            template.account_id,
+                            template.kind,
+                            template.id,
+                        ),
+                    )
+                    made += len(batch)
+                    batch = []
+            self._b.execute("ANALYZE objects")  # the planner should know the table grew, as autovacuum would tell it
         return made
 
     def update_object(
