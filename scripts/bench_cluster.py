@@ -35,12 +35,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling bench_* modules
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from bench import Runner, emulator_command, require_tools
 from bench_report import machine
 from bench_servers import HOST, REPO, load_average, stop, wait_answer
 from bench_workloads import bench_for
 from bench_wrk import MutableClock
 
+from bench import Runner, emulator_command, require_tools
 from withdrawal_apis.providers import PROVIDERS
 from withdrawal_apis.sandbox.server import free_port
 from withdrawal_apis.sandbox.store import is_postgres
@@ -134,7 +134,9 @@ def print_table(doc: dict[str, Any]) -> None:
     print()
     print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory']}, {m['system']}, Python {m['python']}")
     print(f"wrk: {doc['connections']} connections, {doc['duration_s']} s per workload; servers and wrk unpinned")
-    header = f"{'provider':<10}{'store':<20}{'workload':<17}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'x 1 proc':>10}{'load':>7}"
+    header = f"{'provider':<10}{'store':<20}{'workload':<17}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+    header += f"{'x 1 proc':>10}{'load':>7}"
+    header += f"{'x 1 proc':>10}{'load':>7}"
     print(header)
     print("-" * len(header))
     for name, rows in doc["providers"].items():

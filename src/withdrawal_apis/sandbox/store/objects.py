@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from itertools import chain
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from ...money import json_number
