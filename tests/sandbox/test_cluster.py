@@ -7,19 +7,24 @@ team resets a shared sandbox between test runs. Each test prints what it saw (`p
 from __future__ import annotations
 
 import json
+import os
+import signal
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from withdrawal_apis.sandbox.server import free_port
 from withdrawal_apis.testing.services import PostgresCluster
 
+from ..conftest import start_emulator_process
 from .cluster import Cluster
 from .load import Burst, race
 from .scenarios import MPCHAT
@@ -255,3 +260,38 @@ def assert_nothing_lost(cluster: Cluster, acknowledged: list[str], initial: Deci
     stored = (initial - available) / SCENARIO.unit
     assert stored == int(stored) == stored_count >= len(acknowledged)
     assert frozen == stored * SCENARIO.frozen_per_success
+
+
+def test_workers_share_one_port_and_a_dead_worker_is_replaced(postgres: PostgresCluster) -> None:
+    """`--workers 3`: three processes answer on one port; SIGKILL one and the port keeps answering."""
+    port = free_port()
+    parent = start_emulator_process(SCENARIO.provider, postgres.database(), port, None, "--workers", "3")
+    try:
+        workers = wait_for_workers(parent.pid, 3)
+        os.kill(workers[0], signal.SIGKILL)
+        answers = Counter()
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5) as client:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                answers[client.get("/_sandbox/clock").status_code] += 1
+                replaced = wait_for_workers(parent.pid, 3, timeout=0)
+                if replaced and workers[0] not in replaced:
+                    break
+        print(f"\nworkers: killed {workers[0]} of {workers}; replaced by {sorted(set(replaced) - set(workers))}")
+        assert workers[0] not in replaced
+        assert answers == Counter({200: sum(answers.values())})
+    finally:
+        parent.terminate()
+        assert parent.wait(timeout=15) == 0
+
+
+def wait_for_workers(pid: int, count: int, timeout: float = 30) -> list[int]:
+    """The worker processes of a `--workers` parent, once there are `count` of them ([] if not in time)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        if len(children) == count:
+            return [int(child) for child in children]
+        if time.monotonic() >= deadline:
+            return []
+        time.sleep(0.05)

@@ -184,12 +184,17 @@ def serve_workers(app: Any, host: str, port: int, sock: socket.socket, workers: 
     stopping = False
 
     def spawn() -> None:
+        # A stop signal that reaches a worker before it has its own handlers must not run the
+        # parent's: it is held back across the fork and then meets the default action.
+        stops = {signal.SIGTERM, signal.SIGINT}
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
         pid = os.fork()
         if pid == 0:  # the worker
             status = 0
             try:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
                 if after is not None:
                     after()
                 run(make_server(app, host, port, sock=sock, **server))
@@ -199,6 +204,7 @@ def serve_workers(app: Any, host: str, port: int, sock: socket.socket, workers: 
             finally:
                 os._exit(status)
         children[pid] = time.monotonic()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
 
     def stop(signum: int, frame: object) -> None:
         nonlocal stopping
@@ -222,7 +228,8 @@ def serve_workers(app: Any, host: str, port: int, sock: socket.socket, workers: 
         log.warning("worker %d ended (status %d); starting another", pid, os.waitstatus_to_exitcode(status))
         if time.monotonic() - started < 1.0:
             time.sleep(1.0)  # one that dies at once (its database unreachable) is not restarted in a loop
-        spawn()
+        if not stopping:
+            spawn()
     return 0
 
 
