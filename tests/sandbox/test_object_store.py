@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from pathlib import Path
 
@@ -102,3 +103,21 @@ def test_copies_keep_the_template_and_get_their_own_ids_and_keys(db: str) -> Non
     assert store.object_by_idem_key("w", "a", "guid-1:t2") == copy
     assert store.object_by_idem_key("w", "a", "guid-1") == template
     assert ids(store, Filter("w")) == ["u1", "t2", "t1", "u", "t"]
+
+
+def test_seeks_by_position_answer_what_a_scan_answers(db: str) -> None:
+    """Pages found by position (one owner, or a few) equal pages found by stepping over every object."""
+    store = Store(db)
+    rng = random.Random(5)
+    owners = ("a", "b", "c", "d")
+    for n in range(120):
+        owner = rng.choice(owners[:3] if n % 7 else ("b",))  # "d" has none; "b" has runs of its own
+        store.insert_object(rng.choice(("w", "w", "other")), f"o{n}", owner, "P", {"id": f"o{n}"})
+    for query_owners in (("a",), ("b", "c"), ("c", "a", "b"), ("d", "a"), ("d",)):
+        seek = Filter("w", owners=query_owners)
+        scan = Filter("w", owners=query_owners, statuses=("P",))  # the same objects, found by a scan
+        for oldest_first in (False, True):
+            for offset in range(0, 90, 3):
+                for limit in (1, 5):
+                    expected = ids(store, scan, limit=limit, offset=offset, oldest_first=oldest_first)
+                    assert ids(store, seek, limit=limit, offset=offset, oldest_first=oldest_first) == expected

@@ -191,6 +191,11 @@ class Filter:
         return " AND ".join(clauses), args
 
     @property
+    def few_owners(self) -> bool:
+        """Only the objects of a kind that a few owners have: positions answer these too, by a search."""
+        return self.owners is not None and 1 < len(self.owners) <= 16 and self == Filter(self.kind, owners=self.owners)
+
+    @property
     def one_owner(self) -> bool:
         """Only the objects of a kind that one owner has: the query positions answer (see `Store.find`)."""
         return self.owners is not None and len(self.owners) == 1 and self == Filter(self.kind, owners=self.owners)
