@@ -23,6 +23,26 @@ _OBJECT_COLUMNS = "kind, id, account_id, status, asset, wallet, hold, idem_key, 
 _NEXT_OBJECT_POSITION = "(SELECT COALESCE(MAX(pos), 0) + 1 FROM objects WHERE kind = ? AND account_id = ?)"
 
 
+# How many objects of the owners in `mine` have a sequence number at or above `middle`: per owner, its
+# count less the position of its first object there (a seek on (kind, owner, seq)).
+_AT_OR_ABOVE = (
+    "(SELECT SUM(mine.n + 1 - COALESCE((SELECT o.pos FROM objects AS o WHERE o.kind = ? AND o.account_id = mine.id "
+    "AND o.seq >= {middle} ORDER BY o.seq LIMIT 1), mine.n + 1)) FROM mine)"
+)
+# The highest sequence number t with more than `offset` objects at or above it, by a binary search:
+# each row of `search` is a range (lo, hi) that holds t and the count at its middle, `c`.
+_OWNERS_SEARCH = (
+    "WITH RECURSIVE mine (id, n) AS ("
+    "SELECT account_id, n FROM object_counts WHERE kind = ? AND account_id IN ({marks}) AND n > 0), "
+    "bounds (lo, hi) AS (SELECT "
+    "(SELECT MIN((SELECT MIN(seq) FROM objects WHERE kind = ? AND account_id = mine.id)) FROM mine), "
+    "(SELECT MAX((SELECT MAX(seq) FROM objects WHERE kind = ? AND account_id = mine.id)) FROM mine)), "
+    "search (lo, hi, c) AS (SELECT lo, hi, {first_count} FROM bounds "
+    "UNION ALL SELECT {lower}, {upper}, {next_count} FROM search WHERE lo < hi) "
+    "SELECT MIN(hi) AS t, (SELECT SUM(n) FROM mine) AS total FROM search"
+)
+
+
 class ObjectsMixin:
     _b: Backend
 
@@ -254,31 +274,16 @@ class ObjectsMixin:
         owners = tuple(dict.fromkeys(query.owners))
         marks = ", ".join("?" for _ in owners)
 
-        def at_or_above(mid: str) -> str:  # SQL: how many objects of the owners have seq >= mid
-            return (
-                "(SELECT SUM(mine.n + 1 - COALESCE((SELECT o.pos FROM objects AS o WHERE o.kind = ? "
-                f"AND o.account_id = mine.id AND o.seq >= {mid} ORDER BY o.seq LIMIT 1), mine.n + 1)) FROM mine)"
-            )
-
-        first = "(SELECT MIN((SELECT MIN(seq) FROM objects WHERE kind = ? AND account_id = mine.id)) FROM mine)"
-        last = "(SELECT MAX((SELECT MAX(seq) FROM objects WHERE kind = ? AND account_id = mine.id)) FROM mine)"
-        lower = "CASE WHEN c > ? THEN (lo + hi + 1) / 2 ELSE lo END"
-        upper = "CASE WHEN c > ? THEN hi ELSE (lo + hi + 1) / 2 - 1 END"
-        sql = (
-            "WITH RECURSIVE mine (id, n) AS ("
-            f"SELECT account_id, n FROM object_counts WHERE kind = ? AND account_id IN ({marks}) AND n > 0), "
-            "bounds (lo, hi) AS (SELECT " + first + ", " + last + "), "
-            # (lo, hi): where t is; c: how many objects there are at or above the middle of them.
-            "search (lo, hi, c) AS ("
-            "SELECT lo, hi, " + at_or_above("(bounds.lo + bounds.hi + 1) / 2") + " FROM bounds "
-            "UNION ALL SELECT "
-            + lower
-            + ", "
-            + upper
-            + ", "
-            + at_or_above(f"(({lower}) + ({upper}) + 1) / 2")
-            + " FROM search WHERE lo < hi) "
-            "SELECT MIN(hi) AS t, (SELECT SUM(n) FROM mine) AS total FROM search"
+        lower, upper = (
+            "CASE WHEN c > ? THEN (lo + hi + 1) / 2 ELSE lo END",
+            "CASE WHEN c > ? THEN hi ELSE (lo + hi + 1) / 2 - 1 END",
+        )
+        sql = _OWNERS_SEARCH.format(  # fixed text: every value is a placeholder
+            marks=marks,
+            lower=lower,
+            upper=upper,
+            first_count=_AT_OR_ABOVE.format(middle="(bounds.lo + bounds.hi + 1) / 2"),
+            next_count=_AT_OR_ABOVE.format(middle=f"(({lower}) + ({upper}) + 1) / 2"),
         )
         kind = query.kind
         # In order of the placeholders: the owners, the bounds, the first middle, then each step's
