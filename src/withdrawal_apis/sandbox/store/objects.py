@@ -225,9 +225,9 @@ class ObjectsMixin:
         objects arrive; `offset` gives plain offset paging.
         """
         limit, offset = min(limit, SQL_MAX), min(offset, SQL_MAX)
-        if offset > 0 and before_seq is None and query.one_owner:
+        if before_seq is None and query.one_owner:
             return self._seek(query, limit, offset, oldest_first)
-        if offset > 0 and before_seq is None and not oldest_first and query.few_owners:
+        if before_seq is None and not oldest_first and query.few_owners:
             return self._seek_owners(query, limit, offset)
         where, args = query.where(self._b.json_field)
         if before_seq is not None:
@@ -261,7 +261,8 @@ class ObjectsMixin:
         return [_object(row) for row in self._b.execute(sql, args)]
 
     def _seek_owners(self, query: Filter, limit: int, offset: int) -> list[StoredObject]:
-        """A page of several owners' objects, newest first, by seeks: no step over the skipped ones.
+        """A page of several owners' objects, newest first, by seeks: no step over the skipped ones (and
+        no sort of every object the owners have, which a plain query of several owners would do).
 
         The page starts at the newest object of sequence number `t` or below, where `t` is the highest
         sequence number with more than `offset` objects at or above it. How many objects an owner has at
@@ -289,9 +290,12 @@ class ObjectsMixin:
         # In order of the placeholders: the owners, the bounds, the first middle, then each step's
         # decision (twice: once for the new bounds, once inside the new middle).
         args = [kind, *owners, kind, kind, kind, offset, offset, kind, offset, offset]
-        found = self._b.execute(sql, args).fetchone()
-        if found is None or found["t"] is None or offset >= int(found["total"] or 0):
-            return []
+        if offset <= 0:
+            found: Any = {"t": SQL_MAX}  # the first page: each owner's newest, merged
+        else:
+            found = self._b.execute(sql, args).fetchone()
+            if found is None or found["t"] is None or offset >= int(found["total"] or 0):
+                return []
         per_owner = " UNION ALL ".join(
             "SELECT * FROM (SELECT * FROM objects WHERE kind = ? AND account_id = ? AND seq <= ? "
             "ORDER BY seq DESC LIMIT ?) AS page"
