@@ -16,7 +16,6 @@ import pytest
 from withdrawal_apis.sandbox.server import free_port
 
 from ..conftest import start_emulator_process
-from .cluster import Cluster
 from .load import Burst, race
 from .scenarios import Scenario
 
@@ -78,19 +77,22 @@ ClientFor = Callable[[httpx.Auth | None], httpx.Client]
 
 @pytest.fixture(params=["in-process", "cluster"])
 def seeded_target(request: pytest.FixtureRequest, scenario: Scenario, tmp_path: Path) -> Iterator[ClientFor]:
-    """The scenario's emulator, seeded: in-process, or three processes on PostgreSQL behind nginx."""
+    """The scenario's emulator, seeded: in-process, or three worker processes on one PostgreSQL database."""
     if request.param == "in-process":
         running = request.getfixturevalue("serve")(scenario.provider, rate_limit=0)
         running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
         yield running.client
         return
-    seed = tmp_path / "seed.json"
+    seed, port = tmp_path / "seed.json", free_port()
     seed.write_text(json.dumps(scenario.seed(scenario.unit)))
-    cluster = Cluster(scenario.provider, request.getfixturevalue("postgres").database(), seed)
+    database = request.getfixturevalue("postgres").database()
+    server = start_emulator_process(scenario.provider, database, port, seed, "--workers", "3")
+    fresh = httpx.Limits(max_keepalive_connections=0)  # a connection per request: the workers take turns
     try:
-        yield cluster.client
+        yield lambda auth: httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=auth, timeout=10, limits=fresh)
     finally:
-        cluster.close()
+        server.terminate()
+        server.wait(timeout=15)
 
 
 def test_auth_attacks_are_refused(scenario: Scenario, seeded_target: ClientFor) -> None:
