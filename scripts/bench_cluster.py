@@ -63,13 +63,9 @@ def postgres_server(given: str | None) -> Iterator[str]:
 
 def fresh_database(server: str) -> str:
     """A new, empty database on `server` (an address whose user may create databases); its address."""
-    import psycopg
+    from withdrawal_apis.sandbox.store.postgres import create_database
 
-    name = f"bench_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    base, _, _ = server.rpartition("/")
-    return f"{base}/{name}"
+    return create_database(server, f"bench_{uuid.uuid4().hex[:12]}")
 
 
 def database_mib(location: str | Path) -> float:
@@ -78,11 +74,9 @@ def database_mib(location: str | Path) -> float:
         path = Path(location)
         files = [path, path.with_name(path.name + "-wal")]
         return sum(f.stat().st_size for f in files if f.exists()) / 2**20
-    import psycopg
+    from withdrawal_apis.sandbox.store.postgres import database_bytes
 
-    with psycopg.connect(location) as connection:
-        row = connection.execute("SELECT pg_database_size(current_database())").fetchone()
-    return float(row[0] if row else 0) / 2**20
+    return database_bytes(location) / 2**20
 
 
 # -- the runs ------------------------------------------------------------------------------------------

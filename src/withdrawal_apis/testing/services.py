@@ -85,12 +85,9 @@ class PostgresCluster:
 
     def database(self) -> str:
         """A new, empty database; its address."""
-        import psycopg  # a sandbox extra; loaded only where a cluster is used
+        from ..sandbox.store.postgres import create_database  # psycopg: a sandbox extra, loaded only here
 
-        name = f"t_{uuid.uuid4().hex[:16]}"
-        with psycopg.connect(self.dsn(), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-        return self.dsn(name)
+        return create_database(self.dsn(), f"t_{uuid.uuid4().hex[:16]}")
 
     def close(self) -> None:
         try:

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg.rows import dict_row
@@ -183,6 +184,23 @@ class PostgresBackend:
         """A new pool in this process (after a fork the parent's pool threads do not exist here)."""
         self._held, self._depth = None, 0
         self._pool = self._open()
+
+
+def create_database(server: str, name: str) -> str:
+    """Make an empty database `name` on `server` (an address whose user may create databases); its address."""
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a database name: {name!r}")
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(server)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def database_bytes(dsn: str) -> int:
+    """How much disk the database takes."""
+    with psycopg.connect(dsn) as connection:
+        row = connection.execute("SELECT pg_database_size(current_database()) AS size").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _has_nul(value: Any) -> bool:
