@@ -23,26 +23,6 @@ _OBJECT_COLUMNS = "kind, id, account_id, status, asset, wallet, hold, idem_key, 
 _NEXT_OBJECT_POSITION = "(SELECT COALESCE(MAX(pos), 0) + 1 FROM objects WHERE kind = ? AND account_id = ?)"
 
 
-# How many objects of the owners in `mine` have a sequence number at or above `middle`: per owner, its
-# count less the position of its first object there (a seek on (kind, owner, seq)).
-_AT_OR_ABOVE = (
-    "(SELECT SUM(mine.n + 1 - COALESCE((SELECT o.pos FROM objects AS o WHERE o.kind = ? AND o.account_id = mine.id "
-    "AND o.seq >= {middle} ORDER BY o.seq LIMIT 1), mine.n + 1)) FROM mine)"
-)
-# The highest sequence number t with more than `offset` objects at or above it, by a binary search:
-# each row of `search` is a range (lo, hi) that holds t and the count at its middle, `c`.
-_OWNERS_SEARCH = (
-    "WITH RECURSIVE mine (id, n) AS ("
-    "SELECT account_id, n FROM object_counts WHERE kind = ? AND account_id IN ({marks}) AND n > 0), "
-    "bounds (lo, hi) AS (SELECT "
-    "(SELECT MIN((SELECT MIN(seq) FROM objects WHERE kind = ? AND account_id = mine.id)) FROM mine), "
-    "(SELECT MAX((SELECT MAX(seq) FROM objects WHERE kind = ? AND account_id = mine.id)) FROM mine)), "
-    "search (lo, hi, c) AS (SELECT lo, hi, {first_count} FROM bounds "
-    "UNION ALL SELECT {lower}, {upper}, {next_count} FROM search WHERE lo < hi) "
-    "SELECT MIN(hi) AS t, (SELECT SUM(n) FROM mine) AS total FROM search"
-)
-
-
 class ObjectsMixin:
     _b: Backend
 
@@ -266,44 +246,70 @@ class ObjectsMixin:
 
         The page starts at the newest object of sequence number `t` or below, where `t` is the highest
         sequence number with more than `offset` objects at or above it. How many objects an owner has at
-        or above a sequence number is its count minus the position of its first object there (a seek),
+        or above a sequence number is its count less the position of its first object there (a seek),
         so `t` is found by a binary search over sequence numbers inside the database (one statement,
         some 40 seeks per owner at a million rows); the page is then each owner's newest `limit` objects
-        at or below `t`, merged.
+        at or below `t`, merged. Both statements are planned for their owners (PostgreSQL's generic plan
+        would guess each owner holds an equal share of the objects, and scan for a small one).
         """
         assert query.owners is not None
-        owners = tuple(dict.fromkeys(query.owners))
-        marks = ", ".join("?" for _ in owners)
-
-        lower, upper = (
-            "CASE WHEN c > ? THEN (lo + hi + 1) / 2 ELSE lo END",
-            "CASE WHEN c > ? THEN hi ELSE (lo + hi + 1) / 2 - 1 END",
-        )
-        sql = _OWNERS_SEARCH.format(  # fixed text: every value is a placeholder
-            marks=marks,
-            lower=lower,
-            upper=upper,
-            first_count=_AT_OR_ABOVE.format(middle="(bounds.lo + bounds.hi + 1) / 2"),
-            next_count=_AT_OR_ABOVE.format(middle=f"(({lower}) + ({upper}) + 1) / 2"),
-        )
         kind = query.kind
-        # In order of the placeholders: the owners, the bounds, the first middle, then each step's
-        # decision (twice: once for the new bounds, once inside the new middle).
-        args = [kind, *owners, kind, kind, kind, offset, offset, kind, offset, offset]
-        if offset <= 0:
-            found: Any = {"t": SQL_MAX}  # the first page: each owner's newest, merged
-        else:
-            found = self._b.execute(sql, args).fetchone()
-            if found is None or found["t"] is None or offset >= int(found["total"] or 0):
-                return []
-        per_owner = " UNION ALL ".join(
+        counts = {
+            row["account_id"]: int(row["n"])
+            for row in self._b.execute(
+                f"SELECT account_id, n FROM object_counts WHERE kind = ? AND n > 0 "  # noqa: S608 - placeholders
+                f"AND account_id IN ({', '.join('?' for _ in query.owners)})",
+                (kind, *query.owners),
+            )
+        }
+        if offset >= sum(counts.values()):
+            return []
+        top = SQL_MAX if offset <= 0 else self._owners_threshold(kind, counts, offset)
+        pages = " UNION ALL ".join(
             "SELECT * FROM (SELECT * FROM objects WHERE kind = ? AND account_id = ? AND seq <= ? "
             "ORDER BY seq DESC LIMIT ?) AS page"
-            for _ in owners
+            for _ in counts
         )
-        sql = f"SELECT * FROM ({per_owner}) AS pages ORDER BY seq DESC LIMIT ?"  # noqa: S608 - fixed text
-        args = [value for owner in owners for value in (kind, owner, found["t"], limit)] + [limit]
-        return [_object(row) for row in self._b.execute(sql, args)]
+        sql = f"SELECT * FROM ({pages}) AS pages ORDER BY seq DESC LIMIT ?"  # noqa: S608 - fixed text
+        args = [value for owner in counts for value in (kind, owner, top, limit)] + [limit]
+        return [_object(row) for row in self._b.execute(sql, args, planned=True)]
+
+    def _owners_threshold(self, kind: str, counts: dict[str, int], offset: int) -> int:
+        """The highest sequence number with more than `offset` of the owners' objects at or above it."""
+        ends = " UNION ALL ".join(
+            "SELECT seq FROM objects WHERE kind = ? AND account_id = ? AND pos IN (1, ?)" for _ in counts
+        )
+        bounds = self._b.execute(
+            f"SELECT MIN(seq) AS lo, MAX(seq) AS hi FROM ({ends}) AS ends",  # noqa: S608 - fixed text
+            [value for owner, n in counts.items() for value in (kind, owner, n)],
+        ).fetchone()
+
+        def at_or_above(middle: str) -> tuple[str, list[Any]]:
+            terms, args = [], []
+            for owner, n in counts.items():
+                terms.append(
+                    f"{n + 1} - COALESCE((SELECT o.pos FROM objects AS o WHERE o.kind = ? AND o.account_id = ? "  # noqa: S608
+                    f"AND o.seq >= {middle} ORDER BY o.seq LIMIT 1), {n + 1})"
+                )
+                args += [kind, owner]
+            return "(" + " + ".join(terms) + ")", args
+
+        # Each row of `search`: a range (lo, hi) that holds the answer, and the count `c` at its middle.
+        lower = f"CASE WHEN c > {int(offset)} THEN (lo + hi + 1) / 2 ELSE lo END"
+        upper = f"CASE WHEN c > {int(offset)} THEN hi ELSE (lo + hi + 1) / 2 - 1 END"
+        first, first_args = at_or_above("(CAST(? AS BIGINT) + CAST(? AS BIGINT) + 1) / 2")
+        step, step_args = at_or_above(f"(({lower}) + ({upper}) + 1) / 2")
+        sql = (
+            "WITH RECURSIVE search (lo, hi, c) AS ("  # noqa: S608 - fixed text; values are placeholders
+            f"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST({first} AS BIGINT) UNION ALL "
+            f"SELECT {lower}, {upper}, CAST({step} AS BIGINT) FROM search WHERE lo < hi) "
+            "SELECT MIN(hi) AS t FROM search"
+        )
+        lo, hi = int(bounds["lo"]), int(bounds["hi"])
+        # The first middle's placeholders come inside each owner's term, after its kind and owner.
+        first_args = [value for i in range(0, len(first_args), 2) for value in (*first_args[i : i + 2], lo, hi)]
+        found = self._b.execute(sql, [lo, hi, *first_args, *step_args], planned=True).fetchone()
+        return int(found["t"])
 
     def first(self, query: Filter) -> StoredObject | None:
         """The oldest matching object."""
