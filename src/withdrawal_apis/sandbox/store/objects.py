@@ -23,6 +23,14 @@ _OBJECT_COLUMNS = "kind, id, account_id, status, asset, wallet, hold, idem_key, 
 _NEXT_OBJECT_POSITION = "(SELECT COALESCE(MAX(pos), 0) + 1 FROM objects WHERE kind = ? AND account_id = ?)"
 
 
+# An owner's count (+ 1) less the position of its first object at or after `middle`: the first row at or
+# after (kind, owner, middle) in the owners' index, if it is still that owner's.
+_FIRST_AT_OR_AFTER = (
+    "{next} - COALESCE((SELECT CASE WHEN o.kind = ? AND o.account_id = ? THEN o.pos END FROM objects AS o "
+    "WHERE (o.kind, o.account_id, o.seq) >= (?, ?, {middle}) ORDER BY o.kind, o.account_id, o.seq LIMIT 1), {next})"
+)
+
+
 class ObjectsMixin:
     _b: Backend
 
@@ -249,8 +257,9 @@ class ObjectsMixin:
         or above a sequence number is its count less the position of its first object there (a seek),
         so `t` is found by a binary search over sequence numbers inside the database (one statement,
         some 40 seeks per owner at a million rows); the page is then each owner's newest `limit` objects
-        at or below `t`, merged. Both statements are planned for their owners (PostgreSQL's generic plan
-        would guess each owner holds an equal share of the objects, and scan for a small one).
+        at or below `t`, merged. Both walk the owners' index by row comparisons, the one plan there is
+        for them (a plain `account_id = ? AND seq >= ?` lets PostgreSQL's generic plan walk `seq`
+        instead, guessing each owner has an equal share of the objects, which for a small one is a scan).
         """
         assert query.owners is not None
         kind = query.kind
@@ -265,14 +274,16 @@ class ObjectsMixin:
         if offset >= sum(counts.values()):
             return []
         top = SQL_MAX if offset <= 0 else self._owners_threshold(kind, counts, offset)
+        # Each owner's newest `limit` at or below `top`: a row comparison walked down the owners' index
+        # (rows of the next owner down may follow when an owner has fewer; the outer filter drops them).
         pages = " UNION ALL ".join(
-            "SELECT * FROM (SELECT * FROM objects WHERE kind = ? AND account_id = ? AND seq <= ? "
-            "ORDER BY seq DESC LIMIT ?) AS page"
+            "SELECT * FROM (SELECT * FROM objects WHERE (kind, account_id, seq) <= (?, ?, ?) "
+            "ORDER BY kind DESC, account_id DESC, seq DESC LIMIT ?) AS page WHERE kind = ? AND account_id = ?"
             for _ in counts
         )
         sql = f"SELECT * FROM ({pages}) AS pages ORDER BY seq DESC LIMIT ?"  # noqa: S608 - fixed text
-        args = [value for owner in counts for value in (kind, owner, top, limit)] + [limit]
-        return [_object(row) for row in self._b.execute(sql, args, planned=True)]
+        args = [value for owner in counts for value in (kind, owner, top, limit, kind, owner)] + [limit]
+        return [_object(row) for row in self._b.execute(sql, args)]
 
     def _owners_threshold(self, kind: str, counts: dict[str, int], offset: int) -> int:
         """The highest sequence number with more than `offset` of the owners' objects at or above it."""
@@ -284,32 +295,23 @@ class ObjectsMixin:
             [value for owner, n in counts.items() for value in (kind, owner, n)],
         ).fetchone()
 
-        def at_or_above(middle: str) -> tuple[str, list[Any]]:
-            terms, args = [], []
-            for owner, n in counts.items():
-                terms.append(
-                    f"{n + 1} - COALESCE((SELECT o.pos FROM objects AS o WHERE o.kind = ? AND o.account_id = ? "  # noqa: S608
-                    f"AND o.seq >= {middle} ORDER BY o.seq LIMIT 1), {n + 1})"
-                )
-                args += [kind, owner]
-            return "(" + " + ".join(terms) + ")", args
+        def at_or_above(middle: str) -> str:  # SQL: how many of the owners' objects have seq >= middle
+            return "(" + " + ".join(_FIRST_AT_OR_AFTER.format(next=n + 1, middle=middle) for n in counts.values()) + ")"
 
         # Each row of `search`: a range (lo, hi) that holds the answer, and the count `c` at its middle.
         lower = f"CASE WHEN c > {int(offset)} THEN (lo + hi + 1) / 2 ELSE lo END"
         upper = f"CASE WHEN c > {int(offset)} THEN hi ELSE (lo + hi + 1) / 2 - 1 END"
-        first, first_args = at_or_above("(CAST(? AS BIGINT) + CAST(? AS BIGINT) + 1) / 2")
-        step, step_args = at_or_above(f"(({lower}) + ({upper}) + 1) / 2")
         sql = (
             "WITH RECURSIVE search (lo, hi, c) AS ("  # noqa: S608 - fixed text; values are placeholders
-            f"SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST({first} AS BIGINT) UNION ALL "
-            f"SELECT {lower}, {upper}, CAST({step} AS BIGINT) FROM search WHERE lo < hi) "
-            "SELECT MIN(hi) AS t FROM search"
+            "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), "
+            f"CAST({at_or_above('(CAST(? AS BIGINT) + CAST(? AS BIGINT) + 1) / 2')} AS BIGINT) UNION ALL "
+            f"SELECT {lower}, {upper}, CAST({at_or_above(f'(({lower}) + ({upper}) + 1) / 2')} AS BIGINT) "
+            "FROM search WHERE lo < hi) SELECT MIN(hi) AS t FROM search"
         )
         lo, hi = int(bounds["lo"]), int(bounds["hi"])
-        # The first middle's placeholders come inside each owner's term, after its kind and owner.
-        first_args = [value for i in range(0, len(first_args), 2) for value in (*first_args[i : i + 2], lo, hi)]
-        found = self._b.execute(sql, [lo, hi, *first_args, *step_args], planned=True).fetchone()
-        return int(found["t"])
+        first = [value for owner in counts for value in (kind, owner, kind, owner, lo, hi)]
+        step = [value for owner in counts for value in (kind, owner, kind, owner)]
+        return int(self._b.execute(sql, [lo, hi, *first, *step]).fetchone()["t"])
 
     def first(self, query: Filter) -> StoredObject | None:
         """The oldest matching object."""

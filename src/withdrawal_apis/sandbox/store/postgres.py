@@ -100,12 +100,11 @@ class PostgresBackend:
     def in_transaction(self) -> bool:
         return self._depth > 0
 
-    def execute(self, sql: str, args: Sequence[Any] = (), *, planned: bool = False) -> Cursor:
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
         with self._lock:
             connection = self._connection()
             try:
-                # Statements are prepared after a few runs; a prepared one may get a generic plan.
-                return connection.execute(self._translate(sql), args, prepare=False if planned else None)
+                return connection.execute(self._translate(sql), args)
             except _LOST:
                 raise self._lost() from None
             except psycopg.DataError:

@@ -42,8 +42,8 @@ class SQLiteBackend:
     def in_transaction(self) -> bool:
         return self._db.in_transaction
 
-    def execute(self, sql: str, args: Sequence[Any] = (), *, planned: bool = False) -> Cursor:
-        return self._db.execute(sql, args)  # SQLite plans every statement for its values
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
+        return self._db.execute(sql, args)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self._db.executemany(sql, rows)
