@@ -130,7 +130,6 @@ def print_table(doc: dict[str, Any]) -> None:
     print(f"wrk: {doc['connections']} connections, {doc['duration_s']} s per workload; servers and wrk unpinned")
     header = f"{'provider':<10}{'store':<20}{'workload':<17}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
     header += f"{'x 1 proc':>10}{'load':>7}"
-    header += f"{'x 1 proc':>10}{'load':>7}"
     print(header)
     print("-" * len(header))
     for name, rows in doc["providers"].items():
