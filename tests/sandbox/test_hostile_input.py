@@ -63,6 +63,7 @@ class Target:
     spec: SpecDocument
     ids: dict[str, str]  # path parameter -> a seeded id, so requests get past authorization
     answers: list[tuple[str, int, float]] = field(default_factory=list)  # (case, status, seconds)
+    served_by: str = "one process"
 
     def fill(self, path: str) -> str:
         """The path with its parameters filled: seeded ids where known, else `x`."""
@@ -163,6 +164,7 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     ids = {"accountId": holder, "merchantId": other}
     spec = SpecDocument(provider.spec_path)
     found = Target(provider, process, base_url, port, profile.make_auth(creds), spec, ids)
+    found.served_by = f"{WORKERS} workers on PostgreSQL" if shared else "one process"
     yield found
     process.terminate()
     _, stderr = process.communicate(timeout=10)
@@ -369,7 +371,8 @@ def test_the_catalogue_gets_no_5xx_no_stall_and_no_leak(target: Target) -> None:
     unanswered = [case for case, status, _ in target.answers if status == 0]
     worst = max(target.answers, key=lambda answer: answer[2])
     print(
-        f"\n{target.provider.name}: {len(target.answers)} hostile requests, 5xx: {len(server_errors)}, "
+        f"\n{target.provider.name} ({target.served_by}): {len(target.answers)} hostile requests, "
+        f"5xx: {len(server_errors)}, "
         f"closed without an answer: {len(unanswered)}, worst {worst[2] * 1000:.0f} ms ({worst[0]}), "
         f"RSS growth {growth / 1024 / 1024:.1f} MB"
     )
