@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.spec import SpecDocument
 from withdrawal_apis.testing import Emulator
+from withdrawal_apis.testing.services import PostgresCluster, ServiceMissing
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -84,17 +86,38 @@ def serve() -> Iterator[Serve]:
         assert not violations, violations
 
 
-def start_emulator_process(provider: str, db: Path, port: int, seed: Path | None) -> subprocess.Popen[bytes]:
-    """`withdrawal-apis sandbox` in its own process (so a test can SIGKILL it), ready when this returns."""
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL cluster on loopback for this test process (fails, never skips, without one)."""
+    try:
+        cluster = PostgresCluster()
+    except ServiceMissing as missing:
+        pytest.fail(f"{missing}; the shared-sandbox tests need a real one", pytrace=False)
+    yield cluster
+    cluster.close()
+
+
+def start_emulator_process(
+    provider: str, db: Path | str, port: int, seed: Path | None, *extra: str
+) -> subprocess.Popen[bytes]:
+    """`withdrawal-apis sandbox` in its own process (so a test can SIGKILL it), ready when this returns.
+
+    `db` is a SQLite file or a PostgreSQL address; `extra` more command-line options (`--workers 3`).
+    """
     args = [sys.executable, "-m", "withdrawal_apis.cli", "sandbox", provider, "--db", str(db), "--port", str(port)]
-    args += ["--rate-limit", "0", *(["--seed", str(seed)] if seed is not None else [])]
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
+    args += ["--rate-limit", "0", *(["--seed", str(seed)] if seed is not None else []), *extra]
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - not a pipe: a chatty server must never block on a full one
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=log)
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
             httpx.get(f"http://127.0.0.1:{port}/_sandbox/clock", timeout=1)
             return process
         except httpx.HTTPError:
+            if process.poll() is not None:
+                break
             time.sleep(0.02)
     process.kill()
-    raise RuntimeError(f"the {provider} emulator did not start")
+    process.wait()
+    log.seek(0)
+    raise RuntimeError(f"the {provider} emulator did not start: {log.read().decode()[-2000:]}")

@@ -1,6 +1,7 @@
 """What each operation costs as an emulator's store grows: 10 k, 100 k and 1 M withdrawals in a SQLite file.
 
     python -m scripts.bench --scale [--sizes 10000,100000,1000000] [--samples 300] [--providers mpchat]
+    python -m scripts.bench --scale --backend postgresql [--postgres URL]     the same on PostgreSQL
 
 For each provider: the emulator starts on a fresh SQLite file with the benchmark seed, makes one
 withdrawal through its API (or uses a seeded one), and stops. The store is then filled in bulk to each
@@ -82,7 +83,7 @@ def copy_body(template: StoredObject, new_id: str) -> dict[str, Any]:
     return body
 
 
-def newest(path: Path, kind: str) -> StoredObject:
+def newest(path: Path | str, kind: str) -> StoredObject:
     store = Store(str(path))
     try:
         return store.find(Filter(kind), limit=1)[0]
@@ -90,7 +91,7 @@ def newest(path: Path, kind: str) -> StoredObject:
         store.close()
 
 
-def fill(path: Path, template: StoredObject, copies: int, size: int) -> int:
+def fill(path: Path | str, template: StoredObject, copies: int, size: int) -> int:
     """Add copies of `template` until the store holds `size` objects of its kind; returns the copies made so far."""
     store = Store(str(path))
     try:
@@ -207,12 +208,13 @@ def rss_mib(pid: int) -> float | None:
     return None
 
 
-def db_mib(path: Path) -> float:
-    files = [path, path.with_name(path.name + "-wal")]
-    return sum(f.stat().st_size for f in files if f.exists()) / 2**20
+def db_mib(location: Path | str) -> float:
+    from .cluster import database_mib  # the file and its WAL, or the PostgreSQL database
+
+    return database_mib(location)
 
 
-def emulator(name: str, port: int, db: Path, seed: Path | None) -> list[str]:
+def emulator(name: str, port: int, db: Path | str, seed: Path | None) -> list[str]:
     script = Path(sys.executable).parent / "withdrawal-apis"
     launcher = [str(script)] if script.exists() else [sys.executable, "-m", "withdrawal_apis.cli"]
     command = [*launcher, "sandbox", name, "--host", HOST, "--port", str(port), "--rate-limit", "0", "--db", str(db)]
@@ -222,7 +224,10 @@ def emulator(name: str, port: int, db: Path, seed: Path | None) -> list[str]:
 def run_provider(name: str, args: argparse.Namespace, workdir: Path, pinning: Pinning) -> dict[str, Any]:
     bench = bench_for(name, secrets.token_hex(24))
     kind = sandbox_class(name).lifecycles[0].kind
-    db, seed = workdir / f"{name}.db", workdir / f"{name}-seed.json"
+    from .cluster import fresh_database  # PostgreSQL: a new database on the run's server
+
+    seed = workdir / f"{name}-seed.json"
+    db: Path | str = workdir / f"{name}.db" if args.backend == "sqlite" else fresh_database(args.postgres)
     seed.write_text(json.dumps(bench.seed))
     port = free_port(HOST)
     with (workdir / f"{name}.log").open("a") as log:
@@ -257,9 +262,10 @@ def run_provider(name: str, args: argparse.Namespace, workdir: Path, pinning: Pi
             "startup_s": round(startup, 3),
             "rss_mib": None if rss is None else round(rss, 1),
             "db_mib": round(db_mib(db), 1),
+            "backend": args.backend,
             "load_average": round(load_average(), 2),
         }
-    if not args.keep:
+    if not args.keep and isinstance(db, Path):
         db.unlink(missing_ok=True)
     return {"sizes": sizes, "growth": growth(sizes)}
 
@@ -356,6 +362,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--server-cpu", default="0", help="cores for the emulator (taskset -c); '' for no pinning")
     parser.add_argument("--json", default=str(REPO / "reports" / "bench-scale.json"), help="figures file; '' for none")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (databases, logs) and print where")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite", help="the store")
+    parser.add_argument("--postgres", help="with --backend postgresql: a server to use (default: a throwaway one)")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.samples = "1000,10000", 50
@@ -379,9 +387,13 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_at_start": round(load_average(), 2),
         "providers": {},
     }
+    from .cluster import postgres_server
+
     try:
-        for name in args.providers:
-            doc["providers"][name] = run_provider(name, args, workdir, pinning)
+        with postgres_server(args.postgres if args.backend == "postgresql" else "unused") as server:
+            args.postgres = server
+            for name in args.providers:
+                doc["providers"][name] = run_provider(name, args, workdir, pinning)
     finally:
         if args.keep:
             print(f"work folder: {workdir}")

@@ -1,6 +1,6 @@
 """`withdrawal-apis`: run an emulator, fuzz a sandbox, or run the whole conformance suite.
 
-withdrawal-apis sandbox PROVIDER [--port P] [--db PATH] [--advance manual|instant|realistic] [--credentials KEY:SECRET]
+withdrawal-apis sandbox PROVIDER [--port P] [--db PATH|postgresql://...] [--workers N] [--credentials K:S] [...]
 withdrawal-apis fuzz PROVIDER [--base-url URL] [--allow-withdrawals] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
 withdrawal-apis conformance [PROVIDER ...] [--deep] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
 """
@@ -47,7 +47,14 @@ def add_sandbox_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     sandbox.add_argument("provider", choices=names())
     sandbox.add_argument("--host", default="127.0.0.1", help="a non-loopback host needs a control token")
     sandbox.add_argument("--port", type=port, default=8000)
-    sandbox.add_argument("--db", default=":memory:", help="SQLite file (default: in memory)")
+    sandbox.add_argument(
+        "--db",
+        default=":memory:",
+        help="SQLite file, or postgresql://USER@HOST/DB for a sandbox several processes share (default: in memory)",
+    )
+    sandbox.add_argument(
+        "--workers", type=int, default=1, help="processes serving the one port (needs --db FILE or postgresql://)"
+    )
     sandbox.add_argument("--advance", choices=ADVANCE_POLICIES, default="manual")
     sandbox.add_argument("--seed", type=Path, help="JSON or YAML seed (the control API's Seed schema)")
     sandbox.add_argument(

@@ -27,7 +27,8 @@ from . import __version__
 from .emulators import build_app
 from .registry import Provider
 from .sandbox import AdvancePolicy, ApiError, ConfigError, SandboxApp, SandboxConfig
-from .sandbox.server import make_server, run
+from .sandbox.server import make_server, run, serve_workers
+from .sandbox.store import StoreError, masked
 from .spec import load_yaml
 
 CONTROL_TOKEN_ENV = "WITHDRAWAL_APIS_CONTROL_TOKEN"  # noqa: S105 - the variable's name, not a token
@@ -51,12 +52,21 @@ def main(launch: argparse.Namespace) -> int:
     launch.port = sock.getsockname()[1]  # the port bound, when asked for 0
     print(banner(launch, app))
     sys.stdout.flush()
+    if launch.workers > 1:
+        return serve_workers(app, launch.host, launch.port, sock, launch.workers)
     run(make_server(app, launch.host, launch.port, sock=sock))
     return 0
 
 
 def prepare(launch: argparse.Namespace) -> tuple[SandboxApp, socket.socket]:
     """Check everything, build and seed the emulator, bind the port; UsageError for any mistake."""
+    if launch.workers < 1:
+        raise UsageError(f"--workers {launch.workers}: at least 1")
+    if launch.workers > 1 and launch.db == ":memory:":
+        raise UsageError(
+            f"--workers {launch.workers} needs a store the workers share: --db FILE or --db postgresql://... "
+            "(an in-memory store is private to one process)"
+        )
     token = launch.control_token or os.environ.get(CONTROL_TOKEN_ENV) or None
     if not _is_loopback(launch.host) and not token:
         raise UsageError(
@@ -89,8 +99,8 @@ def _build(provider: Provider, config: SandboxConfig) -> SandboxApp:
         return build_app(provider, config)
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    except sqlite3.Error as error:
-        raise UsageError(f"--db {config.db}: {error}") from None
+    except (sqlite3.Error, StoreError) as error:
+        raise UsageError(f"--db {masked(config.db)}: {error}") from None
 
 
 def parse_option(text: str) -> tuple[str, Any]:
@@ -180,7 +190,8 @@ def banner(launch: argparse.Namespace, app: SandboxApp) -> str:
         f"  docs         docs/providers/{provider.name}.md · {provider.docs_url}",
         f"  lifecycle    {app.engine.advance} · rate limit "
         + (f"{limit.limit} per {limit.window:g} s" if limit.limit else "off")
-        + f" · store {launch.db}",
+        + f" · store {store.location}"
+        + (f" · {launch.workers} workers" if launch.workers > 1 else ""),
     ]
     for account in store.accounts():
         name = account.extra.get("name")

@@ -77,6 +77,12 @@ def sandbox(*args: str, env: dict[str, str] | None = None) -> Iterator[tuple[sub
         (["sandbox", "nosuch"], "invalid choice: 'nosuch'"),
         (["conformance", "nosuch"], "unknown provider 'nosuch'"),
         (["sandbox", "mpchat", "--advance", "sometimes"], "invalid choice: 'sometimes'"),
+        (["sandbox", "mpchat", "--workers", "2"], "--workers 2 needs a store the workers share"),
+        (["sandbox", "mpchat", "--workers", "0", "--db", "x.db"], "--workers 0: at least 1"),
+        (
+            ["sandbox", "mpchat", "--db", "postgresql://sandbox:hunter2@127.0.0.1:1/nowhere"],
+            "--db postgresql://sandbox:***@127.0.0.1:1/nowhere: ",  # the password never printed
+        ),
     ],
 )
 def test_every_mistake_is_one_line_and_exit_2(args: list[str], says: str) -> None:
@@ -87,6 +93,7 @@ def test_every_mistake_is_one_line_and_exit_2(args: list[str], says: str) -> Non
     assert len(lines) == 1, done.stderr
     assert says in lines[0]
     assert "Traceback" not in done.stderr
+    assert "hunter2" not in done.stderr
 
 
 def test_a_bad_seed_file_is_one_line(tmp_path: Path) -> None:

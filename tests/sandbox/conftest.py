@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from withdrawal_apis.registry import PROVIDERS, Provider
+from withdrawal_apis.testing.services import PostgresCluster
 
 from .scenarios import SCENARIOS, Scenario
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty database on each backend: a SQLite file, or a database in the test PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    return cluster.database()
 
 
 @pytest.fixture(params=PROVIDERS, ids=lambda p: p.name)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
-import threading
-import time
-from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +16,7 @@ import pytest
 from withdrawal_apis.sandbox.server import free_port
 
 from ..conftest import start_emulator_process
+from .load import Burst, race
 from .scenarios import Scenario
 
 CAPACITY = 50
@@ -31,16 +29,7 @@ def test_concurrent_creates_never_overdraw(ledger_scenario: Scenario, serve: Any
     running = serve(scenario.provider, rate_limit=0)
     initial = scenario.unit * CAPACITY
     running.raw.post("/_sandbox/seed", json=scenario.seed(initial)).raise_for_status()
-    barrier = threading.Barrier(32)
-
-    def attempt(i: int) -> int:
-        with running.client(scenario.auth()) as client:
-            if i < 32:
-                barrier.wait()
-            return scenario.create(client, i).status_code
-
-    with ThreadPoolExecutor(max_workers=32) as pool:
-        statuses = Counter(pool.map(attempt, range(ATTEMPTS)))
+    statuses = race(scenario, lambda i: running.client(scenario.auth()), ATTEMPTS)
     assert statuses[scenario.success_status] == CAPACITY, statuses
     assert set(statuses) <= {scenario.success_status, 400, 403, 422}, statuses
     available, frozen = running.balance(scenario.account_id, scenario.asset, scenario.wallet)
@@ -56,33 +45,13 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
     seed.write_text(json.dumps(scenario.seed(initial)))
     port = free_port()
     server = start_emulator_process(scenario.provider, db, port, seed)
-    acknowledged: list[str] = []
-    lock = threading.Lock()
-    stop = threading.Event()
-
-    def burst(worker: int) -> None:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=scenario.auth(), timeout=5) as client:
-            i = 0
-            while not stop.is_set():
-                try:
-                    response = scenario.create(client, worker * 100_000 + i)
-                except httpx.HTTPError:
-                    return  # the server died mid-request: that create was never acknowledged
-                i += 1
-                if response.status_code == scenario.success_status:
-                    with lock:
-                        acknowledged.append(scenario.created_id(response))
-
-    threads = [threading.Thread(target=burst, args=(w,)) for w in range(8)]
-    for thread in threads:
-        thread.start()
-    while len(acknowledged) < 60:  # enough commits in flight to catch one at the kill
-        time.sleep(0.005)
+    burst = Burst(
+        scenario, lambda w: httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=scenario.auth(), timeout=5)
+    )
+    burst.wait_for(60)  # enough commits in flight to catch one at the kill
     os.kill(server.pid, signal.SIGKILL)
     server.wait()
-    stop.set()
-    for thread in threads:
-        thread.join()
+    acknowledged = burst.stop()
 
     server = start_emulator_process(scenario.provider, db, port, None)
     try:
@@ -103,14 +72,35 @@ def test_acknowledged_creates_survive_sigkill(ledger_scenario: Scenario, tmp_pat
     assert frozen == stored * scenario.frozen_per_success
 
 
-def test_auth_attacks_are_refused(scenario: Scenario, serve: Any) -> None:
-    running = serve(scenario.provider, rate_limit=0)
-    running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
-    with running.client(scenario.auth()) as client:
+ClientFor = Callable[[httpx.Auth | None], httpx.Client]
+
+
+@pytest.fixture(params=["in-process", "cluster"])
+def seeded_target(request: pytest.FixtureRequest, scenario: Scenario, tmp_path: Path) -> Iterator[ClientFor]:
+    """The scenario's emulator, seeded: in-process, or three worker processes on one PostgreSQL database."""
+    if request.param == "in-process":
+        running = request.getfixturevalue("serve")(scenario.provider, rate_limit=0)
+        running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
+        yield running.client
+        return
+    seed, port = tmp_path / "seed.json", free_port()
+    seed.write_text(json.dumps(scenario.seed(scenario.unit)))
+    database = request.getfixturevalue("postgres").database()
+    server = start_emulator_process(scenario.provider, database, port, seed, "--workers", "3")
+    fresh = httpx.Limits(max_keepalive_connections=0)  # a connection per request: the workers take turns
+    try:
+        yield lambda auth: httpx.Client(base_url=f"http://127.0.0.1:{port}", auth=auth, timeout=10, limits=fresh)
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def test_auth_attacks_are_refused(scenario: Scenario, seeded_target: ClientFor) -> None:
+    with seeded_target(scenario.auth()) as client:
         assert client.get(scenario.read_path).status_code == 200
     attacks = scenario.auth_attacks()
     assert len(attacks) >= 6
-    with running.client() as client:
+    with seeded_target(None) as client:
         for attack in attacks:
             response = client.get(scenario.read_path, headers=attack.headers)
             assert response.status_code == attack.status, f"{attack.name}: {response.status_code} {response.text}"

@@ -1,6 +1,7 @@
 """Hostile input against every emulator, served as users serve it: never a 5xx, never a stall, no memory leak.
 
-Each provider's emulator runs in its own process (so its memory can be measured) on a loopback port.
+Each provider's emulator runs in its own process (so its memory can be measured) on a loopback port,
+and again as a shared sandbox: three worker processes on one port and one PostgreSQL database.
 Requests are signed with the provider's real auth, so they reach validation and business logic, not
 only the authentication step. The named tests pin the cases that once broke; the battery at the end
 throws the whole catalogue at every operation and prints its figures.
@@ -35,15 +36,20 @@ RSS_GROWTH = 100 * 1024 * 1024
 SERVER = """
 import sys
 from withdrawal_apis.emulators import build_app
-from withdrawal_apis.launch import with_credentials
+from withdrawal_apis.launch import bind, with_credentials
 from withdrawal_apis.sandbox import SandboxConfig
-from withdrawal_apis.sandbox.server import make_server, run
+from withdrawal_apis.sandbox.server import make_server, run, serve_workers
 
 provider, port, key, secret, timeout = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
-app = build_app(provider, SandboxConfig(rate_limit=0, body_timeout=timeout))
+db, workers = sys.argv[6], int(sys.argv[7])
+app = build_app(provider, SandboxConfig(db=db, rate_limit=0, body_timeout=timeout))
 app.seed(with_credentials(app.provider.demo_seed(), key, secret))
-run(make_server(app, "127.0.0.1", port, header_timeout=timeout))
+if workers > 1:
+    serve_workers(app, "127.0.0.1", port, bind("127.0.0.1", port), workers, header_timeout=timeout)
+else:
+    run(make_server(app, "127.0.0.1", port, header_timeout=timeout))
 """
+WORKERS = 3  # the shared-sandbox form: worker processes on one port and one PostgreSQL database
 
 
 @dataclass
@@ -56,16 +62,18 @@ class Target:
     spec: SpecDocument
     ids: dict[str, str]  # path parameter -> a seeded id, so requests get past authorization
     answers: list[tuple[str, int, float]] = field(default_factory=list)  # (case, status, seconds)
+    served_by: str = "one process"
 
     def fill(self, path: str) -> str:
         """The path with its parameters filled: seeded ids where known, else `x`."""
         return re.sub(r"\{([^}]+)\}", lambda m: self.ids.get(m.group(1), "x"), path)
 
     def rss(self) -> int:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-        raise AssertionError("no VmRSS")
+        """The server's resident memory: its process and, for a shared sandbox, its workers."""
+        pids = [self.process.pid]
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        pids += [int(pid) for pid in children.read_text().split()]
+        return sum(_rss(pid) for pid in pids)
 
     def send(self, case: str, method: str, path: str, **kwargs: Any) -> httpx.Response:
         with httpx.Client(base_url=self.base_url, auth=self.auth, timeout=10) as client:
@@ -91,6 +99,13 @@ class Target:
         return answer
 
 
+def _rss(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS")
+
+
 def _recv(sock: socket.socket) -> bytes:
     try:
         return sock.recv(65536)
@@ -102,14 +117,31 @@ def credentials(provider: Provider) -> dict[str, str]:
     return provider.settings.from_key("hostile-key", "hostile-secret-" + "x" * 48)
 
 
-@pytest.fixture(scope="module", params=[p.name for p in PROVIDERS])
+@pytest.fixture(
+    scope="module",
+    params=[(p.name, shared) for p in PROVIDERS for shared in (False, True)],
+    ids=lambda param: f"{param[0]}-cluster" if param[1] else param[0],
+)
 def target(request: pytest.FixtureRequest) -> Iterator[Target]:
-    provider = get(request.param)
+    name, shared = request.param
+    provider = get(name)
+    db = request.getfixturevalue("postgres").database() if shared else ":memory:"
     creds = credentials(provider)
     key, secret = list(creds.values())
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-c", SERVER, provider.name, str(port), key, secret, str(TIMEOUT)],
+        [
+            sys.executable,
+            "-c",
+            SERVER,
+            provider.name,
+            str(port),
+            key,
+            secret,
+            str(TIMEOUT),
+            db,
+            str(WORKERS if shared else 1),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -129,6 +161,7 @@ def target(request: pytest.FixtureRequest) -> Iterator[Target]:
     ids = {"accountId": holder, "merchantId": other}
     spec = SpecDocument(provider.spec_path)
     found = Target(provider, process, base_url, port, profile_of(provider).make_auth(creds), spec, ids)
+    found.served_by = f"{WORKERS} workers on PostgreSQL" if shared else "one process"
     yield found
     process.terminate()
     _, stderr = process.communicate(timeout=10)
@@ -334,7 +367,8 @@ def test_the_catalogue_gets_no_5xx_no_stall_and_no_leak(target: Target) -> None:
     unanswered = [case for case, status, _ in target.answers if status == 0]
     worst = max(target.answers, key=lambda answer: answer[2])
     print(
-        f"\n{target.provider.name}: {len(target.answers)} hostile requests, 5xx: {len(server_errors)}, "
+        f"\n{target.provider.name} ({target.served_by}): {len(target.answers)} hostile requests, "
+        f"5xx: {len(server_errors)}, "
         f"closed without an answer: {len(unanswered)}, worst {worst[2] * 1000:.0f} ms ({worst[0]}), "
         f"RSS growth {growth / 1024 / 1024:.1f} MB"
     )

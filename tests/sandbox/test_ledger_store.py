@@ -20,8 +20,8 @@ def entry(number: int, account: str, asset: str, kind: str, at: str) -> LedgerEn
     )
 
 
-def seeded() -> Store:
-    store = Store()
+def seeded(db: str) -> Store:
+    store = Store(db)
     rows = [
         ("a", "BTC", "deposit", "2024-01-01T00:00:00Z"),
         ("b", "BTC", "deposit", "2024-01-01T00:00:01Z"),
@@ -37,8 +37,8 @@ def ids(entries: list[LedgerEntry]) -> list[str]:
     return [e.id for e in entries]
 
 
-def test_filters_combine_and_both_orders_work() -> None:
-    store = seeded()
+def test_filters_combine_and_both_orders_work(db: str) -> None:
+    store = seeded(db)
     everything = LedgerFilter("a")
     assert ids(store.find_ledger(everything, limit=10)) == ["t4", "t3", "t1"]
     assert ids(store.find_ledger(everything, limit=2, oldest_first=True)) == ["t1", "t3"]
@@ -51,8 +51,8 @@ def test_filters_combine_and_both_orders_work() -> None:
     assert ids(store.find_ledger(window, limit=10)) == ["t3"]
 
 
-def test_sequence_numbers_are_a_cursor_whatever_their_size() -> None:
-    store = seeded()
+def test_sequence_numbers_are_a_cursor_whatever_their_size(db: str) -> None:
+    store = seeded(db)
     assert ids(store.find_ledger(LedgerFilter("a", from_seq=3), limit=10, oldest_first=True)) == ["t3", "t4"]
     assert ids(store.find_ledger(LedgerFilter("a", from_seq=-(2**70)), limit=10, oldest_first=True)) == [
         "t1",

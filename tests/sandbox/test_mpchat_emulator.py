@@ -312,8 +312,9 @@ def test_test_mode_catches_a_response_the_spec_forbids() -> None:
 
 def test_the_store_never_holds_floats(mpchat: Running, client: httpx.Client) -> None:
     create(client, "0.3")
-    rows = mpchat.app.engine.store.db.execute("SELECT typeof(available), typeof(frozen) FROM balances").fetchall()
-    assert {tuple(row) for row in rows} == {("text", "text")}
+    store = mpchat.app.engine.store
+    types = store.column_types("balances")
+    assert (types["available"], types["frozen"]) == ("text", "text")  # decimal strings, never REAL
 
 
 def test_requests_are_logged_without_secrets(mpchat: Running, client: httpx.Client, caplog: Any) -> None:

@@ -29,8 +29,8 @@ def outbox(store: Store) -> Outbox:
     return Outbox(store, VirtualClock(store, wall=lambda: 1_700_000_000.0), signer)
 
 
-def test_by_default_the_seeded_endpoint_gets_the_event() -> None:
-    store = Store()
+def test_by_default_the_seeded_endpoint_gets_the_event(db: str) -> None:
+    store = Store(db)
     store.put_account("m-1", {}, {"url": "http://127.0.0.1:9000/hooks", "secret": "seeded"})
     box = outbox(store)
     box.enqueue("m-1", "withdrawal.completed", {"a": 1}, {"x-event": "withdrawal.completed"})
@@ -39,8 +39,8 @@ def test_by_default_the_seeded_endpoint_gets_the_event() -> None:
     assert delivery.headers["x-test-signature"] == "seeded:1700000000:7"
 
 
-def test_a_registered_endpoint_is_named_signed_with_the_given_secret_and_paged() -> None:
-    store = Store()
+def test_a_registered_endpoint_is_named_signed_with_the_given_secret_and_paged(db: str) -> None:
+    store = Store(db)
     store.put_account("m-1", {}, {"url": "http://127.0.0.1:9000/hooks", "secret": "seeded"})
     box = outbox(store)
     for index in range(3):

@@ -117,6 +117,7 @@ class SandboxApp:
         return steps.Pipeline(
             provider,
             [
+                steps.sync(engine),
                 steps.limit_body(self.config.max_body_bytes),
                 steps.route(self.router, provider),
                 steps.inject_fault(engine.faults),
@@ -136,6 +137,7 @@ class SandboxApp:
         return steps.Pipeline(
             control,
             [
+                steps.sync(self.engine),
                 steps.require_token(self.carries_token),
                 steps.limit_body(self.config.max_control_body_bytes),
                 steps.route(self.control_router, control),
@@ -151,6 +153,14 @@ class SandboxApp:
         route, _ = self.control_router.match("POST", f"{CONTROL_PREFIX}seed")
         self.control_router.check_body(route, document)
         return self.control.seeder.seed(document)
+
+    def before_fork(self) -> None:
+        """Before worker processes are forked from this one: no connection may cross the fork."""
+        self.engine.store.close()
+
+    def after_fork(self) -> None:
+        """In a forked worker: its own connection to the store."""
+        self.engine.after_fork()
 
     def render_protocol_error(self, error: ApiError) -> Response:
         """A request the HTTP layer refused before routing (not valid HTTP, head too large or too slow)."""
@@ -182,7 +192,7 @@ class SandboxApp:
     def start_background(self) -> None:
         """Deliver webhooks and run due jobs while the server runs."""
         if self._background is None:
-            self._background = asyncio.get_running_loop().create_task(self.engine.outbox.run(self.engine.run_due))
+            self._background = asyncio.get_running_loop().create_task(self.engine.outbox.run(self.engine.tick))
 
     async def stop_background(self) -> None:
         if self._background is not None:

@@ -17,12 +17,13 @@ from .store import Store
 
 
 class VirtualClock:
-    """`now()` is `wall()` shifted by a persisted offset, so moving time survives a restart."""
+    """`now()` is `wall()` shifted by an offset kept in the store, so moving time survives a restart and
+    every process of a shared sandbox keeps one clock (the engine reloads the offset when it moves)."""
 
     def __init__(self, store: Store, wall: Callable[[], float] = time.time) -> None:
         self._store = store
         self._wall = wall
-        self.offset = float(store.get_meta("clock_offset", "0") or 0)
+        self.offset = store.state().clock_offset
 
     def now(self) -> float:
         return self._wall() + self.offset
@@ -34,8 +35,7 @@ class VirtualClock:
     def advance(self, seconds: float) -> float:
         if seconds < 0:
             raise ValueError("the clock only moves forward")
-        self.offset += seconds
-        self._store.set_meta("clock_offset", repr(self.offset))
+        self.offset = self._store.advance_clock(seconds)  # added in the store: concurrent advances add up
         return self.now()
 
     def reset(self) -> None:

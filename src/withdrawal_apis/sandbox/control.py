@@ -52,10 +52,7 @@ class ControlApi:
     # -- state --------------------------------------------------------------------------------
     @public("reset")
     def reset(self, request: Request) -> Response:
-        self.engine.store.reset()
-        self.engine.clock.reset()
-        self.engine.faults.clear()
-        self.engine.limiter.reset()
+        self.engine.reset()
         return Response.empty()
 
     @public("seed")
@@ -108,8 +105,9 @@ class ControlApi:
 
     @public("apply_transition")
     def apply_transition(self, request: Request) -> Response:
-        obj = self._withdrawal(request)
-        return self._state(self.engine.transition(obj, request.json["transition"]))
+        with self.engine.store.transaction():  # read and move it in one step, whichever process asks
+            obj = self._withdrawal(request)
+            return self._state(self.engine.transition(obj, request.json["transition"]))
 
     def _clock(self, applied: int | None = None) -> Response:
         clock = self.engine.clock
@@ -129,11 +127,10 @@ class ControlApi:
 
     @public("update_config")
     def update_config(self, request: Request) -> Response:
-        if "advance" in request.json:
-            self.engine.advance = AdvancePolicy(request.json["advance"])
-        if "rate_limit" in request.json:
-            self.engine.limiter.limit = request.json["rate_limit"]
-            self.engine.limiter.reset()
+        advance = request.json.get("advance")
+        self.engine.configure(
+            advance=None if advance is None else AdvancePolicy(advance), rate_limit=request.json.get("rate_limit")
+        )
         return Response.json(200, {"advance": str(self.engine.advance), "rate_limit": self.engine.limiter.limit})
 
     # -- faults and webhooks ------------------------------------------------------------------

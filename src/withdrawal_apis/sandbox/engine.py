@@ -1,7 +1,10 @@
 """The runtime every emulator shares, and the base class a provider's rules extend.
 
 `Engine` owns the store, the one clock, lifecycles and scheduled jobs, the webhook outbox, faults and
-the rate limiter. `ProviderSandbox` is what `providers/<name>/sandbox.py` subclasses: its handlers
+the rate limiter. On a shared store (a file or PostgreSQL that other processes also serve) it reads
+one small row per request, the state's generation and the next job's due time, and reloads what the
+control API sets for every process (clock, advance policy, rate limit, faults) only when the
+generation has moved. `ProviderSandbox` is what `providers/<name>/sandbox.py` subclasses: its handlers
 (declared with `@operation` / `@public`), authentication and authorization, the error renderer, the
 webhook signer, the JSON Schemas of its seed accounts and options, and the hooks the engine calls when
 an object changes state or a scheduled job of the provider comes due. A provider never writes SQL and
@@ -11,6 +14,7 @@ never replaces an engine method: everything it needs is a call on the engine or 
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -142,10 +146,14 @@ class Engine:
         self.options = resolve_options(provider_cls.name, provider_cls.options_schema, config.options)
         self.store = Store(config.db)
         self.clock = VirtualClock(self.store, wall)
-        self.faults = Faults()
+        self.faults = Faults(self.store)
         limit, window = provider_cls.rate_limit
-        self.limiter = RateLimiter(limit if config.rate_limit is None else config.rate_limit, window)
+        self.configured_limit = limit if config.rate_limit is None else config.rate_limit
+        self.limiter = RateLimiter(self.configured_limit, window, self.store if self.store.shared else None)
         self.advance = AdvancePolicy(config.advance)  # accept the plain string too
+        self._generation = -1
+        self._next_due = -math.inf  # when the next job is due; -inf: unknown, ask the store
+        self._load_state()
         self.lifecycles = {lifecycle.kind: lifecycle for lifecycle in provider_cls.lifecycles}
         self.provider = provider_cls(self)
         self.outbox = Outbox(
@@ -155,6 +163,49 @@ class Engine:
             backoff=config.webhook_backoff,
             max_attempts=config.webhook_max_attempts,
         )
+
+    # -- state shared with the sandbox's other processes ------------------------------------------
+    def sync(self) -> None:
+        """Catch up with what other processes changed (one cheap read; nothing for a private store)."""
+        if not self.store.shared:
+            return
+        generation, due = self.store.pulse()
+        self._next_due = math.inf if due is None else due
+        if generation != self._generation:
+            self._load_state()
+
+    def _load_state(self) -> None:
+        state = self.store.state()
+        self._generation = state.generation
+        self.clock.offset = state.clock_offset
+        self.advance = AdvancePolicy(state.advance or self.config.advance)
+        self.limiter.limit = self.configured_limit if state.rate_limit is None else state.rate_limit
+        self.faults.waiting = state.faults > 0
+
+    def configure(self, *, advance: AdvancePolicy | None = None, rate_limit: int | None = None) -> None:
+        """Change the advance policy or rate limit for every process of the sandbox."""
+        self.store.configure(advance=None if advance is None else str(advance), rate_limit=rate_limit)
+        if rate_limit is not None:
+            self.limiter.reset()
+        self._load_state()
+
+    def reset(self) -> None:
+        """Empty the store (every process sees it at once); clock, faults and rate windows start over."""
+        self.store.reset()
+        self.limiter.reset()
+        self._next_due = -math.inf
+        self._load_state()
+
+    def tick(self) -> int:
+        """The background round: catch up with the other processes, then run due jobs."""
+        self.sync()
+        return self.run_due()
+
+    def after_fork(self) -> None:
+        """In a forked worker: a connection of its own, and the state read afresh."""
+        self.store.reopen()
+        self._next_due = -math.inf
+        self._load_state()
 
     # -- lifecycles ---------------------------------------------------------------------------
     @property
@@ -185,6 +236,12 @@ class Engine:
             allowed = ", ".join(lifecycle.available(obj.status)) or "none"
             raise ApiError(409, f"cannot {name} a {obj.kind} in {obj.status}; allowed: {allowed}")
         with self.store.transaction():
+            if self.store.shared:
+                # Another process may have moved it since the caller read it: judge what is stored now.
+                obj = self.store.get_object(obj.kind, obj.id) or obj
+                if obj.status not in transition.sources:
+                    allowed = ", ".join(lifecycle.available(obj.status)) or "none"
+                    raise ApiError(409, f"cannot {name} a {obj.kind} in {obj.status}; allowed: {allowed}")
             if transition.effect is Effect.RELEASE:
                 self.store.release(obj.account_id, obj.asset, obj.hold, obj.wallet)
             elif transition.effect is Effect.SETTLE:
@@ -205,6 +262,7 @@ class Engine:
         """Run `job` (a transition of the object's lifecycle, or a provider job) at `at` or after `delay`."""
         due = self.clock.now() + delay if at is None else at
         self.store.schedule(Job(obj.kind, obj.id, job, due))
+        self._next_due = min(self._next_due, due)
 
     def follow(self, obj: StoredObject, steps: Iterable[str]) -> None:
         """Queue transitions one after another under the advance policy (nothing when manual)."""
@@ -219,14 +277,18 @@ class Engine:
                     raise ValueError(f"{obj.kind} has no transition {name!r}")
                 due += transition.delay if self.advance is AdvancePolicy.REALISTIC else 0.0
                 self.store.schedule(Job(obj.kind, obj.id, name, due))
+                self._next_due = min(self._next_due, due)
 
     def schedule_happy_path(self, obj: StoredObject) -> None:
         self.follow(obj, self.lifecycle(obj.kind).happy_path)
 
     def run_due(self) -> int:
         """Run every job whose time has come on the virtual clock, in order; returns how many ran."""
+        now = self.clock.now()
+        if self._next_due > now:
+            return 0  # nothing is due (known without asking the store)
         ran = 0
-        for job in self.store.due_jobs(self.clock.now()):
+        for job in self.store.due_jobs(now):
             try:
                 with self.store.transaction():
                     ran += self._run_job(job)
@@ -235,6 +297,8 @@ class Engine:
                 log.exception("scheduled %s of %s %s failed and was dropped", job.name, job.kind, job.object_id)
                 with self.store.transaction():
                     self.store.take_job(job)
+        due = self.store.next_job_due()
+        self._next_due = math.inf if due is None else due
         return ran
 
     def _run_job(self, job: Job) -> int:

@@ -40,6 +40,7 @@ class Reason(StrEnum):
     FORBIDDEN = "forbidden"  # authenticated, but not allowed this operation (scopes, IP list, membership)
     RATE_LIMITED = "rate_limited"
     FAULT = "fault"  # injected through the control API
+    UNAVAILABLE = "unavailable"  # the sandbox's database cannot be reached; retry shortly
     INTERNAL = "internal"  # a bug; answered without details
 
 

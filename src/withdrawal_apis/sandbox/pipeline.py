@@ -1,12 +1,13 @@
 """The request pipeline: a visible stack of small steps, shared by the provider API and the control API.
 
-    limit body -> route -> injected fault -> authenticate -> authorize -> rate limit -> catch up
-    -> validate -> handle -> (a committed fault) -> (test mode) response contract check
+    sync -> limit body -> route -> injected fault -> authenticate -> authorize -> rate limit
+    -> catch up -> validate -> handle -> (a committed fault) -> (test mode) response contract check
 
 Each step takes the `Exchange` (the request and what earlier steps learned about it) and either lets
 it through, answers it (returns a `Response`), or refuses it (raises `ApiError`, which the endpoint
 renders in its own error shape). The steps after the handler run on whatever answer there is.
-Steps are built once, at start-up, with what they need; nothing is looked up per request.
+Steps are built once, at start-up, with what they need; nothing is looked up per request. When the
+store's database cannot be reached, any step answers 503 with `Retry-After`, in the endpoint's shape.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .guards import Fault, Faults, RateLimiter
 from .http import ApiError, Problem, Reason, Request, Response
 from .operations import Operation, Principal
 from .routing import Route, Router
+from .store import StoreUnavailable
 
 log = logging.getLogger("withdrawal_apis.sandbox")
 
@@ -75,6 +77,9 @@ class Pipeline:
             response = await self._run(exchange)
         except ApiError as error:
             response = self.endpoint.render_error(error)
+        except StoreUnavailable:
+            log.warning("%s %s answered 503: the store's database is unavailable", request.method, request.path)
+            response = self.endpoint.render_error(unavailable())
         except Exception:
             log.exception("unexpected error in %s %s", request.method, request.path)
             response = self.endpoint.render_error(ApiError(500, "internal server error", reason=Reason.INTERNAL))
@@ -90,7 +95,21 @@ class Pipeline:
         raise RuntimeError("the pipeline has no handler step")
 
 
+def unavailable() -> ApiError:
+    message = "the sandbox's database is unavailable; retry shortly"
+    return ApiError(503, message, reason=Reason.UNAVAILABLE, headers={"retry-after": "1"})
+
+
 # -- steps ------------------------------------------------------------------------------------
+def sync(engine: Engine) -> Step:
+    """See what the sandbox's other processes changed (clock, config, faults, due jobs)."""
+
+    async def step(exchange: Exchange) -> None:
+        engine.sync()
+
+    return step
+
+
 def limit_body(max_bytes: int) -> Step:
     async def step(exchange: Exchange) -> None:
         # The rest of the body was never read: the connection cannot carry another request.

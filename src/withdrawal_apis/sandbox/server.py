@@ -13,9 +13,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import signal
 import socket
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,6 +27,8 @@ import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from .http import ApiError, ConnectionDropped, Reason, Response
+
+log = logging.getLogger("withdrawal_apis.sandbox")
 
 HEADER_TIMEOUT = 10.0  # seconds from the connection (or the previous answer) to a complete request head
 MAX_HEAD_BYTES = 64 * 1024  # request line and headers together
@@ -163,6 +168,69 @@ def run(server: uvicorn.Server) -> None:
     """Serve until stopped, on the socket bound beforehand if there is one."""
     sock: socket.socket | None = getattr(server, "bound_socket", None)
     server.run(sockets=[sock] if sock is not None else None)
+
+
+def serve_workers(app: Any, host: str, port: int, sock: socket.socket, workers: int, **server: Any) -> int:
+    """Serve `app` from `workers` forked processes that share one listening socket; returns the exit status.
+
+    The kernel hands each new connection to one of them. The app's `before_fork` closes what must not
+    cross a fork (database connections) and its `after_fork` opens it again in each worker. A worker
+    that dies is replaced; SIGTERM or Ctrl-C stops them all and ends the parent normally (status 0).
+    """
+    before, after = getattr(app, "before_fork", None), getattr(app, "after_fork", None)
+    if before is not None:
+        before()
+    children: dict[int, float] = {}  # pid -> when it started
+    stopping = False
+
+    def spawn() -> None:
+        # A stop signal that reaches a worker before it has its own handlers must not run the
+        # parent's: it is held back across the fork and then meets the default action.
+        stops = {signal.SIGTERM, signal.SIGINT}
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+        pid = os.fork()
+        if pid == 0:  # the worker
+            status = 0
+            try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+                if after is not None:
+                    after()
+                run(make_server(app, host, port, sock=sock, **server))
+            except BaseException:
+                traceback.print_exc()
+                status = 1
+            finally:
+                os._exit(status)
+        children[pid] = time.monotonic()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for _ in range(workers):
+        spawn()
+    while children:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        started = children.pop(pid, None)
+        if started is None or stopping:
+            continue
+        log.warning("worker %d ended (status %d); starting another", pid, os.waitstatus_to_exitcode(status))
+        if time.monotonic() - started < 1.0:
+            time.sleep(1.0)  # one that dies at once (its database unreachable) is not restarted in a loop
+        if not stopping:
+            spawn()
+    return 0
 
 
 @contextmanager

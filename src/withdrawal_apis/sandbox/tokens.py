@@ -33,13 +33,9 @@ class TokenIssuer:
 
     @property
     def secret(self) -> str:
-        """The emulator's signing key, created once per database."""
+        """The emulator's signing key, created once per database (one key, however many processes ask first)."""
         existing = self.store.get_meta("token_secret")
-        if existing:
-            return existing
-        created = secrets.token_hex(32)
-        self.store.set_meta("token_secret", created)
-        return created
+        return existing or self.store.meta_default("token_secret", secrets.token_hex(32))
 
     def issue(self, subject: str, now: float, extra: dict[str, Any] | None = None) -> tuple[str, int]:
         """A signed token for `subject` and its expiry (Unix seconds)."""

@@ -5,6 +5,11 @@ an acknowledged completion always has its webhook queued, even across a crash. A
 POSTs due deliveries; a non-2xx answer or a network error schedules a retry after
 `backoff * 2**(attempt-1)` seconds of the emulator's clock, up to `max_attempts`. Every attempt's
 outcome is recorded and readable through the control API.
+
+With several processes on one store, each process's task claims the deliveries it attempts (for
+`CLAIM_SECONDS` of wall time), so every delivery is sent by one process: once per endpoint, and a
+retry keeps its id and its bytes. Only a process that dies mid-attempt leaves its claim to lapse,
+and then another process retries that delivery.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ from typing import Any
 import httpx
 
 from .clock import VirtualClock
-from .store import Delivery, Store
+from .store import Delivery, Store, StoreUnavailable
 
 log = logging.getLogger("withdrawal_apis.sandbox.webhooks")
+CLAIM_SECONDS = 60.0  # longer than a batch of attempts takes (CLAIM_BATCH times the client timeout)
+CLAIM_BATCH = 10
 
 Signer = Callable[[str, bytes, int], dict[str, str]]
 """(secret, raw body, unix timestamp) -> the provider's signature headers."""
@@ -88,7 +95,7 @@ class Outbox:
         return delivery.id
 
     async def deliver_due(self, client: httpx.AsyncClient) -> int:
-        due = self.store.due_deliveries(self.clock.now())
+        due = self.store.claim_deliveries(self.clock.now(), self.clock.wall(), CLAIM_SECONDS, CLAIM_BATCH)
         for delivery in due:
             await self._attempt(client, delivery)
         return len(due)
@@ -122,7 +129,7 @@ class Outbox:
         log.info("webhook %s %s attempt %d -> %s", delivery.event, delivery.id, attempts, status_code or error)
 
     def next_due_in(self) -> float | None:
-        due = self.store.next_delivery_due()
+        due = self.store.next_delivery_due(self.clock.wall())
         return None if due is None else max(0.0, due - self.clock.now())
 
     async def run(self, tick: Callable[[], object], interval: float = 0.2) -> None:
@@ -132,9 +139,13 @@ class Outbox:
                 try:
                     tick()
                     await self.deliver_due(client)
+                    wait = self.next_due_in()
+                except StoreUnavailable:
+                    log.warning("webhook round skipped: the store's database is unavailable")
+                    wait = None
                 except Exception:  # keep delivering whatever one round did
                     log.exception("webhook round failed")
-                wait = self.next_due_in()
+                    wait = None
                 self.wakeup.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(

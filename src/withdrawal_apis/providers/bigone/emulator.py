@@ -252,11 +252,9 @@ class Sandbox(ProviderSandbox):
 
     # -- page tokens (keyset cursor, HMAC-bound to the account) ---------------------------------
     def _token_key(self) -> bytes:
+        # One key however many processes of a shared sandbox ask first.
         key = self.store.get_meta("bigone:page_token_key")
-        if key is None:
-            key = secrets.token_hex(32)
-            self.store.set_meta("bigone:page_token_key", key)
-        return key.encode()
+        return (key or self.store.meta_default("bigone:page_token_key", secrets.token_hex(32))).encode()
 
     def _token_mac(self, account_id: str, seq: int) -> str:
         return hmac.new(self._token_key(), f"{account_id}\n{seq}".encode(), hashlib.sha256).hexdigest()[:32]
