@@ -3,6 +3,8 @@
 withdrawal-apis sandbox mpchat [--port P] [--db PATH] [--advance manual|instant|realistic] [--credentials KEY:SECRET]
 withdrawal-apis fuzz mpchat --base-url URL [--allow-withdrawals] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
 withdrawal-apis conformance [PROVIDER ...] [--deep] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
+withdrawal-apis proxy mpchat --upstream URL [--host H] [--port P] [--enforce] [--report-dir DIR]
+withdrawal-apis drift check mpchat TRAFFIC [--base-url URL] [--report-dir DIR]
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import NoReturn
 from . import __version__
 from .conformance import fuzz, suite
 from .conformance.options import split_passthrough
+from .drift import commands as drift
 from .providers import PROVIDERS, get
 
 ADVANCE_POLICIES = ("manual", "instant", "realistic")
@@ -70,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     fuzz.add_parser(commands)
     suite.add_parser(commands)
+    drift.add_parsers(commands, names, port)
 
     ours, passthrough = split_passthrough(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(ours)
@@ -78,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_sandbox(args)
     if args.command == "fuzz":
         return fuzz.main(args, passthrough)
+    if args.command in ("proxy", "drift"):
+        return drift.main(args)
     unknown = [name for name in args.providers if name not in names]
     if unknown:
         parser.error(f"unknown provider {unknown[0]!r} (choose from {', '.join(names)})")
