@@ -4,8 +4,10 @@ Secret-bearing headers and query parameters are the ones the spec's security sch
 (`Authorization` for HTTP and OAuth schemes, the `name` of an API-key scheme) and parameters marked
 `x-secret: true`. Secret-bearing body fields are properties marked `x-secret: true`, `writeOnly` or
 `format: password`, plus a few names that hold a credential in any API (`password`, `access_token`,
-...). A value found under any of them is also remembered, so that it is scrubbed wherever else it
-turns up (a login token echoed in a URL, a digest in an error message).
+...), plus any field the spec does not describe whose name sounds like a credential (`token`,
+`secret`, ... in it): a provider that renames its token field must not leak the token. A value found
+under any of them is also remembered, so that it is scrubbed wherever else it turns up (a login
+token echoed in a URL, a digest in an error message).
 """
 
 from __future__ import annotations
@@ -26,15 +28,20 @@ ALWAYS_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "s
 ALWAYS_FIELDS = frozenset(
     {"password", "passwd", "secret", "api_secret", "client_secret", "access_token", "refresh_token", "id_token"}
 )
+# In the name of a field the spec does not describe, these mark it as a credential.
+MARKERS = ("token", "secret", "password", "passwd", "signature", "credential", "apikey", "api_key", "private")
 MIN_LEARNED = 8  # shorter values are not scrubbed from free text (they would match innocent words)
 REMEMBERED = 256  # the most recent secrets scrubbed from free text (a signed scheme makes one per request)
 
 
 class SecretPolicy:
-    def __init__(self, headers: Iterable[str], query: Iterable[str], fields: Iterable[str]) -> None:
+    def __init__(
+        self, headers: Iterable[str], query: Iterable[str], fields: Iterable[str], documented: Iterable[str] = ()
+    ) -> None:
         self.headers = frozenset(h.lower() for h in headers) | ALWAYS_HEADERS
         self.query = frozenset(query)
         self.fields = frozenset(f.lower() for f in fields) | ALWAYS_FIELDS
+        self.documented = frozenset(d.lower() for d in documented) - self.fields
         self._learned: OrderedDict[str, None] = OrderedDict()
         self._ordered: list[str] | None = []
 
@@ -52,16 +59,22 @@ class SecretPolicy:
             elif kind in ("http", "oauth2", "openIdConnect"):
                 headers.add("authorization")
         fields: set[str] = set()
+        documented: set[str] = set()
         for node, parent_key, name in _walk(spec.raw):
-            if parent_key == "properties" and _secret_schema(spec, node):
-                fields.add(name)
+            if parent_key == "properties":
+                documented.add(name)
+                if _secret_schema(spec, node):
+                    fields.add(name)
             if "in" in node and "name" in node and (node.get("x-secret") or _secret_schema(spec, node.get("schema"))):
                 (query if node["in"] == "query" else headers).add(str(node["name"]))
-        return cls(headers, query, fields)
+        return cls(headers, query, fields, documented)
 
     # -- knowing ------------------------------------------------------------------------------
     def is_secret_field(self, name: str | int) -> bool:
-        return str(name).lower() in self.fields
+        lowered = str(name).lower()
+        if lowered in self.fields:
+            return True
+        return lowered not in self.documented and any(marker in lowered for marker in MARKERS)
 
     def is_secret_pointer(self, pointer: str) -> bool:
         """Whether a JSON pointer ends in (or passes through) a secret field."""
@@ -156,7 +169,9 @@ class SecretPolicy:
             return self.text(text).encode()
         if media is None or media == "application/json" or media.endswith("+json"):
             lowered = body.lower()
-            if not any(f'"{name}"'.encode() in lowered for name in self.fields):
+            if not any(f'"{name}"'.encode() in lowered for name in self.fields) and not any(
+                marker.encode() in lowered for marker in MARKERS
+            ):
                 return self.text(body.decode("utf-8", "replace")).encode()
             try:
                 parsed = loads_exact(body)

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, unquote
 
 from ..money import loads_exact
 from ..sandbox.contract import (
+    UNPARSED,
     Deviation,
     answer_deviations,
     documented_media,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 Rule = Callable[["Context"], Iterable[Finding]]
 RULES: dict[str, list[Rule]] = {"request": [], "response": []}
-_UNPARSED: Any = object()
 _LOCATIONS = {"status": "status", "header": "header", "content-type": "content-type"}
 SEEN_CHARS = 200  # a seen string longer than this is cut (a finding quotes, it does not archive)
 
@@ -105,14 +105,14 @@ class Context:
 
     @cached_property
     def response_data(self) -> Any:
-        """The answer's JSON body with exact numbers, or _UNPARSED."""
+        """The answer's JSON body with exact numbers, or UNPARSED."""
         body = self.exchange.response_body
         if not body or self.response_schema is None:
-            return _UNPARSED
+            return UNPARSED
         try:
             return loads_exact(body)
         except (ValueError, RecursionError):
-            return _UNPARSED
+            return UNPARSED
 
     def finding(
         self,
@@ -235,7 +235,7 @@ def _body_schemas(ctx: Context, pointer: str) -> list[str]:
     route = ctx.route
     if route is None or route.body_pointer is None:
         return []
-    return ctx.validator.shapes.along(route.body_pointer, ctx.request.json, pointer)
+    return ctx.validator.shapes.at(route.body_pointer, ctx.request.json, pointer)
 
 
 @rule("request")
@@ -270,7 +270,7 @@ def answer_conforms(ctx: Context) -> Iterator[Finding]:
             ctx.validator.spec, route, exchange.status, ctx.response_headers, exchange.response_body, ctx.response_data
         )
     for deviation in deviations:
-        if ctx.response_data is not _UNPARSED and _redacted_at(ctx.response_data, deviation.pointer):
+        if ctx.response_data is not UNPARSED and _redacted_at(ctx.response_data, deviation.pointer):
             continue
         yield _response_finding(ctx, deviation)
 
@@ -278,7 +278,7 @@ def answer_conforms(ctx: Context) -> Iterator[Finding]:
 @rule("response")
 def answer_is_described(ctx: Context) -> Iterator[Finding]:
     """Fields added to open objects and values outside open sets: allowed, and the first sign of change (info)."""
-    if ctx.response_schema is None or ctx.response_data is _UNPARSED:
+    if ctx.response_schema is None or ctx.response_data is UNPARSED:
         return
     for deviation in ctx.validator.shapes.unexplained(ctx.response_schema, ctx.response_data):
         yield _response_finding(ctx, deviation, Severity.INFO)
@@ -287,8 +287,8 @@ def answer_is_described(ctx: Context) -> Iterator[Finding]:
 def _response_finding(ctx: Context, deviation: Deviation, severity: Severity = Severity.ERROR) -> Finding:
     location = _LOCATIONS.get(deviation.rule, "body")
     known_at: list[str] = [deviation.schema] if deviation.schema else []
-    if location == "body" and ctx.response_schema and ctx.response_data is not _UNPARSED:
-        known_at += ctx.validator.shapes.along(ctx.response_schema, ctx.response_data, deviation.pointer)
+    if location == "body" and ctx.response_schema and ctx.response_data is not UNPARSED:
+        known_at += ctx.validator.shapes.at(ctx.response_schema, ctx.response_data, deviation.pointer)
     pointer = deviation.pointer
     return ctx.finding(
         "response", location, pointer, deviation.rule, deviation.expected, deviation.seen,

@@ -3,7 +3,7 @@
 JSON Schema accepts a field added to an open object and a new value of an open set (an `anyOf` of
 the documented values and any string); both are how providers change under their users, so both are
 reported at info level. `Shapes` walks a value beside its schema to find them, and names the schema
-nodes that apply at each place in a value (where known deviations are looked up).
+nodes that describe each place in a value (where known deviations are looked up).
 """
 
 from __future__ import annotations
@@ -169,32 +169,27 @@ class Shapes:
             for child in sorted(children):
                 yield from self._walk(child, item, place, depth + 1)
 
-    def along(self, pointer: str, value: Any, instance_pointer: str) -> list[str]:
-        """The spec pointers of every schema that applies on the way from the root to `instance_pointer`."""
-        found: list[str] = []
+    def at(self, pointer: str, value: Any, instance_pointer: str) -> list[str]:
+        """The spec pointers of the schemas that describe the place `instance_pointer` of `value`."""
         current = [pointer]
         tokens = [t.replace("~1", "/").replace("~0", "~") for t in instance_pointer.split("/")[1:]]
-        for depth in range(len(tokens) + 1):
+        for token in tokens:
             nodes = [n for p in current for n in self.applicable(p, value)]
-            found += [n.pointer for n in nodes]
-            if depth == len(tokens):
-                break
-            token = tokens[depth]
-            nxt: set[str] = set()
+            following: set[str] = set()
             for node in nodes:
                 if token in node.properties:
-                    nxt.add(node.properties[token])
+                    following.add(node.properties[token])
                 elif token.isdigit() and (node.items or node.prefix):
                     index = int(token)
-                    nxt.add(node.prefix[index] if index < len(node.prefix) else node.items or "")
+                    following.add(node.prefix[index] if index < len(node.prefix) else node.items or "")
                 elif isinstance(node.additional, str):
-                    nxt.add(node.additional)
-            nxt.discard("")
-            if not nxt:
-                break
-            current = sorted(nxt)
+                    following.add(node.additional)
+            following.discard("")
+            if not following:
+                return []
+            current = sorted(following)
             value = _step(value, token)
-        return found
+        return [n.pointer for p in current for n in self.applicable(p, value)]
 
 
 def _step(value: Any, token: str) -> Any:

@@ -163,6 +163,8 @@ def _pairs(headers: Any) -> list[tuple[str, str]]:
 
 
 def _when(text: Any) -> datetime:
+    if isinstance(text, int | float):
+        return datetime.fromtimestamp(text, UTC)
     try:
         moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
     except ValueError:
@@ -237,7 +239,7 @@ def _ndjson(text: str, path: Path) -> Iterator[Exchange]:
                 status=int(response.get("status_code") or 0) or None,
                 response_headers=_multi(response.get("headers")),
                 response_body=_event_body(response.get("content")),
-                started=_when(interaction.get("recorded_at")),
+                started=_when(interaction.get("timestamp") or interaction.get("recorded_at")),
                 duration_ms=float(response.get("elapsed") or 0) * 1000,
                 origin=f"{url.scheme}://{url.netloc}",
                 id=str(case_id),

@@ -9,7 +9,7 @@ few into a contract violation; `withdrawal_apis.drift` reports them all as findi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +37,7 @@ _RULES = {
     ),
 }
 _EXPECTED_KEYS = ("types", "pattern", "limit", "options", "expected_value", "format", "multiple_of")
-_UNPARSED: Any = object()
+UNPARSED: Any = object()  # `data` not given: the body is parsed here
 
 
 def rule_of(keyword: str) -> str:
@@ -109,7 +109,7 @@ def answer_deviations(
     status: int,
     headers: Mapping[str, str],
     body: bytes,
-    data: Any = _UNPARSED,
+    data: Any = UNPARSED,
 ) -> list[Deviation]:
     """Every way the answer (`headers` lowercased) leaves the spec of `route`; empty when it conforms.
 
@@ -145,7 +145,7 @@ def answer_deviations(
         found.append(Deviation("content-type", "", [key], None, f"{pointer}/content", message))
     if not is_json(key.split(";", 1)[0].strip().lower()):
         return found  # a documented non-JSON body: nothing more the spec can say about it
-    if data is _UNPARSED or (data is None and body):
+    if data is UNPARSED or (data is None and body):
         if not body:
             return [*found, Deviation("body", "", "a JSON body", "no body", pointer, "no body where one is documented")]
         try:
@@ -160,42 +160,66 @@ def schema_deviations(spec: SpecDocument, schema_pointer: str, value: Any) -> li
     validator = spec.validator(schema_pointer)
     if validator.is_valid(value):
         return []
-    return [_deviation(error) for error in _flatten(validator.iter_errors(value))]
+    return [_deviation(error) for error in _flatten(spec, validator.iter_errors(value))]
 
 
-def _flatten(errors: Iterator[jsonschema_rs.ValidationError]) -> Iterator[jsonschema_rs.ValidationError]:
+def _flatten(
+    spec: SpecDocument, errors: Iterable[jsonschema_rs.ValidationError]
+) -> Iterator[jsonschema_rs.ValidationError]:
     for error in errors:
-        if error.kind.name in ("anyOf", "oneOf") and _branch_errors(error) is not None:
-            yield from _flatten(iter(_branch_errors(error) or ()))
-        else:
+        branch = _branch_errors(spec, error) if error.kind.name in ("anyOf", "oneOf") else None
+        if branch is None:
             yield error
+        else:
+            yield from _flatten(spec, branch)
 
 
-def _branch_errors(error: jsonschema_rs.ValidationError) -> list[jsonschema_rs.ValidationError] | None:
+def _branch_errors(
+    spec: SpecDocument, error: jsonschema_rs.ValidationError
+) -> list[jsonschema_rs.ValidationError] | None:
     """The errors of the branch the value came closest to, or None when no branch is close.
 
     A branch whose only complaint is the value's type at the combinator itself is the wrong branch,
     not a near miss; when every branch is like that, the failure is about the type and stays whole.
+    Among the others: the fewest errors, then the branch that describes the most of the value's
+    fields, then the one whose errors lie deepest (it matched the most of the value).
     """
     context: list[list[jsonschema_rs.ValidationError]] = error.kind.as_dict().get("context") or []
     depth = len(error.instance_path)
+    fields = set(error.instance) if isinstance(error.instance, dict) else set()
 
     def wrong_type(branch: list[jsonschema_rs.ValidationError]) -> bool:
         return any(e.kind.name == "type" and len(e.instance_path) == depth for e in branch)
 
+    def described(branch: list[jsonschema_rs.ValidationError]) -> int:
+        owners = {_owner(e) for e in branch if len(e.instance_path) == depth}
+        return max((len(fields & set(_properties(spec, owner))) for owner in owners if owner), default=0)
+
     near = [branch for branch in context if branch and not wrong_type(branch)]
     if not near:
         return None
-    # The fewest errors, then the deepest (the branch that matched the most of the value).
-    return min(near, key=lambda branch: (len(branch), -max(len(e.instance_path) for e in branch)))
+    return min(near, key=lambda b: (len(b), -described(b), -max(len(e.instance_path) for e in b)))
+
+
+def _owner(error: jsonschema_rs.ValidationError) -> str | None:
+    """The spec pointer of the schema whose keyword refused the value."""
+    path = [str(part) for part in error.schema_path]
+    return "/" + "/".join(escape_pointer(part) for part in path[:-1]) if path else None
+
+
+def _properties(spec: SpecDocument, pointer: str) -> list[str]:
+    try:
+        node = spec.at(pointer)
+    except (KeyError, IndexError, ValueError):
+        return []
+    return list(node.get("properties") or {}) if isinstance(node, dict) else []
 
 
 def _deviation(error: jsonschema_rs.ValidationError) -> Deviation:
     keyword = error.kind.name
     detail = error.kind.as_dict()
     path = [str(part) for part in error.instance_path]
-    schema_path = [str(part) for part in error.schema_path]
-    schema = "/" + "/".join(escape_pointer(part) for part in schema_path[:-1]) if schema_path else None
+    schema = _owner(error)
     seen: Any = error.instance
     if keyword == "required":
         path.append(str(detail["property"]))
@@ -250,12 +274,13 @@ class Contract:
 
     def problem(self, route: Route, response: Response) -> str | None:
         """None when the spec allows `response` for `route`; otherwise what is wrong with it."""
-        data = response.data if response.data is not None else _UNPARSED
+        data = response.data if response.data is not None else UNPARSED
         found = answer_deviations(self.router.spec, route, response.status, response.headers, response.body, data)
         return "; ".join(deviation.describe() for deviation in found[:3]) or None
 
 
 __all__ = [
+    "UNPARSED",
     "Contract",
     "Deviation",
     "answer_deviations",

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..drift.known import KnownDeviations, Mark
 from ..drift.shapes import Shapes
 from ..money import dumps_exact, loads_exact
 from ..sandbox.contract import documented_media, is_json, media_type, response_pointer
@@ -89,6 +90,10 @@ class _Place:
     key: str
     schemas: list[dict[str, Any]]
     required: bool
+    marks: list[Mark]  # known-deviation marks on this place (drift they cover would be documented)
+
+    def known(self, rule: str, seen: Any = None) -> bool:
+        return any(mark.covers(rule, seen, self.key) for mark in self.marks)
 
 
 class DriftingApp:
@@ -100,6 +105,7 @@ class DriftingApp:
         self.spec = spec
         self.router = Router(spec)
         self.shapes = Shapes(spec)
+        self.marks = KnownDeviations(spec).marks
         self.kind = kind
         self.lifespan = lifespan
         self.log: list[Mutation | None] = []  # one entry per provider request, in the order answered
@@ -110,7 +116,11 @@ class DriftingApp:
                 await send({"type": "lifespan.startup.complete"})
             await send({"type": "lifespan.shutdown.complete"})
             return
-        if scope["type"] != "http" or self.kind is None or scope["path"].startswith(CONTROL_PREFIX):
+        if scope["type"] != "http" or scope["path"].startswith(CONTROL_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        if self.kind is None:
+            self.log.append(None)
             await self.app(scope, receive, send)
             return
         messages: list[MutableMapping[str, Any]] = []
@@ -181,7 +191,7 @@ class DriftingApp:
     ) -> tuple[_Answer, Mutation] | None:
         status = answer.status
         if kind in ("rename-field", "drop-required"):
-            place = next((p for p in places if p.required), None)
+            place = next((p for p in places if p.required and not p.known("required")), None)
             if place is None:
                 return None
             value = place.container.pop(place.key)
@@ -193,7 +203,7 @@ class DriftingApp:
         if kind == "change-type":
             for place in places:
                 other = _other_type(place.container[place.key], place.schemas)
-                if other is not None:
+                if other is not None and not place.known("type", other):
                     place.container[place.key] = other
                     return self._rewritten(answer, data), Mutation(
                         kind, op, status, place.pointer, frozenset({"type"}), "error"
@@ -221,7 +231,7 @@ class DriftingApp:
         if kind == "float-money":
             for place in places:
                 amount = _money(place.container[place.key], place.schemas)
-                if amount is not None:
+                if amount is not None and not place.known("type", float(amount)):
                     place.container[place.key] = float(amount)
                     return self._rewritten(answer, data), Mutation(
                         kind, op, status, place.pointer, frozenset({"type"}), "error"
@@ -276,6 +286,7 @@ class DriftingApp:
             return
         raws = [self.spec.at(n.pointer) for n in nodes]
         required = {name for raw in raws if isinstance(raw, dict) for name in raw.get("required") or []}
+        parent_marks = [m for n in nodes for m in self.marks.get(n.pointer, ())]
         children: list[tuple[str, str]] = []
         for key in list(value):
             pointers = [n.properties[key] for n in nodes if key in n.properties]
@@ -284,15 +295,17 @@ class DriftingApp:
             child_nodes = self.shapes.applicable(pointers[0], value[key])
             schemas = [r for r in (self.spec.at(n.pointer) for n in child_nodes) if isinstance(r, dict)]
             place = f"{where}/{escape_pointer(key)}"
-            yield _Place(place, value, key, schemas, key in required)
+            marks = [m for n in child_nodes for m in self.marks.get(n.pointer, ())]
+            marks += [m for m in parent_marks if m.rule == "required" and m.name in (None, key)]
+            yield _Place(place, value, key, schemas, key in required, marks)
             children.append((key, pointers[0]))
         for key, pointer in children:
             if key in value:
                 yield from self._places(pointer, value[key], f"{where}/{escape_pointer(key)}", depth + 1)
 
     def _schema_at(self, schema: str, data: Any, where: str) -> str:
-        along = self.shapes.along(schema, data, where)
-        return along[-1] if along else schema
+        found = self.shapes.at(schema, data, where)
+        return found[0] if found else schema
 
     @staticmethod
     def _rewritten(answer: _Answer, data: Any) -> _Answer:
