@@ -66,10 +66,31 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
                 exclude_operation_ids=excluded,
                 allow_untested=options.allow_untested,
                 extra_args=options.extra_args,
+                capture=True,
             )
             results.append(run_pass(plan, options.report_dir, shown))
     report = options.report_dir / f"{provider.name}-report.txt"
-    text = summary.render(f"{provider.name} at {args.base_url}", results, report)
+    text = "\n".join([summary.render(f"{provider.name} at {args.base_url}", results, report), *_sorted(results)])
     summary.write_report(report, text, results)
     print(text)
     return 0 if all(r.passed for r in results) else 1
+
+
+def _sorted(results: list[PassResult]) -> list[str]:
+    """Each pass's captured traffic through the drift check: server errors, drift, business rules."""
+    from ..drift.traffic import TrafficError
+    from ..drift.validation import TrafficValidator
+    from .sorting import render, sort_capture
+
+    lines: list[str] = []
+    for result in results:
+        provider = result.plan.target.provider
+        refusals = profile_of(provider).auth_refusals if provider is not None else frozenset({401})
+        validator = TrafficValidator(result.plan.target.document)
+        for capture in result.captures[-1:]:  # the cassette: it also says which requests were meant to be valid
+            try:
+                found = sort_capture(validator, capture, refusals)
+                lines += render(f"{result.plan.title} ({capture})", found)
+            except TrafficError as error:
+                lines.append(f"  {result.plan.title}: the capture could not be read: {error}")
+    return lines

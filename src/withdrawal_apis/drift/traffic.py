@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -335,3 +335,67 @@ def _phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+# -- redacting a capture written by another tool --------------------------------------------------
+def redact_capture(path: Path, policy: SecretPolicy, scrub: Callable[[str], str] = str) -> None:
+    """Rewrite a HAR file or a VCR cassette with every secret the policy knows redacted, in place.
+
+    Headers and body fields are redacted by name (the spec's secret-bearing ones); `scrub` then runs
+    over the whole text (the caller's own credentials and their digests, for instance).
+    """
+    text = path.read_text(encoding="utf-8")
+    if text.lstrip().startswith("{"):
+        document = json.loads(text)
+        for entry in (document.get("log") or {}).get("entries") or []:
+            _redact_har_entry(entry, policy)
+        out = json.dumps(document, ensure_ascii=False, indent=1)
+    else:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        document = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        for interaction in (document or {}).get("http_interactions") or []:
+            _redact_interaction(interaction, policy)
+        out = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1_000_000)
+    path.write_text(scrub(policy.text(out)), encoding="utf-8")
+
+
+def _redact_har_entry(entry: dict[str, Any], policy: SecretPolicy) -> None:
+    for side in ("request", "response"):
+        part = entry.get(side) or {}
+        pairs = policy.header_pairs(_pairs(part.get("headers")))
+        part["headers"] = _har_headers(pairs)
+        media = media_type({k.lower(): v for k, v in pairs})
+        holder = part.get("postData") if side == "request" else part.get("content")
+        if isinstance(holder, dict) and isinstance(holder.get("text"), str):
+            raw = holder["text"]
+            body = base64.b64decode(raw) if holder.get("encoding") == "base64" else raw.encode()
+            redacted = policy.body(body, media)
+            holder["text"] = (
+                base64.b64encode(redacted).decode() if holder.get("encoding") == "base64" else redacted.decode()
+            )
+    request = entry.get("request") or {}
+    url = urlsplit(str(request.get("url", "")))
+    if url.query:
+        request["url"] = url._replace(query=policy.query_string(url.query)).geturl()
+        request["queryString"] = [
+            {"name": k, "value": v} for k, v in parse_qsl(urlsplit(request["url"]).query, keep_blank_values=True)
+        ]
+
+
+def _redact_interaction(interaction: dict[str, Any], policy: SecretPolicy) -> None:
+    for side in ("request", "response"):
+        part = interaction.get(side) or {}
+        headers = part.get("headers") or {}
+        redacted = policy.header_pairs(_multi(headers))
+        part["headers"] = {name: [value for n, value in redacted if n == name] for name in headers}
+        media = media_type({k.lower(): v for k, v in redacted})
+        body = part.get("body")
+        if isinstance(body, dict) and isinstance(body.get("string"), str):
+            body["string"] = policy.body(body["string"].encode(), media).decode("utf-8", "replace")
+        elif isinstance(body, dict) and isinstance(body.get("base64_string"), str):
+            raw = base64.b64decode(body["base64_string"])
+            body["base64_string"] = base64.b64encode(policy.body(raw, media)).decode()
+    request = interaction.get("request") or {}
+    url = urlsplit(str(request.get("uri", "")))
+    if url.query:
+        request["uri"] = url._replace(query=policy.query_string(url.query)).geturl()
