@@ -68,7 +68,7 @@ class Rig:
 
     def run(self, kind: str | None, *, enforce: bool = False) -> Result:
         self.drifting.kind = kind
-        self.drifting.log = []
+        self.drifting.log, self.drifting.requests = [], []
         run = Run(self.provider.name, self.provider.spec_path.name, "test", "rig")
         recorder = Keeping(run, self.validator.policy, None, capture=True)
         proxy = DriftProxy(self.validator, self.upstream, recorder, enforce=enforce)

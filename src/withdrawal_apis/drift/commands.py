@@ -115,7 +115,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_proxy(args: argparse.Namespace) -> int:
     import json
-    import logging
 
     from ..conformance.reachability import unreachable
     from ..launch import UsageError, bind
@@ -124,8 +123,6 @@ def run_proxy(args: argparse.Namespace) -> int:
     from .report import CAPTURE_NAME, NDJSON_NAME, Recorder, render_text
     from .traffic import har_document
 
-    # The HTTP client's debug lines carry the upstream's headers (a Set-Cookie, say): never logged.
-    logging.getLogger("httpcore").setLevel(max(logging.WARNING, logging.getLogger().getEffectiveLevel()))
     problem = unreachable(args.upstream)
     if problem:
         return _fail("proxy", problem)

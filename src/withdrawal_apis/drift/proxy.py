@@ -21,11 +21,10 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpcore
-
 from .findings import Finding
 from .report import Recorder
 from .traffic import Exchange
+from .upstream import Upstream, UpstreamError
 from .validation import TrafficValidator
 
 Scope = MutableMapping[str, Any]
@@ -46,22 +45,12 @@ HOP_BY_HOP = frozenset(
         b"upgrade",
         b"host",
         b"content-length",
+        b"expect",  # the proxy has the whole body already: no 100-continue upstream
     }
 )
 FINDINGS_HEADER = "x-drift-findings"
 
 
-class TooLarge(Exception):
-    """The upstream's answer is larger than the proxy reads."""
-
-
-UPSTREAM_ERRORS = (
-    httpcore.TimeoutException,
-    httpcore.NetworkError,
-    httpcore.ProtocolError,
-    httpcore.UnsupportedProtocol,
-    TooLarge,
-)
 MAX_BODY = 32 * 1024 * 1024  # request or answer; beyond it the proxy answers 502 (413 for a request)
 PROBLEM = "application/problem+json"
 
@@ -75,23 +64,18 @@ class DriftProxy:
         *,
         enforce: bool = False,
         timeout: float = 60.0,
-        transport: httpcore.AsyncConnectionPool | None = None,
     ) -> None:
         self.validator = validator
         url = urlsplit(upstream)
         if url.scheme not in ("http", "https") or not url.hostname:
             raise ValueError(f"{upstream} is not an http:// or https:// URL")
-        self.scheme = url.scheme.encode()
-        self.hostname = url.hostname.encode("idna")
-        self.port = url.port or (443 if url.scheme == "https" else 80)
         self.host = url.netloc.encode("idna")
         self.base_path = url.path.rstrip("/").encode()
         self.origin = f"{url.scheme}://{url.netloc}"
         self.recorder = recorder
         self.enforce = enforce
-        self.timeout = {"connect": min(timeout, 10.0), "read": timeout, "write": timeout, "pool": timeout}
-        self.transport = transport
-        self._own_transport = transport is None
+        port = url.port or (443 if url.scheme == "https" else 80)
+        self.upstream = Upstream(url.scheme, url.hostname, port, timeout=timeout, max_body=MAX_BODY)
         self._ids = itertools.count(1)
         self._run = secrets.token_hex(2)
 
@@ -105,19 +89,11 @@ class DriftProxy:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
-                self._transport()
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
-                if self._own_transport and self.transport is not None:
-                    await self.transport.aclose()
+                self.upstream.close()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
-
-    def _transport(self) -> httpcore.AsyncConnectionPool:
-        if self.transport is None:
-            # httpcore, not httpx: httpx's URL would normalise the path (`/a/../b`), and nothing may change.
-            self.transport = httpcore.AsyncConnectionPool(max_connections=256, max_keepalive_connections=64)
-        return self.transport
 
     # -- one exchange -------------------------------------------------------------------------
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -146,7 +122,7 @@ class DriftProxy:
         started = time.perf_counter()
         try:
             status, answer_headers, raw = await self._forward(scope["method"], target, headers, body)
-        except UPSTREAM_ERRORS as error:
+        except UpstreamError as error:
             exchange.duration_ms = (time.perf_counter() - started) * 1000
             self.recorder.record(exchange, self.validator.check(exchange))
             log.warning("%s %s: upstream did not answer (%s)", exchange.method, exchange.path, type(error).__name__)
@@ -187,22 +163,8 @@ class DriftProxy:
         sent = [(b"host", self.host), *headers]
         if body or method in ("POST", "PUT", "PATCH"):
             sent.append((b"content-length", str(len(body)).encode()))
-        url = httpcore.URL(scheme=self.scheme, host=self.hostname, port=self.port, target=path)
-        request = httpcore.Request(
-            method.encode(), url, headers=sent, content=body, extensions={"timeout": self.timeout}
-        )
-        response = await self._transport().handle_async_request(request)
-        try:
-            chunks = []
-            size = 0
-            async for chunk in response.aiter_stream():
-                size += len(chunk)
-                if size > MAX_BODY:
-                    raise TooLarge
-                chunks.append(chunk)
-        finally:
-            await response.aclose()
-        return response.status, list(response.headers), b"".join(chunks)
+        answer = await self.upstream.send(method, path, sent, body)
+        return answer.status, answer.headers, answer.body
 
     @property
     def capture_origin(self) -> str:

@@ -123,7 +123,9 @@ class SecretPolicy:
         for name, value in headers:
             if name.lower() in self.headers:
                 self.learn_header(name, value)
-                redacted.append((name, REDACTED))
+                scheme, space, _ = value.partition(" ")
+                # The scheme stays (`Bearer [redacted]`): which scheme was used is no secret, and tools check it.
+                redacted.append((name, f"{scheme} {REDACTED}" if space and scheme.isalpha() else REDACTED))
             else:
                 redacted.append((name, value))
         return [(name, self.text(value)) for name, value in redacted]

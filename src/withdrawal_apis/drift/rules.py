@@ -95,13 +95,15 @@ class Context:
         pointer = response_pointer(self.route, self.exchange.status)
         if pointer is None:
             return None
-        spec = self.validator.spec
-        declared, pointer = spec.resolve(spec.at(pointer), pointer)
-        content = declared.get("content") or {}
-        key = documented_media(content, media_type(self.response_headers))
-        if key is None or not is_json(key.split(";", 1)[0].strip().lower()):
-            return None
-        return f"{pointer}/content/{escape_pointer(key)}/schema"
+        media = media_type(self.response_headers)
+        cache = self.validator.schemas
+        if (pointer, media) not in cache:
+            spec = self.validator.spec
+            declared, resolved = spec.resolve(spec.at(pointer), pointer)
+            key = documented_media(declared.get("content") or {}, media)
+            json_body = key is not None and is_json(key.split(";", 1)[0].strip().lower())
+            cache[pointer, media] = f"{resolved}/content/{escape_pointer(key or '')}/schema" if json_body else None
+        return cache[pointer, media]
 
     @cached_property
     def response_data(self) -> Any:
@@ -128,11 +130,11 @@ class Context:
         known_at: Iterable[str] = (),
         name: str | None = None,
     ) -> Finding:
-        """A finding with its secrets redacted and the known deviation that explains it, if any."""
+        """A finding, secret fields' values redacted, with the known deviation that explains it, if any."""
         policy = self.validator.policy
         if policy.is_secret_pointer(pointer) or (location == "header" and pointer.lower() in policy.headers):
             seen, message = (REDACTED if seen is not None else None), f"{pointer}: {rule_name}"
-        seen = _quoted(seen, policy.text)
+        seen = _quoted(seen)
         places = [*known_at, *self.operation_pointers]
         known = self.validator.known.explain(places, rule_name, seen, name)
         return Finding(
@@ -145,7 +147,7 @@ class Context:
             severity,
             expected,
             seen,
-            policy.text(message),
+            message,
             status=self.exchange.status if direction == "response" else None,
             known=known,
         )
@@ -158,14 +160,14 @@ class Context:
         return [pointer, pointer.rsplit("/", 1)[0]]
 
 
-def _quoted(seen: Any, scrub: Callable[[str], str]) -> Any:
-    """A seen value as a finding quotes it: containers by their type, long text cut, secrets scrubbed."""
+def _quoted(seen: Any) -> Any:
+    """A seen value as a finding quotes it: containers by their type, long text cut."""
     if isinstance(seen, dict):
         return "object"
     if isinstance(seen, list):
         return "array"
     if isinstance(seen, str):
-        return scrub(seen[:SEEN_CHARS] + ("…" if len(seen) > SEEN_CHARS else ""))
+        return seen[:SEEN_CHARS] + ("…" if len(seen) > SEEN_CHARS else "")
     return seen
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,18 +39,27 @@ class TrafficValidator:
         self.shapes = Shapes(spec)
         self.known = KnownDeviations(spec)
         self.policy = SecretPolicy.from_spec(spec)
+        self.schemas: dict[tuple[str, str | None], str | None] = {}  # (response, media type) -> body schema
 
     @classmethod
     def for_spec(cls, path: Path) -> TrafficValidator:
         return cls(SpecDocument(path))
 
     def check(self, exchange: Exchange) -> Checked:
-        self.learn(exchange)
+        """Every rule's findings for `exchange`, with every secret the exchange carried scrubbed from them."""
         ctx = Context(self, exchange)
         findings = [finding for check in RULES["request"] for finding in check(ctx)]
         if exchange.status is not None:
             findings += [finding for check in RULES["response"] for finding in check(ctx)]
+        if findings:  # secrets are learned where something will be written about the exchange
+            self.learn(exchange)
+            findings = [self._scrubbed(finding) for finding in findings]
         return Checked(ctx.operation, ctx.label, findings)
+
+    def _scrubbed(self, finding: Finding) -> Finding:
+        text = self.policy.text
+        seen = text(finding.seen) if isinstance(finding.seen, str) else finding.seen
+        return replace(finding, seen=seen, message=text(finding.message))
 
     def learn(self, exchange: Exchange) -> None:
         """Remember the exchange's secrets before anything about it is written anywhere."""

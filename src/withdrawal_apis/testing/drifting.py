@@ -109,6 +109,7 @@ class DriftingApp:
         self.kind = kind
         self.lifespan = lifespan
         self.log: list[Mutation | None] = []  # one entry per provider request, in the order answered
+        self.requests: list[tuple[str, str]] = []  # (method, path) of each, beside `log`
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan" and not self.lifespan:
@@ -119,6 +120,7 @@ class DriftingApp:
         if scope["type"] != "http" or scope["path"].startswith(CONTROL_PREFIX):
             await self.app(scope, receive, send)
             return
+        self.requests.append((scope["method"], scope["path"]))
         if self.kind is None:
             self.log.append(None)
             await self.app(scope, receive, send)
