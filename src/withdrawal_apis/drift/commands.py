@@ -14,7 +14,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # loaded when a command runs, not when the parser is built
+    from .report import Run
+    from .validation import TrafficValidator
 
 DEFAULT_REPORT_DIR = "reports/drift"
 
@@ -70,7 +74,7 @@ def _fail(command: str, message: str) -> int:
     return 2
 
 
-def _validator_and_run(provider_name: str, source: str) -> tuple[Any, Any]:
+def _validator_and_run(provider_name: str, source: str) -> tuple[TrafficValidator, Run]:
     from ..emulators import spec_document
     from ..providers import get
     from ..resources import REPO_ROOT
