@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl
 import httpx
 import pytest
 
+from withdrawal_apis.cli import main
 from withdrawal_apis.drift.redaction import REDACTED
 from withdrawal_apis.providers import PROVIDERS, Provider
 from withdrawal_apis.sandbox.server import free_port, serve_in_thread
@@ -118,12 +119,14 @@ def wait_until_serving(url: str, process: subprocess.Popen[bytes]) -> None:
     raise AssertionError("the proxy did not start")
 
 
-def test_no_credential_reaches_any_output(tapped: tuple[Rig, Wiretap, str], tmp_path: Path) -> None:
+def test_no_credential_reaches_any_output(
+    tapped: tuple[Rig, Wiretap, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rig, tap, upstream = tapped
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     reports = tmp_path / "proxy"
-    outputs = {name: (tmp_path / name).open("wb") for name in ("proxy.out", "proxy.err", "check.out", "check.err")}
+    outputs = {name: (tmp_path / name).open("wb") for name in ("proxy.out", "proxy.err")}
     args = ["--log-level", "DEBUG", "proxy", rig.provider.name, "--upstream", upstream, "--port", str(port)]
     process = subprocess.Popen(
         cli(*args, "--report-dir", str(reports)), stdout=outputs["proxy.out"], stderr=outputs["proxy.err"]
@@ -138,15 +141,16 @@ def test_no_credential_reaches_any_output(tapped: tuple[Rig, Wiretap, str], tmp_
         process.send_signal(signal.SIGINT)
         status = process.wait(timeout=30)
     assert status == 1, "drifted traffic went through: exit status 1"
-    check = subprocess.run(
-        cli("drift", "check", rig.provider.name, str(reports / "traffic.har"), "--report-dir", str(tmp_path / "check")),
-        stdout=outputs["check.out"],
-        stderr=outputs["check.err"],
-        check=False,
-    )
-    assert check.returncode == 1
     for handle in outputs.values():
         handle.close()
+    capsys.readouterr()
+    checked = main(
+        ["drift", "check", rig.provider.name, str(reports / "traffic.har"), "--report-dir", str(tmp_path / "check")]
+    )
+    out, err = capsys.readouterr()
+    (tmp_path / "check.out").write_text(out)
+    (tmp_path / "check.err").write_text(err)
+    assert checked == 1
 
     account = credentials(rig.emulator)
     secret = list(account.values())[1]

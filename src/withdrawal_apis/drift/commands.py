@@ -118,6 +118,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_proxy(args: argparse.Namespace) -> int:
+    import gc
     import json
 
     from ..conformance.reachability import unreachable
@@ -146,6 +147,10 @@ def run_proxy(args: argparse.Namespace) -> int:
         run_info.source = f"proxy http://{args.host}:{port} -> {args.upstream}"
         recorder = Recorder(run_info, validator.policy, stream, capture=not args.no_capture)
         app = DriftProxy(validator, args.upstream, recorder, enforce=args.enforce)
+        # The spec and its compiled validators live as long as the process: out of the collector's way,
+        # so that a full collection does not walk them in the middle of a request.
+        gc.collect()
+        gc.freeze()
         mode = "enforcing (502 on drift)" if args.enforce else "reporting"
         print(f"withdrawal-apis proxy: http://{args.host}:{port} -> {args.upstream} ({args.provider}, {mode})")
         print(f"  findings stream to {args.report_dir / NDJSON_NAME}; Ctrl-C ends the run and writes the summary")

@@ -39,6 +39,7 @@ class Shapes:
     def __init__(self, spec: SpecDocument) -> None:
         self.spec = spec
         self._nodes: dict[str, _Node] = {}
+        self._static: dict[str, list[_Node] | None] = {}  # closures that do not depend on the value
 
     # -- compiling ----------------------------------------------------------------------------
     def node(self, pointer: str) -> _Node:
@@ -85,6 +86,15 @@ class Shapes:
     # -- applying -----------------------------------------------------------------------------
     def applicable(self, pointer: str, value: Any) -> list[_Node]:
         """The schema at `pointer` and every schema it brings to bear on `value` ($ref, allOf, fitting branches)."""
+        if pointer not in self._static:
+            closure = self._closure(pointer, value)
+            dynamic = any(node.branches or node.conditional for node in closure)
+            self._static[pointer] = None if dynamic else closure
+            return closure
+        static = self._static[pointer]
+        return static if static is not None else self._closure(pointer, value)
+
+    def _closure(self, pointer: str, value: Any) -> list[_Node]:
         found: list[_Node] = []
         seen: set[str] = set()
         stack = [pointer]
@@ -116,6 +126,8 @@ class Shapes:
     def _walk(self, pointer: str, value: Any, where: str, depth: int) -> Iterator[Deviation]:
         if depth > MAX_DEPTH:
             return
+        if not isinstance(value, dict | list) and self._static.get(pointer) is not None:
+            return  # a plain value under a schema without branches: nothing to say beyond validation
         nodes = self.applicable(pointer, value)
         yield from self._open_sets(nodes, value, where)
         if isinstance(value, dict):

@@ -23,6 +23,8 @@ from .. import __version__
 from ..sandbox.contract import media_type
 from .redaction import SecretPolicy
 
+TRAFFIC_SUFFIXES = frozenset({".har", ".ndjson", ".jsonl", ".yaml", ".yml"})
+
 
 class TrafficError(Exception):
     """A file that cannot be read as traffic (one line for the user)."""
@@ -67,12 +69,13 @@ def _first(headers: Sequence[tuple[str, str]], name: str) -> str | None:
 def read_traffic(path: Path, base_url: str | None = None) -> Iterator[Exchange]:
     """Every exchange in a HAR, VCR or NDJSON file (or every such file in a folder).
 
+    In a folder, the files named like traffic are read (`.har`, `.ndjson`, `.jsonl`, `.yaml`, `.yml`).
     With `base_url`, only requests under it are kept and its path is taken off theirs (a browser
     capture holds every site the page called).
     """
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     if not path.exists():
         raise TrafficError(f"{path}: no such file or directory")
+    files = sorted(p for p in path.rglob("*") if p.suffix in TRAFFIC_SUFFIXES) if path.is_dir() else [path]
     prefix = urlsplit(base_url) if base_url else None
     for file in files:
         for exchange in _read_file(file):
