@@ -122,9 +122,13 @@ def run_proxy(args: argparse.Namespace) -> int:
     import json
 
     from ..conformance.reachability import unreachable
-    from ..launch import UsageError, bind
-    from ..sandbox.server import make_server, run
-    from .proxy import DriftProxy
+
+    try:
+        from ..launch import UsageError, bind
+        from ..sandbox.server import make_server, run
+        from .proxy import DriftProxy
+    except ImportError as error:
+        return _fail("proxy", f"{error.name} is missing: the proxy needs pip install 'withdrawal-apis[sandbox]'")
     from .report import CAPTURE_NAME, NDJSON_NAME, Recorder, render_text
     from .traffic import har_document
 
