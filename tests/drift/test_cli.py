@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from withdrawal_apis.cli import main
-from withdrawal_apis.sandbox.server import free_port
 
 from .conftest import Rig
 
@@ -31,9 +30,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 @pytest.mark.parametrize(
     ("upstream", "says"),
     [
-        (f"http://127.0.0.1:{free_port()}", "cannot connect"),
+        ("http://127.0.0.1:1", "cannot connect"),
         ("ftp://example.invalid", "not an http:// or https:// URL"),
     ],
+    ids=["refused", "not-http"],
 )
 def test_an_upstream_it_cannot_use(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, upstream: str, says: str
