@@ -6,7 +6,8 @@ nox -s lint         ruff check + format check
 nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
 nox -s tests        the pytest suite on both cores (tests/publish runs in `nox -s publish`)
 nox -s conformance  every emulator against its spec with schemathesis (the main job; -- --deep for more)
-nox -s bench        every emulator against Prism's mock and a bare ASGI app under wrk; `-- --scale` for store growth
+nox -s bench        every emulator against Prism's mock and a bare ASGI app under wrk, and behind the drift proxy;
+                    `-- --scale` for store growth
 nox -s build        wheels and sdists of the project and the clients in dist/python/
 """
 
@@ -139,6 +140,9 @@ def bench(session: nox.Session) -> None:
     session.run("python", "-m", "scripts.bench", *session.posargs)
     if "--scale" not in session.posargs:
         session.run("python", "-m", "scripts.bench.client_overhead", "--json", "reports/bench.json")
+        # The drift proxy's cost: each emulator directly and through `withdrawal-apis proxy`.
+        quick = ["--duration", "1", "--warmup", "0"] if "--quick" in session.posargs else []
+        session.run("python", "-m", "scripts.bench.drift", *quick, "--json", "reports/bench.json")
 
 
 @nox.session(python=PYTHON)

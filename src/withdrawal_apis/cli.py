@@ -3,6 +3,8 @@
 withdrawal-apis sandbox PROVIDER [--port P] [--db PATH|postgresql://...] [--workers N] [--credentials K:S] [...]
 withdrawal-apis fuzz PROVIDER [--base-url URL] [--allow-withdrawals] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
 withdrawal-apis conformance [PROVIDER ...] [--deep] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
+withdrawal-apis proxy mpchat --upstream URL [--host H] [--port P] [--enforce] [--report-dir DIR]
+withdrawal-apis drift check mpchat TRAFFIC [--base-url URL] [--report-dir DIR]
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import NoReturn
 from . import __version__
 from .conformance import fuzz, suite
 from .conformance.options import split_passthrough
+from .drift import commands as drift
 from .registry import get, names
 
 ADVANCE_POLICIES = ("manual", "instant", "realistic")
@@ -25,6 +28,7 @@ NEEDS = {
     "sandbox": ("sandbox", ("uvicorn", "httptools")),
     "fuzz": ("conformance", ("schemathesis",)),
     "conformance": ("conformance", ("schemathesis", "uvicorn", "httptools")),
+    "proxy": ("sandbox", ("uvicorn", "httptools")),
 }
 
 
@@ -85,12 +89,13 @@ def parser() -> Parser:
     add_sandbox_parser(commands)
     fuzz.add_parser(commands)
     suite.add_parser(commands)
+    drift.add_parsers(commands, names(), port)
     return found
 
 
 def missing_extra(command: str) -> str | None:
     """One line naming the extra to install, when the command's dependencies are not installed."""
-    extra, modules = NEEDS[command]
+    extra, modules = NEEDS.get(command, ("", ()))
     absent = [name for name in modules if importlib.util.find_spec(name) is None]
     if not absent:
         return None
@@ -115,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return launch.main(args)
     if args.command == "fuzz":
         return fuzz.main(args, passthrough)
+    if args.command in ("proxy", "drift"):
+        return drift.main(args)
     unknown = [name for name in args.providers if name not in names()]
     if unknown:
         parser().error(f"unknown provider {unknown[0]!r} (choose from {', '.join(names())})")

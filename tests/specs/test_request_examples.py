@@ -10,8 +10,8 @@ A *request example* is what a reader of the published reference copies to try an
 Each is sent unmodified (the body exactly as the spec gives it, JSON or form; no address, amount or
 id rewritten) to `withdrawal_apis.testing.Emulator(provider)`: in-process, seeded with the provider's
 demo seed, in test mode. Operations that are not public are signed with the provider's
-`CONFORMANCE.make_auth` over the demo seed's first credential (its key id and secret, in the order of
-`CONFORMANCE.credentials_env`), as a user who copied the printed credentials would.
+`CONFORMANCE.make_auth` over the demo seed's first credential (its key id and secret under the names
+the provider's settings give them), as a user who copied the printed credentials would.
 
 What it must answer: a 2xx the operation documents. An example that illustrates a documented error
 says so with `x-expected-status` on its Example Object (the request body's example, or a parameter's

@@ -76,10 +76,34 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
                 exclude_operation_ids=excluded,
                 allow_untested=options.allow_untested,
                 extra_args=options.extra_args,
+                capture=True,
             )
             results.append(run_pass(plan, options.report_dir, shown))
     report = options.report_dir / f"{provider.name}-report.txt"
     found = summary.summarize(f"{provider.name} at {base_url}", results, report)
-    summary.write_report(report, found.text(), results)
+    sorted_lines = _sorted(results)
+    summary.write_report(report, "\n".join([found.text(), *sorted_lines]), results)
     summary.show(found)
+    if sorted_lines:
+        print("\n".join(sorted_lines))
     return 0 if found.passed else 1
+
+
+def _sorted(results: list[PassResult]) -> list[str]:
+    """Each pass's captured traffic through the drift check: server errors, drift, business rules."""
+    from ..drift.traffic import TrafficError
+    from ..drift.validation import TrafficValidator
+    from .sorting import render, sort_capture
+
+    lines: list[str] = []
+    for result in results:
+        provider = result.plan.target.provider
+        refusals = profile_of(provider).auth_refusals if provider is not None else frozenset({401})
+        validator = TrafficValidator(result.plan.target.document)
+        for capture in result.captures[-1:]:  # the cassette: it also says which requests were meant to be valid
+            try:
+                found = sort_capture(validator, capture, refusals)
+                lines += render(f"{result.plan.title} ({capture})", found)
+            except TrafficError as error:
+                lines.append(f"  {result.plan.title}: the capture could not be read: {error}")
+    return lines

@@ -70,6 +70,7 @@ class Pass:
     require_success: bool = True
     allow_untested: frozenset[str] = frozenset()
     extra_args: tuple[str, ...] = ()
+    capture: bool = False  # also write the traffic (HAR and VCR, secrets redacted) for the drift check
 
     @property
     def title(self) -> str:
@@ -105,18 +106,25 @@ class Pass:
             "--request-timeout",
             "10",
             "--report",
-            "junit,ndjson",
+            "junit,ndjson" + (",har,vcr" if self.capture else ""),
             "--report-junit-path",
             str(junit),
             "--report-ndjson-path",
             str(ndjson),
             "--no-color",
         ]
+        if self.capture:
+            har, vcr = self.captures(junit.parent)
+            args += ["--report-har-path", str(har), "--report-vcr-path", str(vcr)]
         if self.rate_limit:
             args += ["--rate-limit", self.rate_limit]
         for operation_id in self.exclude_operation_ids:
             args += ["--exclude-operation-id", operation_id]
         return args + list(self.extra_args)
+
+    def captures(self, report_dir: Path) -> tuple[Path, Path]:
+        """Where the captured traffic goes: a HAR file and a VCR cassette beside the JUnit file."""
+        return report_dir / f"{self.slug}.har", report_dir / f"{self.slug}-cassette.yaml"
 
     def env(self, events: Path) -> dict[str, str]:
         """The hooks' settings, exactly as a user sets them for a plain `st run`."""

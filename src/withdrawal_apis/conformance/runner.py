@@ -7,6 +7,7 @@ run must not: an operation that never got a 2xx was not tested, and a signed req
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import tempfile
@@ -31,6 +32,7 @@ class PassResult:
     junit: Path
     output: str  # schemathesis's own output, credentials redacted
     seconds: float
+    captures: tuple[Path, ...] = ()  # the traffic, when the pass captured it (HAR, VCR; secrets redacted)
 
     @property
     def untested(self) -> list[OperationTally]:
@@ -95,11 +97,31 @@ def run_pass(plan: Pass, report_dir: Path, progress: Progress) -> PassResult:
         findings.read_new()
         text = redactor.text(output_path.read_text(encoding="utf-8", errors="replace"))
     redactor.file(junit)
+    captures = _redacted_captures(plan, junit.parent) if plan.capture else ()
     result = PassResult(
-        plan, process.returncode, calls.tallies, findings.findings, junit, text, time.monotonic() - started
+        plan, process.returncode, calls.tallies, findings.findings, junit, text, time.monotonic() - started, captures
     )
     progress.finish(result)
     return result
+
+
+def _redacted_captures(plan: Pass, report_dir: Path) -> tuple[Path, ...]:
+    """The pass's HAR and VCR files with every secret redacted: by the spec's names, then the credentials."""
+    from ..drift.redaction import SecretPolicy
+    from ..drift.traffic import redact_capture
+
+    credentials = {value for value in plan.target.credentials.values() if len(value) >= 4}
+    credentials |= {hashlib.sha256(value.encode()).hexdigest() for value in credentials}
+
+    def scrub(text: str) -> str:
+        for value in sorted(credentials, key=len, reverse=True):
+            text = text.replace(value, "[redacted]")
+        return text
+
+    found = tuple(path for path in plan.captures(report_dir) if path.exists())
+    for path in found:
+        redact_capture(path, SecretPolicy.from_spec(plan.target.document), scrub)
+    return found
 
 
 def _operation_id(plan: Pass, label: str) -> str:
