@@ -66,9 +66,11 @@ def generate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    session.install(*CONSTRAINTS, "ruff")
+    session.install(*CONSTRAINTS, "ruff", "import-linter")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    # The layers and the one way to a provider (contracts in pyproject.toml); it reads the sources only.
+    session.run("lint-imports", env={"PYTHONPATH": str(ROOT / "src")})
 
 
 @nox.session(python=PYTHON)

@@ -39,28 +39,7 @@ def provider(request: pytest.FixtureRequest) -> Provider:
     return request.param  # type: ignore[no-any-return]
 
 
-class Running(Emulator):
-    """An emulator for the project's own tests: unseeded, test mode, with a raw client to `/_sandbox/`.
-
-    `raw` speaks to the control API on the wire (tests of the control API itself); the typed helpers
-    of `Emulator` are for everything else.
-    """
-
-    def __init__(
-        self, provider: str, config: SandboxConfig, serve: bool = False, capture_webhooks: bool = True
-    ) -> None:
-        super().__init__(provider, config, serve=serve, seed=None, capture_webhooks=capture_webhooks)
-        self.raw = self.http()
-
-    def client(self, auth: httpx.Auth | None = None) -> httpx.Client:  # type: ignore[override]
-        return self.http(auth)
-
-    def close(self) -> None:
-        self.raw.close()
-        super().close()
-
-
-Serve = Callable[..., Running]
+Serve = Callable[..., Emulator]
 
 
 @pytest.fixture
@@ -71,11 +50,11 @@ def serve() -> Iterator[Serve]:
     `capture_webhooks=False` sends webhooks over the network to the seeded URLs instead of the inbox.
     Every answer is checked against the spec, and the test fails if one broke it.
     """
-    started: list[Running] = []
+    started: list[Emulator] = []
 
-    def start(provider: str, *, serve: bool = False, capture_webhooks: bool = True, **options: Any) -> Running:
+    def start(provider: str, *, serve: bool = False, capture_webhooks: bool = True, **options: Any) -> Emulator:
         config = SandboxConfig(test_mode=True, **options)
-        running = Running(provider, config, serve=serve, capture_webhooks=capture_webhooks)
+        running = Emulator(provider, config, serve=serve, seed=None, capture_webhooks=capture_webhooks)
         started.append(running)
         return running
 

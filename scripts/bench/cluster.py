@@ -32,8 +32,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import PROVIDERS
-from withdrawal_apis.sandbox.server import free_port
 from withdrawal_apis.sandbox.store import is_postgres
 from withdrawal_apis.testing.services import PostgresCluster
 

@@ -26,8 +26,8 @@ from typing import Any
 
 import httpx
 
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import PROVIDERS
-from withdrawal_apis.sandbox.server import free_port
 
 from .servers import HOST, Pinning, Running, cpu_seconds, load_average, start, stop, wait_answer
 from .workloads import bench_for

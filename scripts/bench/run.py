@@ -35,8 +35,8 @@ from pathlib import Path
 
 import httpx
 
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import PROVIDERS
-from withdrawal_apis.sandbox.server import free_port
 
 from .. import REPO
 from . import report, scale

@@ -42,10 +42,10 @@ from typing import Any
 import httpx
 from rich.text import Text
 
+from withdrawal_apis.core.workload import OFFSET, TOKEN, Paging
 from withdrawal_apis.emulators import sandbox_class
-from withdrawal_apis.providers.workload import OFFSET, TOKEN, Paging
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import PROVIDERS
-from withdrawal_apis.sandbox.server import free_port
 from withdrawal_apis.sandbox.store import Filter, Store, StoredObject
 
 from .. import REPO

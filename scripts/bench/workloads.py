@@ -14,7 +14,7 @@ clients do.
 
 from __future__ import annotations
 
-from withdrawal_apis.providers.workload import ID, UUID, Bench, Clock, Step, Workload
+from withdrawal_apis.core.workload import ID, UUID, Bench, Clock, Step, Workload
 from withdrawal_apis.registry import get
 
 __all__ = ["ID", "UUID", "Bench", "Clock", "Step", "Workload", "bench_for"]

@@ -27,7 +27,7 @@ from . import __version__
 from .emulators import build_app
 from .registry import Provider
 from .sandbox import AdvancePolicy, ApiError, ConfigError, SandboxApp, SandboxConfig
-from .sandbox.server import make_server, run, serve_workers
+from .sandbox.server import CannotListen, listen, make_server, run, serve_workers
 from .sandbox.store import StoreError, masked
 from .spec import load_yaml
 
@@ -138,18 +138,9 @@ def read_credentials(launch: argparse.Namespace) -> tuple[str, str] | None:
 def bind(host: str, port: int) -> socket.socket:
     """The listening socket, bound now so that a busy port is reported before anything else."""
     try:
-        info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    except socket.gaierror as error:
-        raise UsageError(f"--host {host}: {error.strerror}") from None
-    sock = socket.socket(info[0], socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind(info[4])
-    except OSError as error:
-        sock.close()
-        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-    sock.listen(2048)
-    return sock
+        return listen(host, port)
+    except CannotListen as error:
+        raise UsageError(str(error)) from None
 
 
 def seed_store(app: SandboxApp, seed: Any, credentials: tuple[str, str] | None) -> None:

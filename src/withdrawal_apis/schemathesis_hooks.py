@@ -38,7 +38,7 @@ import schemathesis
 from schemathesis.core.parameters import ParameterLocation
 
 from .conformance import hooks_env
-from .providers.profile import ConformanceProfile, credentials_from_env, profile_of
+from .core.profile import ConformanceProfile, credentials_from_env, profile_of
 from .registry import ConfigurationError, get
 
 

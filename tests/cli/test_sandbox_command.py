@@ -18,8 +18,8 @@ import pytest
 from withdrawal_apis import __version__
 from withdrawal_apis.payouts import env_settings
 from withdrawal_apis.providers.mpchat import MPChatAuth
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import PROVIDERS, get
-from withdrawal_apis.sandbox.server import free_port
 
 CLI = [sys.executable, "-m", "withdrawal_apis.cli"]
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from withdrawal_apis.conformance import emulators
 from withdrawal_apis.conformance.plan import PHASES
+from withdrawal_apis.core.profile import profile_of
 from withdrawal_apis.drift.proxy import DriftProxy
 from withdrawal_apis.drift.report import Recorder, Run
 from withdrawal_apis.drift.validation import TrafficValidator
 from withdrawal_apis.emulators import spec_document
-from withdrawal_apis.providers import Provider
-from withdrawal_apis.providers.profile import profile_of
+from withdrawal_apis.registry import Provider
 from withdrawal_apis.sandbox.server import serve_in_thread
 
 MAX_EXAMPLES = os.environ.get("CONFORMANCE_MAX_EXAMPLES", "10")

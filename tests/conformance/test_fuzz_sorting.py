@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from withdrawal_apis.emulators import spec_document
-from withdrawal_apis.providers import get
+from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
 from withdrawal_apis.testing import Emulator

@@ -12,7 +12,7 @@ from withdrawal_apis.conformance.options import split_passthrough
 from withdrawal_apis.conformance.plan import Pass, Target
 from withdrawal_apis.conformance.redact import REDACTED, Redactor
 from withdrawal_apis.conformance.runner import PassResult
-from withdrawal_apis.providers.profile import profile_of
+from withdrawal_apis.core.profile import profile_of
 from withdrawal_apis.registry import get
 
 

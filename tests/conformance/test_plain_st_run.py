@@ -19,7 +19,7 @@ import pytest
 from withdrawal_apis.conformance import emulators
 from withdrawal_apis.conformance.plan import PHASES, Target
 from withdrawal_apis.conformance.redact import Redactor
-from withdrawal_apis.providers.profile import profile_of
+from withdrawal_apis.core.profile import profile_of
 from withdrawal_apis.registry import Provider
 
 MAX_EXAMPLES = os.environ.get("CONFORMANCE_MAX_EXAMPLES", "15")

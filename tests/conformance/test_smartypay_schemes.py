@@ -7,21 +7,20 @@ import re
 from pathlib import Path
 
 from withdrawal_apis.sandbox import Request, Response, SandboxConfig
-
-from ..conftest import Running
+from withdrawal_apis.testing import Emulator
 
 
 def test_conformance_under_each_scheme_gets_past_authentication(tmp_path: Path) -> None:
     """A 403 is an accepted answer to any schemathesis case, so a green run alone cannot prove that
     the HMAC signer signs what is sent; count what the emulator answered to signed requests."""
     from withdrawal_apis.conformance import Pass, Target, progress, run_pass
-    from withdrawal_apis.providers.profile import profile_of
+    from withdrawal_apis.core.profile import profile_of
     from withdrawal_apis.registry import get
 
     answered: dict[tuple[str, str, int], int] = {}
     smartypay = get("smartypay")
     credentials = {"api_key": "conformance-key", "secret": "conformance-secret"}
-    with Running("smartypay", SandboxConfig(test_mode=True, rate_limit=0), serve=True) as running:
+    with Emulator("smartypay", SandboxConfig(test_mode=True, rate_limit=0), serve=True, seed=None) as running:
         pipeline = running.app.api
 
         async def counting(request: Request, body_refusal: int | None = None) -> Response:

@@ -29,16 +29,3 @@ def test_no_drift_module_names_a_provider() -> None:
         if NAMES.search(line)
     ]
     assert found == []
-
-
-def test_no_drift_module_imports_a_provider_package() -> None:
-    """Only the registry (`providers`, `providers.profile`, `providers.token_auth`) is reached, never a provider."""
-    imports = re.compile(r"from \.\.+providers\.(\w+)|import withdrawal_apis\.providers\.(\w+)")
-    shared = {"profile", "token_auth"}
-    found = [
-        f"{path.relative_to(SOURCE)}: {match.group(0)}"
-        for path in FILES
-        for match in imports.finditer(path.read_text())
-        if (match.group(1) or match.group(2)) not in shared
-    ]
-    assert found == []

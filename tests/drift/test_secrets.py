@@ -29,8 +29,9 @@ import pytest
 
 from withdrawal_apis.cli import main
 from withdrawal_apis.drift.redaction import REDACTED
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import PROVIDERS, Provider
-from withdrawal_apis.sandbox.server import free_port, serve_in_thread
+from withdrawal_apis.sandbox.server import serve_in_thread
 from withdrawal_apis.spec import SpecDocument
 from withdrawal_apis.testing.workload import credentials, drive
 

@@ -17,8 +17,8 @@ from scripts import REPO
 from scripts.build import pin_problems
 from withdrawal_apis import __version__
 from withdrawal_apis.chains import random_tron_address
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import GENERATED_CLIENTS
-from withdrawal_apis.sandbox.server import free_port
 
 PAYOUT = """
 import json, sys

@@ -1,6 +1,6 @@
 """Emulators in-process for the payouts tests, and the client under test in sync or async mode.
 
-`Emulator` (below) is the one place these tests build an emulator.
+Each test gets a `withdrawal_apis.testing.Emulator`: in-process, in test mode, unseeded, without a rate limit.
 """
 
 from __future__ import annotations
@@ -11,38 +11,15 @@ from typing import Any
 
 import pytest
 
-from withdrawal_apis import payouts, testing
+from withdrawal_apis import payouts
 from withdrawal_apis.payouts import flow
 from withdrawal_apis.registry import PROVIDERS
 from withdrawal_apis.sandbox import SandboxConfig
+from withdrawal_apis.testing import Emulator
 
-from .profiles import PROFILES, Profile
+from .profile import Profile, profiles
 
 FAST = payouts.RetryPolicy(initial_delay=0.01, max_delay=0.05)
-
-
-class Emulator(testing.Emulator):
-    """An in-process emulator in test mode (every answer checked against the spec), without a rate limit."""
-
-    def __init__(self, provider: str, **config: Any) -> None:
-        super().__init__(provider, SandboxConfig(test_mode=True, rate_limit=0, **config), seed=None)
-        self.raw = self.http()
-
-    def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        answer = self.raw.post(f"/_sandbox/{path}", json=body)
-        answer.raise_for_status()
-        return answer.json() if answer.content else {}
-
-    def fault(self, **fault: Any) -> None:
-        self.post("faults", fault)
-
-    def transition(self, withdrawal_id: str, *names: str) -> None:  # type: ignore[override]
-        for name in names:
-            self.post(f"withdrawals/{withdrawal_id}/transitions", {"transition": name})
-
-    def close(self) -> None:
-        self.raw.close()
-        super().close()
 
 
 class App:
@@ -98,13 +75,13 @@ async def _collect(items: AsyncIterator[payouts.Payout]) -> list[payouts.Payout]
 
 @pytest.fixture(params=[p.name for p in PROVIDERS])
 def profile(request: pytest.FixtureRequest) -> Profile:
-    assert request.param in PROFILES, f"add a Profile for {request.param} in tests/payouts/profiles.py"
-    return PROFILES[request.param]
+    assert request.param in profiles(), f"add tests/providers/{request.param}/profile.py"
+    return profiles()[request.param]
 
 
 @pytest.fixture
 def emulator(profile: Profile) -> Iterator[Emulator]:
-    emulator = Emulator(profile.provider)
+    emulator = Emulator(profile.provider, SandboxConfig(test_mode=True, rate_limit=0), seed=None)
     yield emulator
     violations = emulator.violations
     emulator.close()

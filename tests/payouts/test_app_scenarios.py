@@ -13,9 +13,10 @@ import pytest
 
 from withdrawal_apis import payouts
 from withdrawal_apis.payouts import PayoutStatus
+from withdrawal_apis.testing import Emulator
 
-from .conftest import App, Emulator
-from .profiles import INITIAL, Profile
+from .conftest import App
+from .profile import INITIAL, Profile
 
 SLOT = 300  # the SmartyPay emulator's processing slot, in seconds
 
@@ -47,13 +48,13 @@ def pay(app: App, profile: Profile, emulator: Emulator, amount: Decimal | None =
         "USDT",
         "BEP20",
     )
-    emulator.post("clock/advance", {"seconds": SLOT})
+    emulator.advance(SLOT)
     [payout] = [p for p in app.list() if not p.id.startswith("Past")]
     return payout
 
 
 def test_balance_create_held_complete_settled(profile: Profile, emulator: Emulator, connect: Any) -> None:
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect()
     opening = balance_of(app, profile)
     assert opening is not None
@@ -75,7 +76,7 @@ def test_balance_create_held_complete_settled(profile: Profile, emulator: Emulat
         held = balance_of(app, profile)
         if held is not None:  # SmartyPay lists no currency whose whole balance is in flight
             assert (held.available, held.held) == (INITIAL - spent, spent)
-        emulator.transition(payout.id, *profile.complete)
+        emulator.complete(payout.id)
     else:
         assert payout.status is PayoutStatus.COMPLETED  # kamiPay answers once the transfer is mined
         assert payout.txid
@@ -89,7 +90,7 @@ def test_balance_create_held_complete_settled(profile: Profile, emulator: Emulat
 
 
 def test_insufficient_funds(profile: Profile, emulator: Emulator, connect: Any) -> None:
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect()
     if profile.sweep:
         with pytest.raises(payouts.NotSupportedError, match="create"):
@@ -103,7 +104,7 @@ def test_insufficient_funds(profile: Profile, emulator: Emulator, connect: Any) 
 
 
 def test_bad_address(profile: Profile, emulator: Emulator, connect: Any) -> None:
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect()
     if profile.sweep:
         assert not app.capabilities.create
@@ -116,7 +117,7 @@ def test_bad_address(profile: Profile, emulator: Emulator, connect: Any) -> None
 
 
 def test_bad_credentials(profile: Profile, emulator: Emulator, connect: Any) -> None:
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect(**profile.wrong_credentials)
     with pytest.raises(payouts.AuthenticationError) as refused:
         app.balances()
@@ -129,14 +130,14 @@ def test_bad_credentials(profile: Profile, emulator: Emulator, connect: Any) -> 
 def test_retry_after_and_503s_are_retried(
     profile: Profile, emulator: Emulator, connect: Any, sleeps: list[float]
 ) -> None:
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect()
     app.balances()  # logged in: the faults below hit the calls under test, not a login
-    emulator.fault(count=1, status=429, retry_after=3)
+    emulator.fail_next(1, status=429, retry_after=3)
     assert balance_of(app, profile) is not None
     assert sleeps == [3.0]  # the provider's Retry-After, as given
 
-    emulator.fault(count=2, status=503)
+    emulator.fail_next(2, status=503)
     assert balance_of(app, profile) is not None
     assert len(sleeps) == 3
     assert all(0 < s <= payouts.RetryPolicy().max_delay for s in sleeps[1:])
@@ -146,10 +147,10 @@ def test_a_rate_limited_create_is_retried(
     profile: Profile, emulator: Emulator, connect: Any, sleeps: list[float]
 ) -> None:
     """A 429 is a refusal: the provider did nothing, so the create is simply sent again."""
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect()
     app.balances()
-    emulator.fault(count=1, status=429, retry_after=2)
+    emulator.fail_next(1, status=429, retry_after=2)
     payout = pay(app, profile, emulator)
     assert 2.0 in sleeps
     assert_exactly_one_payout(profile, emulator, app, payout)
@@ -157,10 +158,10 @@ def test_a_rate_limited_create_is_retried(
 
 def test_two_503s_on_a_create(profile: Profile, emulator: Emulator, connect: Any, sleeps: list[float]) -> None:
     """Retried where that cannot pay twice; kamiPay, which cannot tell, says the outcome is unknown."""
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect()
     app.balances()
-    emulator.fault(count=2, status=503)
+    emulator.fail_next(2, status=503)
     if profile.provider == "kamipay":
         with pytest.raises(payouts.OutcomeUnknownError) as unknown:
             pay(app, profile, emulator, reference="order-17")
@@ -180,10 +181,10 @@ def test_a_create_whose_answer_is_lost_after_commit(
     profile: Profile, emulator: Emulator, connect: Any, sleeps: list[float]
 ) -> None:
     """The provider pays and the connection drops before the answer: one payout, or outcome unknown, never two."""
-    emulator.post("seed", profile.seed(INITIAL))
+    emulator.seed(profile.seed(INITIAL))
     app = connect()
     app.balances()
-    emulator.fault(count=1, commit=True, drop=True)
+    emulator.drop_next(1, commit=True)
     spent = (INITIAL if profile.sweep else profile.amount) + profile.fee
     if not (app.capabilities.idempotent_create or app.capabilities.reconcile):
         with pytest.raises(payouts.OutcomeUnknownError) as unknown:
@@ -203,10 +204,10 @@ def test_list_follows_every_page(profile: Profile, emulator: Emulator, connect: 
     count = 250
     app = connect()
     if profile.sweep:
-        emulator.post("seed", profile.seed(INITIAL, history=count))
+        emulator.seed(profile.seed(INITIAL, history=count))
         created = {f"Past{n:04d}" for n in range(count)}
     else:
-        emulator.post("seed", profile.seed(INITIAL * 100))
+        emulator.seed(profile.seed(INITIAL * 100))
         if not app.capabilities.list:
             with pytest.raises(payouts.NotSupportedError):
                 app.list()

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from withdrawal_apis.sandbox.server import free_port
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.testing.services import Nginx, ServiceMissing
 
 from ..conftest import start_emulator_process

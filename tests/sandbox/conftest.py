@@ -9,7 +9,7 @@ import pytest
 from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.testing.services import PostgresCluster
 
-from .scenarios import SCENARIOS, Scenario
+from .scenario import Scenario, scenarios
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -26,11 +26,11 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture(params=PROVIDERS, ids=lambda p: p.name)
 def scenario(request: pytest.FixtureRequest) -> Scenario:
     provider: Provider = request.param
-    assert provider.name in SCENARIOS, f"add a Scenario for {provider.name} in tests/sandbox/scenarios.py"
-    return SCENARIOS[provider.name]
+    assert provider.name in scenarios(), f"add tests/providers/{provider.name}/scenario.py"
+    return scenarios()[provider.name]
 
 
-@pytest.fixture(params=[s for s in SCENARIOS.values() if s.fixed_unit], ids=lambda s: s.provider)
+@pytest.fixture(params=[s for s in scenarios().values() if s.fixed_unit], ids=lambda s: s.provider)
 def ledger_scenario(request: pytest.FixtureRequest) -> Scenario:
     """Providers whose create holds a fixed amount: the ledger race and crash tests apply to them."""
     return request.param  # type: ignore[no-any-return]

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from .scenarios import Scenario
+from .scenario import Scenario
 
 ClientFor = Callable[[int], httpx.Client]  # a client for request number n (to spread them over processes)
 

@@ -21,13 +21,13 @@ from typing import Any
 import httpx
 import pytest
 
-from withdrawal_apis.sandbox.server import free_port
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.testing.services import PostgresCluster
 
 from ..conftest import start_emulator_process
+from ..providers.mpchat.scenario import MPCHAT
 from .cluster import Cluster
 from .load import Burst, race
-from .scenarios import MPCHAT
 
 SCENARIO = MPCHAT
 PROCESSES = 3

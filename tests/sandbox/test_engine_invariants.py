@@ -13,11 +13,11 @@ from typing import Any
 import httpx
 import pytest
 
-from withdrawal_apis.sandbox.server import free_port
+from withdrawal_apis.reachability import free_port
 
 from ..conftest import start_emulator_process
 from .load import Burst, race
-from .scenarios import Scenario
+from .scenario import Scenario
 
 CAPACITY = 50
 ATTEMPTS = 200
@@ -29,7 +29,7 @@ def test_concurrent_creates_never_overdraw(ledger_scenario: Scenario, serve: Any
     running = serve(scenario.provider, rate_limit=0)
     initial = scenario.unit * CAPACITY
     running.raw.post("/_sandbox/seed", json=scenario.seed(initial)).raise_for_status()
-    statuses = race(scenario, lambda i: running.client(scenario.auth()), ATTEMPTS)
+    statuses = race(scenario, lambda i: running.http(scenario.auth()), ATTEMPTS)
     assert statuses[scenario.success_status] == CAPACITY, statuses
     assert set(statuses) <= {scenario.success_status, 400, 403, 422}, statuses
     available, frozen = running.balance(scenario.account_id, scenario.asset, scenario.wallet)
@@ -81,7 +81,7 @@ def seeded_target(request: pytest.FixtureRequest, scenario: Scenario, tmp_path: 
     if request.param == "in-process":
         running = request.getfixturevalue("serve")(scenario.provider, rate_limit=0)
         running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit)).raise_for_status()
-        yield running.client
+        yield running.http
         return
     seed, port = tmp_path / "seed.json", free_port()
     seed.write_text(json.dumps(scenario.seed(scenario.unit)))
@@ -126,11 +126,11 @@ def test_auth_attacks_are_refused(scenario: Scenario, seeded_target: ClientFor) 
 def test_bad_requests_get_the_provider_error_shape(
     serve: Any, method: str, path: str, content: bytes, headers: dict[str, str], status: int
 ) -> None:
-    from .scenarios import MPCHAT
+    from ..providers.mpchat.scenario import MPCHAT
 
     running = serve("mpchat", rate_limit=0)
     running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal(10))).raise_for_status()
-    with running.client(MPCHAT.auth()) as client:
+    with running.http(MPCHAT.auth()) as client:
         response = client.request(method, path, content=content, headers=headers)
     assert response.status_code == status, response.text
     assert set(response.json()) == {"error"}

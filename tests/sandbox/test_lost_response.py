@@ -8,13 +8,14 @@ from typing import Any
 import httpx
 import pytest
 
-from ..conftest import Running
-from .scenarios import Scenario
+from withdrawal_apis.testing import Emulator
+
+from .scenario import Scenario
 
 
-def logged_in(running: Running, scenario: Scenario) -> httpx.Client:
+def logged_in(running: Emulator, scenario: Scenario) -> httpx.Client:
     """A client that has made one request, so a login (kamiPay, 1Konto) is not the next one."""
-    client = running.client(scenario.auth())
+    client = running.http(scenario.auth())
     client.get(scenario.read_path).raise_for_status()
     return client
 
@@ -69,15 +70,15 @@ def test_a_status_and_a_drop_together_are_refused(serve: Any) -> None:
 @pytest.mark.parametrize("fault", [{"count": 1}, {"count": 1, "commit": True}])
 def test_a_fault_without_status_drop_or_latency_changes_nothing(serve: Any, fault: dict[str, Any]) -> None:
     """The spec allows such a fault; it lets its request through unchanged and is used up."""
-    from .scenarios import MPCHAT
+    from ..providers.mpchat.scenario import MPCHAT
 
     running = serve("mpchat", rate_limit=0)
     running.seed(MPCHAT.seed(MPCHAT.unit * 2))
     assert running.raw.post("/_sandbox/faults", json=fault).status_code == 201
-    with running.client(MPCHAT.auth()) as client:
+    with running.http(MPCHAT.auth()) as client:
         assert client.get(MPCHAT.read_path).status_code == 200
     assert running.raw.post("/_sandbox/faults", json={"count": 1, "status": 503}).status_code == 201
-    with running.client(MPCHAT.auth()) as client:
+    with running.http(MPCHAT.auth()) as client:
         assert client.get(MPCHAT.read_path).status_code == 503
 
 

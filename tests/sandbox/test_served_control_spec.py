@@ -20,7 +20,7 @@ from withdrawal_apis.sandbox.app import control_spec
 from withdrawal_apis.sandbox.lifecycle import AdvancePolicy
 from withdrawal_apis.sandbox.seeding import narrow
 
-from .scenarios import SCENARIOS
+from .scenario import scenarios
 
 NAMES = [provider.name for provider in PROVIDERS]
 ODD_VALUES: list[Any] = [None, 7, "7", "", [], {}, {"unknown": "1"}, ["x"], True, "0.123456789012345678901"]
@@ -102,10 +102,10 @@ def test_the_transition_request_names_the_providers_transitions(name: str) -> No
 
 def test_a_withdrawal_with_no_transitions_refuses_any_as_a_conflict(serve: Any) -> None:
     # kamiPay answers a payout once it is mined: its lifecycle has no transition to apply.
-    scenario = SCENARIOS["kamipay"]
+    scenario = scenarios()["kamipay"]
     running = serve("kamipay", rate_limit=0)
     running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit * 2)).raise_for_status()
-    with running.client(scenario.auth()) as client:
+    with running.http(scenario.auth()) as client:
         created = scenario.create(client, 0)
     assert created.status_code == scenario.success_status, created.text
     withdrawal = scenario.created_id(created)
@@ -116,7 +116,7 @@ def test_a_withdrawal_with_no_transitions_refuses_any_as_a_conflict(serve: Any) 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_balance_too_long_to_add_exactly_is_refused_at_seeding(name: str, serve: Any) -> None:
-    scenario = SCENARIOS[name]
+    scenario = scenarios()[name]
     running = serve(name, rate_limit=0)
     seed = scenario.seed(scenario.unit * 2)
     huge = "9" * 41
@@ -135,10 +135,10 @@ def test_a_balance_too_long_to_add_exactly_is_refused_at_seeding(name: str, serv
 def test_a_scheduled_step_that_fails_is_dropped_and_the_emulator_keeps_answering(
     serve: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    scenario = SCENARIOS["mpchat"]
+    scenario = scenarios()["mpchat"]
     running = serve("mpchat", rate_limit=0, advance=AdvancePolicy.REALISTIC)
     running.raw.post("/_sandbox/seed", json=scenario.seed(scenario.unit * 2)).raise_for_status()
-    with running.client(scenario.auth()) as client:
+    with running.http(scenario.auth()) as client:
         created = scenario.create(client, 0)
         assert created.status_code == scenario.success_status, created.text
         provider = running.app.engine.provider

@@ -10,8 +10,8 @@ import pytest
 from kamipay_client.api.merchants import list_merchant_wallets
 from onekonto_client.api.accounting import get_account
 
+from withdrawal_apis.core.token_auth import TokenLoginAuth
 from withdrawal_apis.providers import kamipay, onekonto
-from withdrawal_apis.providers.token_auth import TokenLoginAuth
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.testing import Emulator
 

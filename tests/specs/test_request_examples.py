@@ -32,7 +32,7 @@ from urllib.parse import quote, urlencode
 import httpx
 import pytest
 
-from withdrawal_apis.providers.profile import ConformanceProfile, profile_of
+from withdrawal_apis.core.profile import ConformanceProfile, profile_of
 from withdrawal_apis.registry import PROVIDERS, Provider, get
 from withdrawal_apis.spec import Operation, SpecDocument
 from withdrawal_apis.testing import Emulator

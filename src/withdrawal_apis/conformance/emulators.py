@@ -26,9 +26,9 @@ from typing import Any
 
 import httpx
 
-from ..providers.profile import profile_of
+from ..core.profile import profile_of
+from ..reachability import free_port
 from ..registry import Provider
-from .reachability import free_port
 
 # The line `withdrawal-apis sandbox` prints for each seeded key.
 CREDENTIAL_LINE = re.compile(r"key id (?P<key_id>\S+)\s+secret (?P<secret>\S+)")

@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from ..providers.profile import credentials_from_env, profile_of
+from ..core.profile import credentials_from_env, profile_of
+from ..reachability import unreachable
 from ..registry import PROVIDERS, ConfigurationError, get
 from . import progress, summary
 from .options import RunOptions, add_run_options
 from .plan import Pass, Target
-from .reachability import unreachable
 from .runner import PassResult, run_pass
 
 DEFAULT_EXAMPLES = 10
@@ -46,14 +46,14 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
     if not base_url:
         print(f"withdrawal-apis fuzz: give --base-url or set {provider.base_url_env}", file=sys.stderr)
         return 2
+    problem = unreachable(base_url)
+    if problem:
+        print(f"withdrawal-apis fuzz: {problem}", file=sys.stderr)
+        return 2
     try:
         credentials = credentials_from_env(provider)
     except ConfigurationError as error:
         print(f"withdrawal-apis fuzz: {error}", file=sys.stderr)
-        return 2
-    problem = unreachable(base_url)
-    if problem:
-        print(f"withdrawal-apis fuzz: {problem}", file=sys.stderr)
         return 2
     profile = profile_of(provider)
     excluded = () if args.allow_withdrawals else tuple(sorted(profile.money_moving))

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..providers.profile import profile_of
+from ..core.profile import profile_of
 from .calls import CallLog, OperationTally
 from .findings import Findings, FindingsReader
 from .plan import UNSIGNED_CONFIG, Pass

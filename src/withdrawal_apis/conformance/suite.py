@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from ..providers.profile import profile_of
+from ..core.profile import profile_of
 from ..registry import PROVIDERS, Provider, get
 from . import emulators, progress, summary
 from .options import RunOptions, add_run_options

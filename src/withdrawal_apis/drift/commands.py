@@ -121,11 +121,10 @@ def run_proxy(args: argparse.Namespace) -> int:
     import gc
     import json
 
-    from ..conformance.reachability import unreachable
+    from ..reachability import unreachable
 
     try:
-        from ..launch import UsageError, bind
-        from ..sandbox.server import make_server, run
+        from ..sandbox.server import CannotListen, listen, make_server, run
         from .proxy import DriftProxy
     except ImportError as error:
         return _fail("proxy", f"{error.name} is missing: the proxy needs pip install 'withdrawal-apis[sandbox]'")
@@ -135,8 +134,8 @@ def run_proxy(args: argparse.Namespace) -> int:
     problem = unreachable(args.upstream)
     if problem:
         return _fail("proxy", problem)
-    listen = f"http://{args.host}:{args.port}"
-    validator, run_info = _validator_and_run(args.provider, f"proxy {listen} -> {args.upstream}")
+    address = f"http://{args.host}:{args.port}"
+    validator, run_info = _validator_and_run(args.provider, f"proxy {address} -> {args.upstream}")
     try:
         args.report_dir.mkdir(parents=True, exist_ok=True)
         stream = (args.report_dir / NDJSON_NAME).open("w", encoding="utf-8")
@@ -144,8 +143,8 @@ def run_proxy(args: argparse.Namespace) -> int:
         return _fail("proxy", f"--report-dir {args.report_dir}: {error.strerror or error}")
     with stream:
         try:
-            sock = bind(args.host, args.port)
-        except UsageError as error:
+            sock = listen(args.host, args.port)
+        except CannotListen as error:
             return _fail("proxy", str(error))
         port = sock.getsockname()[1]
         run_info.source = f"proxy http://{args.host}:{port} -> {args.upstream}"

@@ -26,6 +26,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from ..reachability import free_port
 from .http import ApiError, ConnectionDropped, Reason, Response
 
 log = logging.getLogger("withdrawal_apis.sandbox")
@@ -131,12 +132,6 @@ class EmulatorServer(uvicorn.Server):
                 yield
             finally:
                 self._captured_signals.clear()
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
 
 
 def make_server(
@@ -249,3 +244,24 @@ def serve_in_thread(app: Any, host: str = "127.0.0.1", port: int | None = None) 
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+class CannotListen(OSError):
+    """The address cannot be listened on (an unknown host, a port in use); the message says which, in one line."""
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on `host:port`, bound now so that a busy port is reported before anything else."""
+    try:
+        info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise CannotListen(f"--host {host}: {error.strerror}") from None
+    sock = socket.socket(info[0], socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(info[4])
+    except OSError as error:
+        sock.close()
+        raise CannotListen(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    sock.listen(2048)
+    return sock

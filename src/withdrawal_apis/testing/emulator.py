@@ -14,6 +14,7 @@ against the spec; `violations` lists what broke it.
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 import time
 from collections.abc import Mapping
@@ -133,6 +134,12 @@ class Emulator(AbstractContextManager["Emulator"]):
             self.seed(document)
 
     # -- clients ------------------------------------------------------------------------------
+    @functools.cached_property
+    def raw(self) -> httpx.Client:
+        """One plain httpx client to the emulator, kept open, for the control API on the wire
+        (`raw.post("/_sandbox/seed", json=...)`) where a test is about the wire itself."""
+        return self.http()
+
     def http(self, auth: httpx.Auth | None = None, **kwargs: Any) -> httpx.Client:
         """A plain httpx client to the emulator (provider API and `/_sandbox/`)."""
         return httpx.Client(base_url=self.base_url, auth=auth, transport=self.transport, timeout=10, **kwargs)
@@ -282,6 +289,8 @@ class Emulator(AbstractContextManager["Emulator"]):
         return self.app.violations
 
     def close(self) -> None:
+        if "raw" in self.__dict__:
+            self.raw.close()
         if self._server is not None:
             self._server.__exit__(None, None, None)
             self._server = None

@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from ..sandbox.server import free_port
+from ..reachability import free_port
 
 POSTGRES_INSTALL = "apt-get install -y postgresql"
 NGINX_INSTALL = "apt-get install -y nginx"

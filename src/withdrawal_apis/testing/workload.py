@@ -23,9 +23,9 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
+from ..core.profile import profile_of
+from ..core.token_auth import LoginFailed
 from ..emulators import spec_document
-from ..providers.profile import profile_of
-from ..providers.token_auth import LoginFailed
 from ..spec import SpecDocument, escape_pointer
 from .emulator import Emulator
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..workload import ID, PAGE, TOKEN, UUID, Bench, Paging, ScaleOps, Step, as_json
+from ...core.workload import ID, PAGE, TOKEN, UUID, Bench, Paging, ScaleOps, Step, as_json
 from .auth import NANOS, BigONEAuth
 from .conformance import CONFORMANCE, DESTINATIONS
 

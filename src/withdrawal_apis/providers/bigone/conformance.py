@@ -9,8 +9,8 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
 
 from ...chains import random_ethereum_address, random_tron_address
+from ...core.profile import BodyRule, ConformanceProfile
 from ...money import format_decimal
-from ..profile import BodyRule, ConformanceProfile
 from .auth import BigONEAuth
 from .gateways import ASSETS, GATEWAYS
 

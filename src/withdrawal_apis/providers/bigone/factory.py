@@ -6,7 +6,7 @@ from typing import Any
 
 from bigone_client import AuthenticatedClient
 
-from ..clients import with_auth
+from ...core.clients import with_auth
 from . import PRODUCTION_URL
 from .auth import BigONEAuth
 

@@ -21,8 +21,8 @@ from typing import Any, Protocol
 import httpx
 
 from ... import hs256
+from ...core.token_auth import LoginFailed, TokenLoginAuth
 from ...credentials import Credential
-from ..token_auth import LoginFailed, TokenLoginAuth
 
 LOGIN_PATH = "/auth/token"
 DEFAULT_LIFETIME = 3600.0

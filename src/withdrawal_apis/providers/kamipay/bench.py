@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..workload import Bench, Step, as_json
+from ...core.workload import Bench, Step, as_json
 from .conformance import CONFORMANCE, CONFORMANCE_DESTINATIONS, CONFORMANCE_WALLET
 
 

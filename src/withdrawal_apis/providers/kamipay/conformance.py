@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from ...chains import random_ethereum_address
-from ..profile import BodyRule, ConformanceProfile, own_login
+from ...core.profile import BodyRule, ConformanceProfile, own_login
 from .auth import KamipayAuth
 
 # -- conformance ------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 from kamipay_client import AuthenticatedClient
 
+from ...core.clients import with_auth
 from ...money import loads_exact
-from ..clients import with_auth
 from . import DEVELOPMENT_URL
 from .auth import LOGIN_PATH, KamipayAuth
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from ...chains import random_tron_address
-from ..workload import ID, OFFSET, PAGE, Bench, Paging, ScaleOps, Step, as_json
+from ...core.workload import ID, OFFSET, PAGE, Bench, Paging, ScaleOps, Step, as_json
 from .auth import MPChatAuth
 from .conformance import CONFORMANCE
 

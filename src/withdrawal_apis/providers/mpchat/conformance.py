@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...chains import is_valid_ethereum_address, is_valid_tron_address, random_ethereum_address, random_tron_address
-from ..profile import BodyRule, ConformanceProfile
+from ...core.profile import BodyRule, ConformanceProfile
 from .auth import MPChatAuth
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from mpchat_client import AuthenticatedClient
 
-from ..clients import with_auth
+from ...core.clients import with_auth
 from . import SANDBOX_URL
 from .auth import MPChatAuth
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import httpx
 
 from ... import hs256
-from ..token_auth import TokenLoginAuth
+from ...core.token_auth import TokenLoginAuth
 
 LOGIN_PATH = "/api/v1/identity/jwt"
 API_PREFIX = "/api/v1/"

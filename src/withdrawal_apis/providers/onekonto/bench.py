@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..workload import ID, PAGE, Bench, Paging, ScaleOps, Step, as_json
+from ...core.workload import ID, PAGE, Bench, Paging, ScaleOps, Step, as_json
 from .conformance import CONFORMANCE, CONFORMANCE_ACCOUNT, CONFORMANCE_WALLET
 
 

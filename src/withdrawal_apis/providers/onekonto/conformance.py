@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..profile import BodyRule, ConformanceProfile, own_login
+from ...core.profile import BodyRule, ConformanceProfile, own_login
 from .amounts import parse_amount
 from .auth import OneKontoAuth, password_digest
 

@@ -7,7 +7,7 @@ from typing import Any
 from attrs import define, field
 from onekonto_client import AuthenticatedClient
 
-from ..clients import with_auth
+from ...core.clients import with_auth
 from .auth import OneKontoAuth
 
 

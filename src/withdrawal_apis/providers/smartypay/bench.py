@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..workload import ID, OFFSET, PAGE, Bench, Paging, ScaleOps, Step, as_json
+from ...core.workload import ID, OFFSET, PAGE, Bench, Paging, ScaleOps, Step, as_json
 from .auth import SmartyPayHmacAuth
 from .conformance import CONFORMANCE, CONFORMANCE_MERCHANTS
 

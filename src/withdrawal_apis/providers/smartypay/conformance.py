@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..profile import BodyRule, ConformanceProfile
+from ...core.profile import BodyRule, ConformanceProfile
 from .auth import make_auth
 from .currencies import BLOCKCHAINS, CURRENCIES
 

@@ -22,8 +22,7 @@ from withdrawal_apis.chains import eth_checksum_address, random_ethereum_address
 from withdrawal_apis.providers import kamipay
 from withdrawal_apis.providers.kamipay.auth import KamipayAuth
 from withdrawal_apis.sandbox import SandboxConfig
-
-from ..conftest import Running
+from withdrawal_apis.testing import Emulator
 
 rng = random.Random(5)
 WALLET, SPARE, OTHERS, DESTINATION, STRANGER = (random_ethereum_address(rng) for _ in range(5))
@@ -60,11 +59,11 @@ def seed(usdt: str = "1", matic: str = "1") -> dict[str, Any]:
     }
 
 
-class Emulator(Running):
+class KamipaySandbox(Emulator):
     """The kamiPay emulator on a loopback port (the tests below use plain httpx and the generated client)."""
 
     def __init__(self) -> None:
-        super().__init__("kamipay", SandboxConfig(test_mode=True, rate_limit=0), serve=True)
+        super().__init__("kamipay", SandboxConfig(test_mode=True, rate_limit=0), serve=True, seed=None)
 
     def post_seed(self, body: dict[str, Any]) -> httpx.Response:
         return self.raw.post("/_sandbox/seed", json=body)
@@ -84,8 +83,8 @@ class Emulator(Running):
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator() as running:
+def emulator() -> Iterator[KamipaySandbox]:
+    with KamipaySandbox() as running:
         running.post_seed(seed()).raise_for_status()
         yield running
         assert not running.violations, running.violations
@@ -95,7 +94,7 @@ def withdraw(token: str = "usdt", amount: Any = 0.1, source: str = WALLET, to: s
     return {"chain": "polygon", "token": token, "amount": amount, "from_address": source, "to_address": to}
 
 
-def test_a_tenth_of_a_usdt_moves_exactly_a_tenth(emulator: Emulator) -> None:
+def test_a_tenth_of_a_usdt_moves_exactly_a_tenth(emulator: KamipaySandbox) -> None:
     """0.1 in the JSON text is one tenth, not 0.1000000000000000055511151231257827 (the float)."""
     assert Decimal(0.1) != Decimal("0.1")  # noqa: RUF032 - the binary float that float arithmetic would move
     body = WithdrawRequest(
@@ -117,7 +116,7 @@ def test_a_tenth_of_a_usdt_moves_exactly_a_tenth(emulator: Emulator) -> None:
     assert emulator.balances() == (Decimal(0), Decimal("0.9"))
 
 
-def test_the_documented_success_body(emulator: Emulator) -> None:
+def test_the_documented_success_body(emulator: KamipaySandbox) -> None:
     with emulator.signed() as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(amount=0.10))
     body = response.json()
@@ -136,7 +135,7 @@ def test_the_documented_success_body(emulator: Emulator) -> None:
     }
 
 
-def test_matic_withdrawals_keep_all_18_decimals(emulator: Emulator) -> None:
+def test_matic_withdrawals_keep_all_18_decimals(emulator: KamipaySandbox) -> None:
     amount = Decimal("0.123456789012345678")
     response = kamipay.withdraw_exact(
         emulator.api(), token="matic", amount=amount, from_address=WALLET, to_address=DESTINATION
@@ -170,7 +169,7 @@ def test_matic_withdrawals_keep_all_18_decimals(emulator: Emulator) -> None:
         ({**withdraw(), "amount": 0}, 400, None),
     ],
 )
-def test_refusals_move_nothing(emulator: Emulator, body: dict[str, Any], status: int, detail: str | None) -> None:
+def test_refusals_move_nothing(emulator: KamipaySandbox, body: dict[str, Any], status: int, detail: str | None) -> None:
     with emulator.signed() as http:
         response = http.post("/v1/wallet/withdraw", json=body)
     assert response.status_code == status, response.text
@@ -180,7 +179,7 @@ def test_refusals_move_nothing(emulator: Emulator, body: dict[str, Any], status:
     assert emulator.balances() == (Decimal(1), Decimal(1))
 
 
-def test_unknown_fields_are_accepted_and_ignored(emulator: Emulator) -> None:
+def test_unknown_fields_are_accepted_and_ignored(emulator: KamipaySandbox) -> None:
     """kamiPay documents no rejection of extra fields: `external_id` (a Pix-payout field) does not break a withdraw."""
     with emulator.signed() as http:
         response = http.post("/v1/wallet/withdraw", json={**withdraw(), "external_id": "order-1042", "memo": None})
@@ -189,7 +188,7 @@ def test_unknown_fields_are_accepted_and_ignored(emulator: Emulator) -> None:
     assert emulator.balances() == (Decimal("0.9"), Decimal("0.99"))
 
 
-def test_gas_shortage_refuses_the_whole_withdrawal(emulator: Emulator) -> None:
+def test_gas_shortage_refuses_the_whole_withdrawal(emulator: KamipaySandbox) -> None:
     emulator.post_seed(seed(usdt="10", matic="0.009")).raise_for_status()
     with emulator.signed() as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(amount=5))
@@ -198,7 +197,7 @@ def test_gas_shortage_refuses_the_whole_withdrawal(emulator: Emulator) -> None:
     assert emulator.balances() == (Decimal(10), Decimal("0.009"))  # the USDT leg was rolled back
 
 
-def test_an_extreme_json_number_is_a_clean_4xx(emulator: Emulator) -> None:
+def test_an_extreme_json_number_is_a_clean_4xx(emulator: KamipaySandbox) -> None:
     with emulator.signed() as http:
         for text in ("1e400", "1e-400", "123456789012345678901234567890123456789", "-1"):
             content = httpx.Request("POST", "http://x", json=withdraw()).content.replace(b"0.1", text.encode())
@@ -207,7 +206,7 @@ def test_an_extreme_json_number_is_a_clean_4xx(emulator: Emulator) -> None:
     assert emulator.balances() == (Decimal(1), Decimal(1))
 
 
-def test_balances_and_wallets_are_per_merchant(emulator: Emulator) -> None:
+def test_balances_and_wallets_are_per_merchant(emulator: KamipaySandbox) -> None:
     api = emulator.api()
     wallets = list_merchant_wallets.sync(client=api)
     assert isinstance(wallets, list)
@@ -226,7 +225,7 @@ def test_balances_and_wallets_are_per_merchant(emulator: Emulator) -> None:
         assert refused.parsed.detail == "Address not found"
 
 
-def test_login_answers(emulator: Emulator) -> None:
+def test_login_answers(emulator: KamipaySandbox) -> None:
     with httpx.Client(base_url=emulator.base_url) as http:
         good = http.post("/auth/token", data={"username": USER, "password": PASSWORD})
         assert good.status_code == 200
@@ -243,7 +242,7 @@ def test_login_answers(emulator: Emulator) -> None:
         assert http.post("/auth/token", data={"username": "u" * 300, "password": "p"}).status_code == 400
 
 
-def test_an_expired_token_is_refused_and_the_client_gives_up_after_one_retry(emulator: Emulator) -> None:
+def test_an_expired_token_is_refused_and_the_client_gives_up_after_one_retry(emulator: KamipaySandbox) -> None:
     """`short-lived` gets tokens with a lifetime of 0 s: every request finds its token expired."""
     auth = KamipayAuth("short-lived", PASSWORD)
     with httpx.Client(base_url=emulator.base_url, auth=auth) as http:
@@ -252,7 +251,7 @@ def test_an_expired_token_is_refused_and_the_client_gives_up_after_one_retry(emu
     assert auth.logins == 2
 
 
-def test_gateway_401_without_a_token(emulator: Emulator) -> None:
+def test_gateway_401_without_a_token(emulator: KamipaySandbox) -> None:
     with httpx.Client(base_url=emulator.base_url) as http:
         first = http.get("/v2/merchants/wallets").json()
         second = http.get("/v2/merchants/wallets").json()
@@ -261,7 +260,7 @@ def test_gateway_401_without_a_token(emulator: Emulator) -> None:
     assert first["request_id"] != second["request_id"]
 
 
-def test_seed_validation(emulator: Emulator) -> None:
+def test_seed_validation(emulator: KamipaySandbox) -> None:
     account = seed()["accounts"][0]
     bad = [
         {**account, "balances": {"USDT": "1"}},
@@ -289,7 +288,7 @@ def test_seed_validation(emulator: Emulator) -> None:
     assert accepted.status_code == 200, accepted.text
 
 
-def test_the_demo_seed_is_accepted(emulator: Emulator) -> None:
+def test_the_demo_seed_is_accepted(emulator: KamipaySandbox) -> None:
     demo = emulator.app.provider.demo_seed()
     assert emulator.post_seed(demo).status_code == 200
     (account,) = demo["accounts"]
@@ -301,16 +300,16 @@ def test_the_demo_seed_is_accepted(emulator: Emulator) -> None:
 
 
 def test_the_seed_on_the_docs_page_is_accepted_and_works(serve: Any) -> None:
-    page = (Path(__file__).resolve().parents[2] / "docs" / "providers" / "kamipay.md").read_text(encoding="utf-8")
+    page = (Path(__file__).resolve().parents[3] / "docs" / "providers" / "kamipay.md").read_text(encoding="utf-8")
     [document] = re.findall(r"```json\n(.*?)```", page, re.DOTALL)
     seed_document = json.loads(document)
-    running: Running = serve("kamipay", rate_limit=0)
+    running: KamipaySandbox = serve("kamipay", rate_limit=0)
     running.raw.post("/_sandbox/seed", json=seed_document).raise_for_status()
     account = seed_document["accounts"][0]
     user = account["credentials"][0]
     wallet = account["extra"]["wallets"][0]["address"]
     destination = account["whitelist"][0]["address"]
-    with running.client(KamipayAuth(user["key_id"], user["secret"])) as http:
+    with running.http(KamipayAuth(user["key_id"], user["secret"])) as http:
         response = http.post("/v1/wallet/withdraw", json=withdraw(amount=1, source=wallet, to=destination))
         assert response.status_code == 200, response.text
         balance = http.get("/v1/wallet/get_address_balance", params={"address": wallet, "chain": "polygon"})

@@ -10,10 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from withdrawal_apis.core.token_auth import LoginFailed
 from withdrawal_apis.providers.onekonto import auth
-from withdrawal_apis.providers.token_auth import LoginFailed
 
-from ..forgery import forge
+from ...forgery import forge
 
 USER, PASSWORD = "user@example.com", "password"
 # The docs' own example: `password` becomes this digest.

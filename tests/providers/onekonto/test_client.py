@@ -45,8 +45,7 @@ from withdrawal_apis import hs256
 from withdrawal_apis.providers import onekonto
 from withdrawal_apis.providers.onekonto.auth import password_digest
 from withdrawal_apis.sandbox import SandboxConfig
-
-from ..conftest import Running
+from withdrawal_apis.testing import Emulator
 
 ALICE, ALICE_PASSWORD = "alice@1konto.test", "alice's password"
 BOB, BOB_PASSWORD = "bob@1konto.test", "bob's password"
@@ -86,11 +85,11 @@ def seed() -> dict[str, Any]:
     }
 
 
-class Emulator(Running):
+class OneKontoSandbox(Emulator):
     """The 1Konto emulator on a loopback port, shared by the module and re-seeded for every test."""
 
     def __init__(self) -> None:
-        super().__init__("onekonto", SandboxConfig(test_mode=True, rate_limit=0), serve=True)
+        super().__init__("onekonto", SandboxConfig(test_mode=True, rate_limit=0), serve=True, seed=None)
 
     def reseed(self, data: dict[str, Any] | None = None) -> None:
         self.raw.post("/_sandbox/reset").raise_for_status()
@@ -113,14 +112,14 @@ class Emulator(Running):
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Emulator]:
-    with Emulator() as emulator:
+def server() -> Iterator[OneKontoSandbox]:
+    with OneKontoSandbox() as emulator:
         yield emulator
         assert not emulator.violations, emulator.violations
 
 
 @pytest.fixture
-def emulator(server: Emulator) -> Emulator:
+def emulator(server: OneKontoSandbox) -> OneKontoSandbox:
     server.reseed()
     return server
 
@@ -151,7 +150,7 @@ def create(client: Any, amount: str = "1 BTC", account: str = "acct-1") -> str:
 
 
 # -- the factory and the happy path ---------------------------------------------------------------
-def test_factory_returns_the_generated_client_with_the_account(emulator: Emulator) -> None:
+def test_factory_returns_the_generated_client_with_the_account(emulator: OneKontoSandbox) -> None:
     client = emulator.client()
     assert isinstance(client, AuthenticatedClient)
     assert isinstance(client, onekonto.OneKontoClient)
@@ -164,7 +163,7 @@ def test_factory_returns_the_generated_client_with_the_account(emulator: Emulato
     assert account.account.balances["BTC"].locked == 0
 
 
-def test_blockchain_request_locks_then_completes(emulator: Emulator) -> None:
+def test_blockchain_request_locks_then_completes(emulator: OneKontoSandbox) -> None:
     client = emulator.client()
     request_id = create(client, "1.5 BTC")
     assert len(request_id) == 22
@@ -193,14 +192,14 @@ def test_blockchain_request_locks_then_completes(emulator: Emulator) -> None:
 
 
 @pytest.mark.parametrize(("transition", "status"), [("cancel", "canceled"), ("reject", "rejected")])
-def test_cancel_and_reject_release_the_locked_amount(emulator: Emulator, transition: str, status: str) -> None:
+def test_cancel_and_reject_release_the_locked_amount(emulator: OneKontoSandbox, transition: str, status: str) -> None:
     request_id = create(emulator.client(), "0.12345678 BTC")
     assert emulator.balance("acct-1", "BTC") == (Decimal("998.87654322"), Decimal("0.12345678"))
     assert emulator.post_transition(request_id, transition).json()["status"] == status
     assert emulator.balance("acct-1", "BTC") == (Decimal("999"), Decimal(0))
 
 
-def test_amounts_are_exact(emulator: Emulator) -> None:
+def test_amounts_are_exact(emulator: OneKontoSandbox) -> None:
     client = emulator.client()
     for _ in range(3):
         create(client, "0.1 BTC")
@@ -216,7 +215,7 @@ def test_amounts_are_exact(emulator: Emulator) -> None:
     assert b'"free":998.7,"locked":0.3' in raw  # JSON numbers, written exactly
 
 
-def test_fiat_request_to_the_whitelisted_bank(emulator: Emulator) -> None:
+def test_fiat_request_to_the_whitelisted_bank(emulator: OneKontoSandbox) -> None:
     client = emulator.client()
     body = FiatWithdrawRequest(
         amount="100.50 USD",
@@ -238,7 +237,7 @@ def test_fiat_request_to_the_whitelisted_bank(emulator: Emulator) -> None:
     )
 
 
-def test_withdraw_instructions_list_the_whitelist(emulator: Emulator) -> None:
+def test_withdraw_instructions_list_the_whitelist(emulator: OneKontoSandbox) -> None:
     instructions = get_withdraw_instructions.sync("acct-1", client=emulator.client())
     assert isinstance(instructions, TransferInstructions)
     items = {(str(i.asset_type), str(i.network_type or i.method)): i for i in instructions.instructions}
@@ -254,14 +253,14 @@ def test_withdraw_instructions_list_the_whitelist(emulator: Emulator) -> None:
 
 
 # -- the seed's error messages and the validation rules ---------------------------------------------
-def test_the_docs_validation_message(emulator: Emulator) -> None:
+def test_the_docs_validation_message(emulator: OneKontoSandbox) -> None:
     response = create_blockchain_withdraw_request.sync_detailed(
         "acct-1", client=emulator.client(), body=blockchain("0")
     )
     assert refused(response) == ["ValidationFailed: Amount: must be positive. Asset: required"]
 
 
-def test_the_docs_insufficient_funds_message(emulator: Emulator) -> None:
+def test_the_docs_insufficient_funds_message(emulator: OneKontoSandbox) -> None:
     response = create_blockchain_withdraw_request.sync_detailed(
         "acct-1", client=emulator.client(), body=blockchain("1100 BTC")
     )
@@ -288,14 +287,14 @@ def test_the_docs_insufficient_funds_message(emulator: Emulator) -> None:
         (blockchain("1 ETH"), f"Asset Not Supported: {WALLET} on bitcoin receives BTC only"),
     ],
 )
-def test_blockchain_rules(emulator: Emulator, body: BlockchainWithdrawRequest, message: str) -> None:
+def test_blockchain_rules(emulator: OneKontoSandbox, body: BlockchainWithdrawRequest, message: str) -> None:
     response = create_blockchain_withdraw_request.sync_detailed("acct-1", client=emulator.client(), body=body)
     assert refused(response) == [message]
     assert emulator.balance("acct-1", "BTC") == (Decimal(999), Decimal(0))
 
 
 def test_a_wallet_without_asset_takes_any_blockchain_asset_and_matches_hex_case_insensitively(
-    emulator: Emulator,
+    emulator: OneKontoSandbox,
 ) -> None:
     body = blockchain("0.000000000000000001 ETH", network="ethereum", address=ETH_WALLET.lower())
     response = create_blockchain_withdraw_request.sync_detailed("acct-1", client=emulator.client(), body=body)
@@ -327,7 +326,7 @@ def test_a_wallet_without_asset_takes_any_blockchain_asset_and_matches_hex_case_
         ({"amount": "1000.01 USD"}, "Insufficient Funds: Requested 1000.01 USD but only 1000 USD is available"),
     ],
 )
-def test_fiat_rules(emulator: Emulator, changes: dict[str, Any], message: str) -> None:
+def test_fiat_rules(emulator: OneKontoSandbox, changes: dict[str, Any], message: str) -> None:
     fields: dict[str, Any] = {"amount": "10 USD", "type_": FiatTransferType.ACH, "routing_number": "012345678"}
     fields |= {"account_number": "0123456789"} | changes
     body = FiatWithdrawRequest(**fields)
@@ -335,13 +334,13 @@ def test_fiat_rules(emulator: Emulator, changes: dict[str, Any], message: str) -
     assert refused(response) == [message]
 
 
-def test_trailing_zeros_within_precision_are_accepted(emulator: Emulator) -> None:
+def test_trailing_zeros_within_precision_are_accepted(emulator: OneKontoSandbox) -> None:
     create(emulator.client(), "0.100000000000 BTC")
     assert emulator.balance("acct-1", "BTC")[1] == Decimal("0.1")
 
 
 # -- querying ---------------------------------------------------------------------------------------
-def test_query_filters_and_max(emulator: Emulator) -> None:
+def test_query_filters_and_max(emulator: OneKontoSandbox) -> None:
     client = emulator.client()
     first, second, third = create(client, "1 BTC"), create(client, "2 BTC"), create(client, "1.0 BTC")
     emulator.post_transition(second, "reject")
@@ -370,7 +369,7 @@ def test_query_filters_and_max(emulator: Emulator) -> None:
         ("amount=1BTC", "ValidationFailed: Amount: must match"),
     ],
 )
-def test_bad_query_parameters_get_request_errors(emulator: Emulator, query: str, message: str) -> None:
+def test_bad_query_parameters_get_request_errors(emulator: OneKontoSandbox, query: str, message: str) -> None:
     with httpx.Client(base_url=emulator.base_url, auth=onekonto.OneKontoAuth(ALICE, ALICE_PASSWORD)) as http:
         response = http.get(f"/api/v1/accounting/account/acct-1/request/withdraw?{query}")
     assert response.status_code == 400
@@ -381,7 +380,7 @@ def test_bad_query_parameters_get_request_errors(emulator: Emulator, query: str,
 
 
 # -- authentication and scoping ---------------------------------------------------------------------
-def test_login_through_the_generated_client(emulator: Emulator) -> None:
+def test_login_through_the_generated_client(emulator: OneKontoSandbox) -> None:
     public = Client(base_url=emulator.base_url)
     ok = login.sync(client=public, body=LoginRequest(user=ALICE, password=password_digest(ALICE_PASSWORD)))
     assert isinstance(ok, LoginResponse)
@@ -391,7 +390,7 @@ def test_login_through_the_generated_client(emulator: Emulator) -> None:
     assert "accounts" not in claims  # membership is read from the store on every request, never trusted
 
 
-def test_membership_changes_take_effect_at_once(emulator: Emulator) -> None:
+def test_membership_changes_take_effect_at_once(emulator: OneKontoSandbox) -> None:
     """A user removed from a shared account loses it on the next request, whatever token it holds."""
     client = emulator.client(account="acct-shared")
     assert get_account.sync_detailed("acct-shared", client=client).status_code == 200
@@ -413,7 +412,7 @@ def test_membership_changes_take_effect_at_once(emulator: Emulator) -> None:
         ("carol@1konto.test", "carol's", 403, "Forbidden"),  # right password, disabled user
     ],
 )
-def test_login_refusals(emulator: Emulator, user: str, password: str, status: int, error: str) -> None:
+def test_login_refusals(emulator: OneKontoSandbox, user: str, password: str, status: int, error: str) -> None:
     public = Client(base_url=emulator.base_url)
     response = login.sync_detailed(client=public, body=LoginRequest(user=user, password=password_digest(password)))
     assert response.status_code == status
@@ -429,7 +428,7 @@ def test_login_refusals(emulator: Emulator, user: str, password: str, status: in
     ],
     ids=["plaintext", "uppercase-digest", "non-ascii"],
 )
-def test_anything_but_the_lowercase_digest_is_a_wrong_password(emulator: Emulator, sent: str) -> None:
+def test_anything_but_the_lowercase_digest_is_a_wrong_password(emulator: OneKontoSandbox, sent: str) -> None:
     body = f'{{"user": {json.dumps(ALICE)}, "password": {sent}}}'
     response = httpx.post(
         f"{emulator.base_url}/api/v1/identity/jwt", content=body, headers={"content-type": "application/json"}
@@ -438,7 +437,7 @@ def test_anything_but_the_lowercase_digest_is_a_wrong_password(emulator: Emulato
     assert response.json() == {"status": 401, "error": "Unauthorized"}
 
 
-def test_a_malformed_login_is_refused_without_echoing_the_password(emulator: Emulator) -> None:
+def test_a_malformed_login_is_refused_without_echoing_the_password(emulator: OneKontoSandbox) -> None:
     secret = "my plaintext password"
     response = httpx.post(f"{emulator.base_url}/api/v1/identity/jwt", json={"user": ALICE, "password": ""})
     assert response.status_code == 400
@@ -456,7 +455,7 @@ def test_a_malformed_login_is_refused_without_echoing_the_password(emulator: Emu
     assert secret not in response.text
 
 
-def test_other_accounts_are_forbidden_whether_or_not_they_exist(emulator: Emulator) -> None:
+def test_other_accounts_are_forbidden_whether_or_not_they_exist(emulator: OneKontoSandbox) -> None:
     alice = emulator.client()
     for account in ("acct-2", "no-such-account"):
         for response in (
@@ -469,7 +468,7 @@ def test_other_accounts_are_forbidden_whether_or_not_they_exist(emulator: Emulat
     assert emulator.balance("acct-2", "BTC") == (Decimal(5), Decimal(0))
 
 
-def test_a_shared_account_opens_to_both_users_and_requests_stay_per_account(emulator: Emulator) -> None:
+def test_a_shared_account_opens_to_both_users_and_requests_stay_per_account(emulator: OneKontoSandbox) -> None:
     alice, bob = emulator.client(), emulator.client(BOB, BOB_PASSWORD, "acct-2")
     assert get_account.sync_detailed("acct-shared", client=alice).status_code == 200
     assert get_account.sync_detailed("acct-shared", client=bob).status_code == 200
@@ -480,7 +479,7 @@ def test_a_shared_account_opens_to_both_users_and_requests_stay_per_account(emul
     assert get_account.sync_detailed("acct-1", client=bob).status_code == 403
 
 
-def test_expired_tokens_and_disabled_users_are_refused(emulator: Emulator) -> None:
+def test_expired_tokens_and_disabled_users_are_refused(emulator: OneKontoSandbox) -> None:
     tokens = emulator.app.provider.tokens  # type: ignore[attr-defined]
     accounts = {"accounts": ["acct-1"]}
     expired, _ = tokens.issue(ALICE, time.time() - 24 * 3600 - 1, accounts)
@@ -499,7 +498,7 @@ def test_expired_tokens_and_disabled_users_are_refused(emulator: Emulator) -> No
     assert httpx.get(path, headers={"Authorization": f"Bearer {fresh}"}).status_code == 401
 
 
-def test_the_client_logs_in_again_after_the_emulator_forgets_its_tokens(emulator: Emulator) -> None:
+def test_the_client_logs_in_again_after_the_emulator_forgets_its_tokens(emulator: OneKontoSandbox) -> None:
     client = emulator.client()
     assert get_account.sync_detailed("acct-1", client=client).status_code == 200
     emulator.reseed()  # new signing key: the cached token is now a forgery
@@ -510,7 +509,7 @@ def test_the_client_logs_in_again_after_the_emulator_forgets_its_tokens(emulator
 
 
 # -- other behaviour ----------------------------------------------------------------------------------
-def test_instant_advance_completes_at_once(emulator: Emulator) -> None:
+def test_instant_advance_completes_at_once(emulator: OneKontoSandbox) -> None:
     emulator.raw.put("/_sandbox/config", json={"advance": "instant"}).raise_for_status()
     request_id = create(emulator.client())
     emulator.raw.post("/_sandbox/clock/advance", json={"seconds": 0}).raise_for_status()  # runs what is due
@@ -519,7 +518,7 @@ def test_instant_advance_completes_at_once(emulator: Emulator) -> None:
     assert emulator.balance("acct-1", "BTC") == (Decimal(998), Decimal(0))
 
 
-def test_injected_faults_use_the_status_error_shape(emulator: Emulator) -> None:
+def test_injected_faults_use_the_status_error_shape(emulator: OneKontoSandbox) -> None:
     client = emulator.client()
     assert get_account.sync_detailed("acct-1", client=client).status_code == 200  # logged in
     emulator.raw.post("/_sandbox/faults", json={"count": 1, "status": 503}).raise_for_status()
@@ -539,7 +538,7 @@ def test_injected_faults_use_the_status_error_shape(emulator: Emulator) -> None:
         ({"credentials": [{"key_id": "u", "secret": "p", "data": {"role": "admin"}}]}, "data/role: is not an accepted"),
     ],
 )
-def test_seeds_are_validated(emulator: Emulator, account: dict[str, Any], problem: str) -> None:
+def test_seeds_are_validated(emulator: OneKontoSandbox, account: dict[str, Any], problem: str) -> None:
     response = emulator.raw.post("/_sandbox/seed", json={"accounts": [{"id": "x", **account}]})
     assert response.status_code == 400
     assert problem in response.json()["error"]
@@ -564,7 +563,7 @@ def test_every_documented_status_parses_as_a_known_member() -> None:
         assert parsed is RequestStatus(value)
 
 
-def test_requests_are_logged_without_secrets(emulator: Emulator, caplog: pytest.LogCaptureFixture) -> None:
+def test_requests_are_logged_without_secrets(emulator: OneKontoSandbox, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level("INFO", logger="withdrawal_apis.sandbox"):
         client = emulator.client()
         create(client)

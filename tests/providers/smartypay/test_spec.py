@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from withdrawal_apis.registry import get
 from withdrawal_apis.spec import SpecDocument
 
-SPEC = Path(__file__).resolve().parents[2] / "specs" / "smartypay.yaml"
+SPEC = get("smartypay").spec_path
 SECURITY = [{"PartnerBasic": []}, {"ApiKey": [], "ApiSignature": [], "ApiTimestamp": []}]
 
 

@@ -35,10 +35,11 @@ from smartypay_client.models import (
 from withdrawal_apis.providers import smartypay
 from withdrawal_apis.providers.smartypay import auth
 from withdrawal_apis.providers.smartypay.emulator import DEFAULT_GAS_COST_WEI
+from withdrawal_apis.reachability import free_port
 from withdrawal_apis.sandbox import AdvancePolicy, SandboxConfig
-from withdrawal_apis.sandbox.server import free_port
+from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running, start_emulator_process
+from ...conftest import start_emulator_process
 
 KEY, SECRET = "sp_test_key", "sp_test_secret_0123456789"
 M1, M2, M3, FOREIGN = "RgFw2p65CQn3pE8uriL53d", "FdDQBuaqXoReYAxf9VtEBq", "9xBoSUdGWeiAzMn5VHBvMB", "ForeignMerchant01"
@@ -73,11 +74,11 @@ def seed() -> dict[str, Any]:
     }
 
 
-class Emulator(Running):
+class SmartyPaySandbox(Emulator):
     """The SmartyPay emulator seeded with `seed()`, with helpers in the provider's terms."""
 
     def __init__(self, config: SandboxConfig | None = None, serve: bool = False) -> None:
-        super().__init__("smartypay", config or SandboxConfig(test_mode=True, rate_limit=0), serve=serve)
+        super().__init__("smartypay", config or SandboxConfig(test_mode=True, rate_limit=0), serve=serve, seed=None)
         self.seed(seed())
 
     def signed(self, scheme: str = "hmac", key: str = KEY, secret: str = SECRET) -> httpx.Client:
@@ -104,15 +105,15 @@ class Emulator(Running):
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator() as running:
+def emulator() -> Iterator[SmartyPaySandbox]:
+    with SmartyPaySandbox() as running:
         yield running
         assert not running.violations, running.violations
 
 
 # -- the sweep ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("scheme", ["basic", "hmac"])
-def test_withdraw_now_sweeps_the_whole_balance_at_the_next_slot(emulator: Emulator, scheme: str) -> None:
+def test_withdraw_now_sweeps_the_whole_balance_at_the_next_slot(emulator: SmartyPaySandbox, scheme: str) -> None:
     client = emulator.client(scheme)
     response = withdraw_now.sync(client=client, body=WithdrawNowRequest(merchant_id=M1, currency=Currency.BUSDT))
     assert isinstance(response, WithdrawNowResponse)
@@ -153,7 +154,7 @@ def test_withdraw_now_sweeps_the_whole_balance_at_the_next_slot(emulator: Emulat
     assert emulator.withdraw_now()["id"] != intent.id
 
 
-def test_a_gas_wallet_that_cannot_pay_fails_the_sweep_and_returns_the_tokens(emulator: Emulator) -> None:
+def test_a_gas_wallet_that_cannot_pay_fails_the_sweep_and_returns_the_tokens(emulator: SmartyPaySandbox) -> None:
     out_of_service = emulator.withdraw_now(M2, "bUSDT")  # its BinanceMainNet wallet is out of service
     no_wallet = emulator.withdraw_now(M3, "bUSDT")
     too_poor = emulator.withdraw_now(M1, "pUSDC")  # 1 wei on PolygonMainNet
@@ -171,14 +172,14 @@ def test_a_gas_wallet_that_cannot_pay_fails_the_sweep_and_returns_the_tokens(emu
     assert emulator.balance(M1, "PolygonMainNet", "gas") == (1, 0)
 
 
-def test_nothing_to_sweep_succeeds_without_a_withdrawal(emulator: Emulator) -> None:
+def test_nothing_to_sweep_succeeds_without_a_withdrawal(emulator: SmartyPaySandbox) -> None:
     emulator.withdraw_now(M1, "eDAI")
     emulator.advance(301)
     assert [i["status"] for i in emulator.search("intents")] == ["Succeeded"]
     assert emulator.search("withdrawals") == []
 
 
-def test_pause_resume_cancel_and_fail_through_the_control_api(emulator: Emulator) -> None:
+def test_pause_resume_cancel_and_fail_through_the_control_api(emulator: SmartyPaySandbox) -> None:
     emulator.withdraw_now(M1, "bUSDT")
     emulator.withdraw_now(M1, "btUSDTv2")
     emulator.advance(301)
@@ -195,7 +196,7 @@ def test_pause_resume_cancel_and_fail_through_the_control_api(emulator: Emulator
     assert emulator.balance(M1, "btUSDTv2") == (Decimal("150.5"), 0)
 
 
-def test_a_transition_the_emulator_does_not_name_is_refused_by_its_schema(emulator: Emulator) -> None:
+def test_a_transition_the_emulator_does_not_name_is_refused_by_its_schema(emulator: SmartyPaySandbox) -> None:
     emulator.withdraw_now(M1, "bUSDT")
     emulator.advance(301)
     (withdrawal,) = [w["id"] for w in emulator.search("withdrawals")]
@@ -213,7 +214,7 @@ def test_a_transition_the_emulator_does_not_name_is_refused_by_its_schema(emulat
 
 def test_instant_advance_runs_the_sweep_to_the_end() -> None:
     config = SandboxConfig(test_mode=True, rate_limit=0, advance=AdvancePolicy.INSTANT)
-    with Emulator(config) as running:
+    with SmartyPaySandbox(config) as running:
         intent = running.withdraw_now(M1, "btUSDTv2")
         assert abs(datetime.fromisoformat(intent["processAt"]).timestamp() - time.time()) < 5
         deadline = time.monotonic() + 5
@@ -225,7 +226,7 @@ def test_instant_advance_runs_the_sweep_to_the_end() -> None:
 
 
 # -- searches -----------------------------------------------------------------------------------
-def test_search_predicates_are_anded_and_pages_are_newest_first(emulator: Emulator) -> None:
+def test_search_predicates_are_anded_and_pages_are_newest_first(emulator: SmartyPaySandbox) -> None:
     for currency in ("bUSDT", "btUSDTv2", "pUSDC"):
         emulator.withdraw_now(M1, currency)
     emulator.withdraw_now(M2, "bUSDT")
@@ -255,7 +256,7 @@ def test_search_predicates_are_anded_and_pages_are_newest_first(emulator: Emulat
             assert refused.json()["code"] == "BadRequest"
 
 
-def test_searches_see_only_the_partners_own_merchants(emulator: Emulator) -> None:
+def test_searches_see_only_the_partners_own_merchants(emulator: SmartyPaySandbox) -> None:
     emulator.withdraw_now(M1, "bUSDT")
     emulator.advance(301)
     [own] = emulator.search("withdrawals")
@@ -271,7 +272,7 @@ def test_searches_see_only_the_partners_own_merchants(emulator: Emulator) -> Non
         assert (refused.status_code, refused.json()["code"]) == (404, "MerchantNotFound")
 
 
-def test_the_generated_client_pages_through_withdrawals(emulator: Emulator) -> None:
+def test_the_generated_client_pages_through_withdrawals(emulator: SmartyPaySandbox) -> None:
     emulator.withdraw_now(M1, "bUSDT")
     emulator.advance(301)
     page = search_withdrawals.sync(client=emulator.client("basic"))
@@ -281,7 +282,7 @@ def test_the_generated_client_pages_through_withdrawals(emulator: Emulator) -> N
 
 
 # -- the schedule -------------------------------------------------------------------------------
-def test_schedule_amount_is_validated_and_kept_exactly(emulator: Emulator) -> None:
+def test_schedule_amount_is_validated_and_kept_exactly(emulator: SmartyPaySandbox) -> None:
     path = f"/v1/merchants/{M1}/withdrawal-schedule"
     with emulator.signed() as http:
         http.headers["content-type"] = "application/json"
@@ -300,7 +301,7 @@ def test_schedule_amount_is_validated_and_kept_exactly(emulator: Emulator) -> No
         assert http.put(f"/v1/merchants/{FOREIGN}/withdrawal-schedule", content=exact.content).status_code == 404
 
 
-def test_a_weekly_schedule_sweeps_what_reached_the_minimum(emulator: Emulator) -> None:
+def test_a_weekly_schedule_sweeps_what_reached_the_minimum(emulator: SmartyPaySandbox) -> None:
     with emulator.signed() as http:
         schedule = {"period": "FirstDayOfWeek", "unifiedMinAmount": 150.5}
         assert http.put(f"/v1/merchants/{M1}/withdrawal-schedule", json=schedule).status_code == 200
@@ -332,7 +333,7 @@ def test_a_weekly_schedule_sweeps_what_reached_the_minimum(emulator: Emulator) -
     ],
 )
 def test_bad_requests_get_the_standard_error_object(
-    emulator: Emulator, method: str, path: str, content: bytes, status: int, code: str
+    emulator: SmartyPaySandbox, method: str, path: str, content: bytes, status: int, code: str
 ) -> None:
     with emulator.signed() as http:
         response = http.request(method, path, content=content, headers={"content-type": "application/json"})
@@ -357,12 +358,12 @@ def test_bad_requests_get_the_standard_error_object(
         {"id": "p", "balances": {"bUSDT": "1"}},
     ],
 )
-def test_seeds_the_model_cannot_serve_are_refused(emulator: Emulator, account: dict[str, Any]) -> None:
+def test_seeds_the_model_cannot_serve_are_refused(emulator: SmartyPaySandbox, account: dict[str, Any]) -> None:
     response = emulator.raw.post("/_sandbox/seed", json={"accounts": [account]})
     assert response.status_code == 400, response.text
 
 
-def test_seed_data_the_schema_allows_is_taken_as_given(emulator: Emulator) -> None:
+def test_seed_data_the_schema_allows_is_taken_as_given(emulator: SmartyPaySandbox) -> None:
     """Seeds are test set-up: an address is stored as written, and a chain seeded twice keeps its last wallet."""
     unchecked = "0x7AA002968e2B68b4803cbE15DdfdEe1488550180"  # not an EIP-55 checksum
     account = merchant("m", {}, [wallet("BinanceMainNet", "5"), wallet("BinanceMainNet", "7")])
@@ -374,7 +375,7 @@ def test_seed_data_the_schema_allows_is_taken_as_given(emulator: Emulator) -> No
 
 
 # -- the race and crash tests, SmartyPay's reading -------------------------------------------------
-def test_concurrent_withdraw_now_makes_one_intent_and_one_sweep(emulator: Emulator) -> None:
+def test_concurrent_withdraw_now_makes_one_intent_and_one_sweep(emulator: SmartyPaySandbox) -> None:
     barrier = threading.Barrier(16)
 
     def attempt(i: int) -> tuple[int, str]:

@@ -26,8 +26,7 @@ import pytest
 
 from withdrawal_apis.providers.bigone.emulator import DEMO_DESTINATIONS, DEMO_KEY, DEMO_SECRET
 from withdrawal_apis.providers.bigone.gateways import ASSETS, GATEWAYS, PAIRS
-
-from ..conftest import Running
+from withdrawal_apis.testing import Emulator
 
 TRON = dict(DEMO_DESTINATIONS)["Tron"]
 ETHEREUM = dict(DEMO_DESTINATIONS)["Ethereum"]
@@ -77,14 +76,14 @@ def bigone_at(base_url: str, contract_api: str, key: str = DEMO_KEY, secret: str
 
 
 @pytest.fixture
-def emulator(serve: Any) -> Running:
-    running: Running = serve("bigone", serve=True, rate_limit=0)
+def emulator(serve: Any) -> Emulator:
+    running: Emulator = serve("bigone", serve=True, rate_limit=0)
     running.seed(running.app.provider.demo_seed())
     return running
 
 
 @pytest.fixture
-def exchange(emulator: Running, contract_api: str) -> Any:
+def exchange(emulator: Emulator, contract_api: str) -> Any:
     return bigone_at(emulator.base_url, contract_api)
 
 
@@ -125,7 +124,7 @@ def test_suspended_gateways_and_overrides_reach_ccxt(serve: Any, contract_api: s
         "minimums": {"USDT": {"Tron": "20"}},
         "suspended": {"USDT": ["Ethereum"]},
     }
-    running: Running = serve("bigone", serve=True, rate_limit=0, options=options)
+    running: Emulator = serve("bigone", serve=True, rate_limit=0, options=options)
     running.seed(running.app.provider.demo_seed())
     exchange = bigone_at(running.base_url, contract_api)
     exchange.load_markets()
@@ -147,7 +146,7 @@ def test_fetch_balance_of_spot_and_funding(exchange: Any) -> None:
     assert (funding["USDT"]["total"], funding["BTC"]["total"], funding["EOS"]["total"]) == (10000.0, 5.0, 100.0)
 
 
-def test_transfer_moves_spot_funds_to_where_withdrawals_draw(emulator: Running, exchange: Any) -> None:
+def test_transfer_moves_spot_funds_to_where_withdrawals_draw(emulator: Emulator, exchange: Any) -> None:
     moved = exchange.transfer("USDT", 200, "spot", "funding")
     assert (moved["status"], moved["fromAccount"], moved["toAccount"]) == ("ok", "spot", "funding")
     assert emulator.balance(ACCOUNT, "USDT", "spot") == (Decimal(300), Decimal(0))
@@ -159,7 +158,7 @@ def test_transfer_moves_spot_funds_to_where_withdrawals_draw(emulator: Running, 
         exchange.transfer("USDT", 301, "spot", "funding")
 
 
-def test_withdraw_with_and_without_a_gateway_and_with_a_memo(emulator: Running, exchange: Any) -> None:
+def test_withdraw_with_and_without_a_gateway_and_with_a_memo(emulator: Emulator, exchange: Any) -> None:
     default = exchange.withdraw("USDT", 25, TRON)  # no gateway_name: USDT's default, Tron
     on_ethereum = exchange.withdraw("USDT", 100, ETHEREUM, params={"network": "ETH"})  # gateway_name Ethereum
     raw_gateway = exchange.withdraw("USDT", 30, ETHEREUM, params={"gateway_name": "Ethereum"})
@@ -176,7 +175,7 @@ def test_withdraw_with_and_without_a_gateway_and_with_a_memo(emulator: Running, 
     assert (funding["USDT"]["total"], funding["USDT"]["used"]) == (10000.0, 166.0)
 
 
-def test_fetch_withdrawals_follows_the_lifecycle(emulator: Running, exchange: Any) -> None:
+def test_fetch_withdrawals_follows_the_lifecycle(emulator: Emulator, exchange: Any) -> None:
     done = exchange.withdraw("USDT", 40, TRON)
     cancelled = exchange.withdraw("USDT", 41, TRON)
     exchange.withdraw("BTC", 0.01, "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")
@@ -193,7 +192,7 @@ def test_fetch_withdrawals_follows_the_lifecycle(emulator: Running, exchange: An
     assert emulator.balance(ACCOUNT, "USDT", "fund") == (Decimal(10000 - 41), Decimal(0))
 
 
-def test_error_codes_map_to_ccxt_exceptions(emulator: Running, exchange: Any, contract_api: str) -> None:
+def test_error_codes_map_to_ccxt_exceptions(emulator: Emulator, exchange: Any, contract_api: str) -> None:
     exchange.load_markets()
     with pytest.raises(ccxt.InsufficientFunds):  # 10014
         exchange.withdraw("USDT", 10000, TRON)
@@ -216,7 +215,7 @@ def test_error_codes_map_to_ccxt_exceptions(emulator: Running, exchange: Any, co
 
 
 def test_rate_limit_maps_to_rate_limit_exceeded(serve: Any, contract_api: str) -> None:
-    running: Running = serve("bigone", serve=True, rate_limit=2)
+    running: Emulator = serve("bigone", serve=True, rate_limit=2)
     running.seed(running.app.provider.demo_seed())
     exchange = bigone_at(running.base_url, contract_api)
     exchange.load_markets()  # public calls: not counted against the key

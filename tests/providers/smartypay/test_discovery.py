@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -33,13 +32,12 @@ from withdrawal_apis.providers import smartypay
 from withdrawal_apis.providers.smartypay import auth
 from withdrawal_apis.providers.smartypay.currencies import BLOCKCHAINS, CURRENCIES, RETIRED_CURRENCIES
 from withdrawal_apis.providers.smartypay.emulator import DEMO_KEY, DEMO_SECRET
+from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.spec import SpecDocument
 from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running
-
-SPEC = Path(__file__).resolve().parents[2] / "specs" / "smartypay.yaml"
+SPEC = get("smartypay").spec_path
 KEY, SECRET = "sp_discovery_key", "sp_discovery_secret"
 PARTNER_ADDRESS = "0x5888455503193e5C6ea7AC1f232Ac7d6665f55fd"
 ADDRESS = "0x7aa002968e2B68b4803cbE15DdfdEe1488550180"
@@ -83,9 +81,9 @@ SEED = {
 }
 
 
-class Sandbox(Running):
+class Sandbox(Emulator):
     def __init__(self) -> None:
-        super().__init__("smartypay", SandboxConfig(test_mode=True, rate_limit=0))
+        super().__init__("smartypay", SandboxConfig(test_mode=True, rate_limit=0), seed=None)
         self.seed(SEED)
 
     def api(self, scheme: str = "hmac") -> Any:

@@ -20,23 +20,23 @@ from withdrawal_apis.providers.mpchat.emulator import Sandbox as MPChatSandbox
 from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import Principal, Request, Response, SandboxApp, SandboxConfig, operation
 from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running
-from .scenarios import MPCHAT, MPCHAT_ADDRESS, MPCHAT_SECRET
+from .scenario import MPCHAT, MPCHAT_ADDRESS, MPCHAT_SECRET
 
 REVIEW = ["submit_for_review", "approve_level1", "approve_level2", "broadcast"]
 
 
 @pytest.fixture
-def mpchat(serve: Any) -> Running:
-    running: Running = serve("mpchat", rate_limit=0)
+def mpchat(serve: Any) -> Emulator:
+    running: Emulator = serve("mpchat", rate_limit=0)
     running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("1000.00"))).raise_for_status()
     return running
 
 
 @pytest.fixture
-def client(mpchat: Running) -> Iterator[httpx.Client]:
-    with mpchat.client(MPCHAT.auth()) as client:
+def client(mpchat: Emulator) -> Iterator[httpx.Client]:
+    with mpchat.http(MPCHAT.auth()) as client:
         yield client
 
 
@@ -46,7 +46,7 @@ def create(
     return client.post("/v1/withdrawals", json={"amount": amount, "destination_address": address, "network": network})
 
 
-def transition(running: Running, wid: str, *names: str) -> dict[str, Any]:
+def transition(running: Emulator, wid: str, *names: str) -> dict[str, Any]:
     body: dict[str, Any] = {}
     for name in names:
         response = running.raw.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": name})
@@ -55,7 +55,7 @@ def transition(running: Running, wid: str, *names: str) -> dict[str, Any]:
     return body
 
 
-def test_create_freezes_amount_plus_fee(mpchat: Running, client: httpx.Client) -> None:
+def test_create_freezes_amount_plus_fee(mpchat: Emulator, client: httpx.Client) -> None:
     response = create(client, "100.00")
     assert response.status_code == 201
     body = response.json()
@@ -66,14 +66,14 @@ def test_create_freezes_amount_plus_fee(mpchat: Running, client: httpx.Client) -
     assert client.get("/v1/balance").json() == {"merchant_id": "merchant-1", "available": "899.00", "frozen": "101.00"}
 
 
-def test_a_tenth_of_a_usdt_stays_exact(mpchat: Running, client: httpx.Client) -> None:
+def test_a_tenth_of_a_usdt_stays_exact(mpchat: Emulator, client: httpx.Client) -> None:
     wid = create(client, "0.1").json()["id"]
     transition(mpchat, wid, *REVIEW, "complete")
     available, frozen = mpchat.balance("merchant-1", "USDT")
     assert (available, frozen) == (Decimal("998.90"), Decimal(0))
 
 
-def test_completion_debits_and_writes_the_ledger(mpchat: Running, client: httpx.Client) -> None:
+def test_completion_debits_and_writes_the_ledger(mpchat: Emulator, client: httpx.Client) -> None:
     wid = create(client, "500.00").json()["id"]
     assert transition(mpchat, wid, *REVIEW)["status"] == "PROCESSING"
     state = transition(mpchat, wid, "complete")
@@ -100,14 +100,14 @@ def test_completion_debits_and_writes_the_ledger(mpchat: Running, client: httpx.
         ([*REVIEW, "fail"], "FAILED"),
     ],
 )
-def test_unhappy_endings_return_the_funds(mpchat: Running, client: httpx.Client, path: list[str], final: str) -> None:
+def test_unhappy_endings_return_the_funds(mpchat: Emulator, client: httpx.Client, path: list[str], final: str) -> None:
     wid = create(client, "250.00").json()["id"]
     assert transition(mpchat, wid, *path)["status"] == final
     assert client.get("/v1/balance").json()["available"] == "1000.00"
     assert client.get("/v1/transactions").json()["total"] == 0
 
 
-def test_transitions_follow_the_two_level_review(mpchat: Running, client: httpx.Client) -> None:
+def test_transitions_follow_the_two_level_review(mpchat: Emulator, client: httpx.Client) -> None:
     wid = create(client).json()["id"]
     skipped = mpchat.raw.post(f"/_sandbox/withdrawals/{wid}/transitions", json={"transition": "approve_level2"})
     assert skipped.status_code == 409
@@ -165,10 +165,10 @@ def test_list_is_newest_first_with_limit_offset_and_total(client: httpx.Client) 
     assert len(client.get("/v1/withdrawals").json()["withdrawals"]) == 7  # default limit 20
 
 
-def test_another_merchants_withdrawal_is_forbidden(mpchat: Running, client: httpx.Client) -> None:
+def test_another_merchants_withdrawal_is_forbidden(mpchat: Emulator, client: httpx.Client) -> None:
     wid = create(client).json()["id"]
     other = auth.MPChatAuth("mk_test_other", "07e1" * 16)
-    with mpchat.client(other) as intruder:
+    with mpchat.http(other) as intruder:
         response = intruder.get(f"/v1/withdrawals/{wid}")
         assert response.status_code == 403
         assert response.json() == {"error": "forbidden"}
@@ -177,20 +177,20 @@ def test_another_merchants_withdrawal_is_forbidden(mpchat: Running, client: http
 
 
 def test_rate_limit_is_60_per_minute_per_key(serve: Any) -> None:
-    running: Running = serve("mpchat")  # the documented limit, on by default
+    running: Emulator = serve("mpchat")  # the documented limit, on by default
     running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal(10))).raise_for_status()
-    with running.client(MPCHAT.auth()) as client:
+    with running.http(MPCHAT.auth()) as client:
         statuses = [client.get("/v1/balance").status_code for _ in range(60)]
         limited = client.get("/v1/balance")
     assert statuses == [200] * 60
     assert limited.status_code == 429
     assert limited.json() == {"error": "rate limit exceeded"}
     assert 1 <= int(limited.headers["retry-after"]) <= 60
-    with running.client(auth.MPChatAuth("mk_test_other", "07e1" * 16)) as other:
+    with running.http(auth.MPChatAuth("mk_test_other", "07e1" * 16)) as other:
         assert other.get("/v1/balance").status_code == 200  # per key, not global
 
 
-def test_injected_faults(mpchat: Running, client: httpx.Client) -> None:
+def test_injected_faults(mpchat: Emulator, client: httpx.Client) -> None:
     mpchat.raw.post("/_sandbox/faults", json={"count": 2, "status": 503}).raise_for_status()
     assert [client.get("/v1/balance").status_code for _ in range(3)] == [503, 503, 200]
     mpchat.raw.post("/_sandbox/faults", json={"count": 1, "status": 429, "retry_after": 7})
@@ -203,14 +203,14 @@ def test_injected_faults(mpchat: Running, client: httpx.Client) -> None:
     assert create(client).status_code == 201  # faults are used up
 
 
-def test_instant_policy_completes_at_once(mpchat: Running, client: httpx.Client) -> None:
+def test_instant_policy_completes_at_once(mpchat: Emulator, client: httpx.Client) -> None:
     mpchat.raw.put("/_sandbox/config", json={"advance": "instant"}).raise_for_status()
     wid = create(client, "10.00").json()["id"]
     assert client.get(f"/v1/withdrawals/{wid}").json()["status"] == "COMPLETED"
     assert client.get("/v1/balance").json() == {"merchant_id": "merchant-1", "available": "989.00", "frozen": "0.00"}
 
 
-def test_realistic_policy_runs_on_the_virtual_clock(mpchat: Running, client: httpx.Client) -> None:
+def test_realistic_policy_runs_on_the_virtual_clock(mpchat: Emulator, client: httpx.Client) -> None:
     mpchat.raw.put("/_sandbox/config", json={"advance": "realistic"}).raise_for_status()
     wid = create(client, "10.00").json()["id"]
     assert client.get(f"/v1/withdrawals/{wid}").json()["status"] == "PENDING"
@@ -247,11 +247,11 @@ class Receiver:
 def test_webhooks_are_signed_and_retried_with_backoff(serve: Any) -> None:
     receiver = Receiver(failures=2)
     with serve_in_thread(receiver) as hook_url:
-        running: Running = serve("mpchat", serve=True, capture_webhooks=False, rate_limit=0, webhook_backoff=0.2)
+        running: Emulator = serve("mpchat", serve=True, capture_webhooks=False, rate_limit=0, webhook_backoff=0.2)
         seed = MPCHAT.seed(Decimal("100"))
         seed["accounts"][0]["webhook"] = {"url": f"{hook_url}/hooks", "secret": "whsec_test"}
         running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
-        with running.client(MPCHAT.auth()) as client:
+        with running.http(MPCHAT.auth()) as client:
             wid = create(client, "10.00").json()["id"]
         transition(running, wid, *REVIEW, "complete")
         deadline = time.monotonic() + 10
@@ -277,7 +277,7 @@ def test_webhooks_are_signed_and_retried_with_backoff(serve: Any) -> None:
     ]
 
 
-def test_failed_withdrawal_sends_withdrawal_failed(mpchat: Running, client: httpx.Client) -> None:
+def test_failed_withdrawal_sends_withdrawal_failed(mpchat: Emulator, client: httpx.Client) -> None:
     wid = create(client).json()["id"]
     transition(mpchat, wid, *REVIEW, "fail")
     deliveries = mpchat.raw.get("/_sandbox/webhooks").json()["deliveries"]
@@ -310,14 +310,14 @@ def test_test_mode_catches_a_response_the_spec_forbids() -> None:
     assert len(app.violations) == 1
 
 
-def test_the_store_never_holds_floats(mpchat: Running, client: httpx.Client) -> None:
+def test_the_store_never_holds_floats(mpchat: Emulator, client: httpx.Client) -> None:
     create(client, "0.3")
     store = mpchat.app.engine.store
     types = store.column_types("balances")
     assert (types["available"], types["frozen"]) == ("text", "text")  # decimal strings, never REAL
 
 
-def test_requests_are_logged_without_secrets(mpchat: Running, client: httpx.Client, caplog: Any) -> None:
+def test_requests_are_logged_without_secrets(mpchat: Emulator, client: httpx.Client, caplog: Any) -> None:
     with caplog.at_level("INFO", logger="withdrawal_apis.sandbox"):
         create(client)
         client.get("/v1/balance")
@@ -327,9 +327,9 @@ def test_requests_are_logged_without_secrets(mpchat: Running, client: httpx.Clie
 
 
 def test_fee_rule_is_configurable(serve: Any) -> None:
-    running: Running = serve("mpchat", rate_limit=0, options={"fee_mode": "inclusive", "fee": {"TRC20": "2.50"}})
+    running: Emulator = serve("mpchat", rate_limit=0, options={"fee_mode": "inclusive", "fee": {"TRC20": "2.50"}})
     running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("100.00"))).raise_for_status()
-    with running.client(MPCHAT.auth()) as client:
+    with running.http(MPCHAT.auth()) as client:
         created = create(client, "10.00").json()
         assert created["fee"] == "2.50"
         assert client.get("/v1/balance").json()["frozen"] == "10.00"  # the fee is inside the amount

@@ -10,7 +10,7 @@ from withdrawal_apis import hs256
 from withdrawal_apis.credentials import Credential
 from withdrawal_apis.providers.bigone import auth
 
-from ..forgery import forge
+from ...forgery import forge
 
 # BigONE's example secret is ten bytes; PyJWT warns about short HMAC keys, which is beside the point here.
 pytestmark = pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")

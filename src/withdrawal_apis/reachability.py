@@ -1,4 +1,4 @@
-"""Is anything listening at the base URL? Answered in seconds, before a long run starts."""
+"""Is anything listening at a base URL (answered in seconds, before a long run starts), and a free port to listen on."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ TIMEOUT = 3.0
 
 
 def free_port(host: str = "127.0.0.1") -> int:
+    """A port nothing listens on now (for a server this process starts next)."""
     with socket.socket() as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])

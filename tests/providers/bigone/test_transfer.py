@@ -13,10 +13,10 @@ import httpx
 import pytest
 
 from withdrawal_apis.providers.bigone.auth import BigONEAuth
+from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running
-from .scenarios import BIGONE, BIGONE_ADDRESS
-from .test_bigone_emulator import error
+from .scenario import BIGONE, BIGONE_ADDRESS
+from .test_emulator import error
 
 ACCOUNT = "bigone-1"
 
@@ -27,14 +27,14 @@ def seed(spot: str = "100", fund: str = "1000", **wallets: dict[str, str]) -> di
     return data
 
 
-def start(serve: Any, data: dict[str, Any]) -> Running:
-    running: Running = serve("bigone", rate_limit=0)
+def start(serve: Any, data: dict[str, Any]) -> Emulator:
+    running: Emulator = serve("bigone", rate_limit=0)
     running.raw.post("/_sandbox/seed", json=data).raise_for_status()
     return running
 
 
 @pytest.fixture
-def bigone(serve: Any) -> Running:
+def bigone(serve: Any) -> Emulator:
     return start(serve, seed())
 
 
@@ -44,8 +44,8 @@ def transfer(client: httpx.Client, **fields: Any) -> httpx.Response:
     return client.post("/viewer/transfer", json={k: v for k, v in body.items() if v is not None})
 
 
-def test_spot_to_fund_then_withdraw_what_arrived(bigone: Running) -> None:
-    with bigone.client(BIGONE.auth()) as client:
+def test_spot_to_fund_then_withdraw_what_arrived(bigone: Emulator) -> None:
+    with bigone.http(BIGONE.auth()) as client:
         response = transfer(client, amount="60.5")
         assert response.status_code == 200
         assert response.json() == {"code": 0, "data": None}  # the page's answer, as it is
@@ -57,8 +57,8 @@ def test_spot_to_fund_then_withdraw_what_arrived(bigone: Running) -> None:
     assert bigone.balance(ACCOUNT, "USDT", "spot") == (Decimal("39.5"), Decimal(0))
 
 
-def test_every_direction_between_the_three_accounts(bigone: Running) -> None:
-    with bigone.client(BIGONE.auth()) as client:
+def test_every_direction_between_the_three_accounts(bigone: Emulator) -> None:
+    with bigone.http(BIGONE.auth()) as client:
         for source, target, amount in [
             ("FUND", "SPOT", "100"),
             ("SPOT", "CONTRACT", "150"),
@@ -72,9 +72,9 @@ def test_every_direction_between_the_three_accounts(bigone: Running) -> None:
     assert bigone.balance(ACCOUNT, "USDT", "contract") == (Decimal("100.000001"), Decimal(0))
 
 
-def test_only_available_funds_move(bigone: Running) -> None:
+def test_only_available_funds_move(bigone: Emulator) -> None:
     """Funds a pending withdrawal holds in the fund account cannot be transferred away."""
-    with bigone.client(BIGONE.auth()) as client:
+    with bigone.http(BIGONE.auth()) as client:
         body = {"symbol": "USDT", "target_address": BIGONE_ADDRESS, "amount": "899", "guid": str(uuid.uuid4())}
         assert client.post("/viewer/withdrawals", json=body).status_code == 200  # holds 900
         error(transfer(client, amount="100.000001", **{"from": "FUND", "to": "SPOT"}), 400, 10014)
@@ -85,9 +85,9 @@ def test_only_available_funds_move(bigone: Running) -> None:
     assert bigone.balance(ACCOUNT, "USDT", "spot") == (Decimal(200), Decimal(0))
 
 
-def test_same_guid_moves_once_and_another_body_is_40302(bigone: Running) -> None:
+def test_same_guid_moves_once_and_another_body_is_40302(bigone: Emulator) -> None:
     guid = str(uuid.uuid4())
-    with bigone.client(BIGONE.auth()) as client:
+    with bigone.http(BIGONE.auth()) as client:
         assert transfer(client, guid=guid, amount="10").json() == {"code": 0, "data": None}
         assert transfer(client, guid=guid, amount="10.0", note="ignored").json() == {"code": 0, "data": None}
         assert error(transfer(client, guid=guid, amount="11"), 403, 40302) == "already requested"
@@ -99,7 +99,7 @@ def test_same_guid_moves_once_and_another_body_is_40302(bigone: Running) -> None
     assert bigone.balance(ACCOUNT, "USDT", "fund") == (Decimal(1004), Decimal(6))
 
 
-def test_guids_are_per_account(bigone: Running) -> None:
+def test_guids_are_per_account(bigone: Emulator) -> None:
     guid = str(uuid.uuid4())
     bigone.raw.post(
         "/_sandbox/seed",
@@ -113,7 +113,7 @@ def test_guids_are_per_account(bigone: Running) -> None:
             ]
         },
     ).raise_for_status()
-    with bigone.client(BIGONE.auth()) as client, bigone.client(BigONEAuth("ninth", "9" * 32)) as ninth:
+    with bigone.http(BIGONE.auth()) as client, bigone.http(BigONEAuth("ninth", "9" * 32)) as ninth:
         assert transfer(client, guid=guid, amount="10").status_code == 200
         assert transfer(ninth, guid=guid, amount="5").status_code == 200
     assert bigone.balance("bigone-9", "USDT", "fund") == (Decimal(5), Decimal(0))
@@ -137,8 +137,8 @@ def test_guids_are_per_account(bigone: Running) -> None:
         ({"type": "SIDEWAYS"}, 400, 10007),
     ],
 )
-def test_transfer_is_refused(bigone: Running, fields: dict[str, Any], status: int, code: int) -> None:
-    with bigone.client(BIGONE.auth()) as client:
+def test_transfer_is_refused(bigone: Emulator, fields: dict[str, Any], status: int, code: int) -> None:
+    with bigone.http(BIGONE.auth()) as client:
         error(transfer(client, **fields), status, code)
     assert bigone.balance(ACCOUNT, "USDT", "spot") == (Decimal(100), Decimal(0))
     assert bigone.balance(ACCOUNT, "USDT", "fund") == (Decimal(1000), Decimal(0))
@@ -146,7 +146,7 @@ def test_transfer_is_refused(bigone: Running, fields: dict[str, Any], status: in
 
 def test_an_asset_only_held_moves_with_any_precision(serve: Any) -> None:
     running = start(serve, seed(contract={"XRP": "21.9"}))
-    with running.client(BIGONE.auth()) as client:
+    with running.http(BIGONE.auth()) as client:
         response = transfer(client, symbol="XRP", amount="21.9000000000000000", **{"from": "CONTRACT", "to": "FUND"})
         assert response.status_code == 200, response.text
         assert client.get("/viewer/fund/accounts/XRP").json()["data"]["balance"] == "21.9"
@@ -162,7 +162,7 @@ def test_racing_transfers_never_overdraw(serve: Any) -> None:
     barrier = threading.Barrier(32)
 
     def attempt(i: int) -> int:
-        with running.client(BIGONE.auth()) as client:
+        with running.http(BIGONE.auth()) as client:
             if i < 32:
                 barrier.wait()
             return transfer(client, amount="1", guid=str(uuid.uuid4())).status_code
@@ -179,7 +179,7 @@ def test_transfers_and_withdrawals_racing_for_the_fund_account(serve: Any) -> No
     running = start(serve, seed(spot="0", fund="90"))
 
     def attempt(i: int) -> tuple[str, int]:
-        with running.client(BIGONE.auth()) as client:
+        with running.http(BIGONE.auth()) as client:
             if i % 2:
                 response = transfer(client, amount="3", **{"from": "FUND", "to": "SPOT"})
                 return "transfer", response.status_code
@@ -196,11 +196,11 @@ def test_transfers_and_withdrawals_racing_for_the_fund_account(serve: Any) -> No
     assert running.balance(ACCOUNT, "USDT", "spot") == (Decimal(3 * moved), Decimal(0))
 
 
-def test_parallel_same_guid_moves_once(bigone: Running) -> None:
+def test_parallel_same_guid_moves_once(bigone: Emulator) -> None:
     guid = str(uuid.uuid4())
 
     def attempt(_: int) -> int:
-        with bigone.client(BIGONE.auth()) as client:
+        with bigone.http(BIGONE.auth()) as client:
             return transfer(client, guid=guid, amount="7").status_code
 
     with ThreadPoolExecutor(max_workers=16) as pool:

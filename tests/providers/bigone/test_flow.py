@@ -27,21 +27,21 @@ from bigone_client.models import (
 
 from withdrawal_apis.providers import bigone
 from withdrawal_apis.providers.bigone import BigONEAuth
+from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running
-from ..sandbox.scenarios import BIGONE, BIGONE_ADDRESS, BIGONE_KEY, BIGONE_SECRET
+from .scenario import BIGONE, BIGONE_ADDRESS, BIGONE_KEY, BIGONE_SECRET
 
 
 @pytest.fixture
-def running(serve: Any) -> Running:
-    running: Running = serve("bigone", rate_limit=0)
+def running(serve: Any) -> Emulator:
+    running: Emulator = serve("bigone", rate_limit=0)
     seed = BIGONE.seed(Decimal("100"))
     seed["accounts"][0]["wallets"]["spot"] = {"BTC": "0.5"}
     running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
     return running
 
 
-def test_create_get_list_cancel_and_balances(running: Running) -> None:
+def test_create_get_list_cancel_and_balances(running: Emulator) -> None:
     client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     pong = ping.sync(client=client)
     assert isinstance(pong, PingResponse)
@@ -92,7 +92,7 @@ def test_create_get_list_cancel_and_balances(running: Running) -> None:
     assert (fund.data.balance, fund.data.locked_balance) == ("100", "0")
 
 
-def test_completion_sets_txid_and_completed_at(running: Running) -> None:
+def test_completion_sets_txid_and_completed_at(running: Emulator) -> None:
     client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     guid = str(uuid.uuid4())
     body = CreateWithdrawalRequest(symbol="USDT", target_address=BIGONE_ADDRESS, amount="7", guid=guid)
@@ -111,7 +111,7 @@ def test_completion_sets_txid_and_completed_at(running: Running) -> None:
     assert (fund.data.balance, fund.data.locked_balance) == ("92", "0")
 
 
-def test_errors_parse_into_the_error_model(running: Running) -> None:
+def test_errors_parse_into_the_error_model(running: Emulator) -> None:
     client = bigone.client(BIGONE_KEY, BIGONE_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     missing = get_withdrawal.sync_detailed(str(uuid.uuid4()), client=client)
     assert missing.status_code == 404
@@ -134,7 +134,7 @@ def test_errors_parse_into_the_error_model(running: Running) -> None:
     ],
 )
 def test_every_operation_refuses_bad_credentials(
-    running: Running, client_args: dict[str, str], status: int, code: int
+    running: Emulator, client_args: dict[str, str], status: int, code: int
 ) -> None:
     client = bigone.client(**client_args, base_url=running.base_url, httpx_args=running.httpx_args)
     calls = [
@@ -158,7 +158,7 @@ def test_every_operation_refuses_bad_credentials(
     assert ping.sync_detailed(client=client).status_code == 200
 
 
-def test_stale_clock_and_wider_recv_window(running: Running) -> None:
+def test_stale_clock_and_wider_recv_window(running: Emulator) -> None:
     def lagging(recv_window: int | None) -> AuthenticatedClient:
         signer = BigONEAuth(BIGONE_KEY, BIGONE_SECRET, recv_window, clock_ns=lambda: time.time_ns() - 40 * 10**9)
         return AuthenticatedClient(
@@ -172,7 +172,7 @@ def test_stale_clock_and_wider_recv_window(running: Running) -> None:
     assert list_withdrawals.sync_detailed(client=lagging(60)).status_code == 200
 
 
-def test_malformed_header_is_40107(running: Running) -> None:
+def test_malformed_header_is_40107(running: Emulator) -> None:
     response = running.raw.get("/viewer/accounts", headers={"Authorization": f"Token {BIGONE_KEY}"})
     assert response.status_code == 400
     assert response.json()["code"] == 40107

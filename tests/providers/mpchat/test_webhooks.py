@@ -21,17 +21,16 @@ from withdrawal_apis.providers.mpchat import auth
 from withdrawal_apis.providers.mpchat.conformance import CONFORMANCE
 from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running
-from .scenarios import MPCHAT, MPCHAT_ADDRESS
+from .scenario import MPCHAT, MPCHAT_ADDRESS
 
 REVIEW = ["submit_for_review", "approve_level1", "approve_level2", "broadcast"]
 SECRET = "whsec_merchant_1"
 
 
 @pytest.fixture
-def mpchat(serve: Any) -> Running:
+def mpchat(serve: Any) -> Emulator:
     # Retries far apart on the emulator's clock, so a delivery answered 5xx stays pending during a test.
-    running: Running = serve("mpchat", rate_limit=0, webhook_backoff=3600)
+    running: Emulator = serve("mpchat", rate_limit=0, webhook_backoff=3600)
     seed = MPCHAT.seed(Decimal("1000.00"))
     seed["accounts"][0]["extra"] = {"webhook_secret": SECRET, "name": "Acme Store", "tier": "PREMIUM"}
     running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
@@ -39,15 +38,15 @@ def mpchat(serve: Any) -> Running:
 
 
 @pytest.fixture
-def client(mpchat: Running) -> httpx.Client:
-    return mpchat.client(MPCHAT.auth())
+def client(mpchat: Emulator) -> httpx.Client:
+    return mpchat.http(MPCHAT.auth())
 
 
 def register(client: httpx.Client, url: str, *events: str) -> httpx.Response:
     return client.post("/v1/webhooks", json={"url": url, "events": list(events)})
 
 
-def settle(running: Running, received: int) -> None:
+def settle(running: Emulator, received: int) -> None:
     """Deliver what is due until the in-process receiver has `received` requests (the background round may beat us)."""
     deadline = time.monotonic() + 5
     while len(running.webhooks.received) < received and time.monotonic() < deadline:
@@ -57,7 +56,7 @@ def settle(running: Running, received: int) -> None:
     assert len(running.webhooks.received) == received
 
 
-def withdraw_and(running: Running, client: httpx.Client, ending: str) -> str:
+def withdraw_and(running: Emulator, client: httpx.Client, ending: str) -> str:
     response = client.post(
         "/v1/withdrawals", json={"amount": "10.00", "destination_address": MPCHAT_ADDRESS, "network": "TRC20"}
     )
@@ -84,9 +83,9 @@ def test_register_then_list(client: httpx.Client) -> None:
     assert listed.json() == [body, second]  # a plain array, in registration order
 
 
-def test_webhooks_are_per_merchant(mpchat: Running, client: httpx.Client) -> None:
+def test_webhooks_are_per_merchant(mpchat: Emulator, client: httpx.Client) -> None:
     mine = register(client, "https://acme.com/hooks", "withdrawal.completed").json()
-    with mpchat.client(auth.MPChatAuth("mk_test_other", "07e1" * 16)) as other:
+    with mpchat.http(auth.MPChatAuth("mk_test_other", "07e1" * 16)) as other:
         assert other.get("/v1/webhooks").json() == []
         refused = other.get(f"/v1/webhooks/{mine['id']}/deliveries")
     assert (refused.status_code, refused.json()) == (403, {"error": "forbidden"})
@@ -126,7 +125,7 @@ def test_unknown_fields_are_accepted_and_ignored(client: httpx.Client) -> None:
     assert "external_id" not in payout.json()
 
 
-def test_completion_goes_to_every_subscribed_endpoint_and_no_other(mpchat: Running, client: httpx.Client) -> None:
+def test_completion_goes_to_every_subscribed_endpoint_and_no_other(mpchat: Emulator, client: httpx.Client) -> None:
     a = register(client, "https://a.example/hooks", "withdrawal.completed", "withdrawal.failed").json()
     b = register(client, "https://b.example/hooks", "withdrawal.completed").json()
     c = register(client, "https://c.example/hooks", "withdrawal.failed", "payment.confirmed").json()
@@ -157,7 +156,7 @@ def test_completion_goes_to_every_subscribed_endpoint_and_no_other(mpchat: Runni
     assert delivery["delivered_at"] is not None
 
 
-def test_failure_goes_to_endpoints_subscribed_to_withdrawal_failed(mpchat: Running, client: httpx.Client) -> None:
+def test_failure_goes_to_endpoints_subscribed_to_withdrawal_failed(mpchat: Emulator, client: httpx.Client) -> None:
     register(client, "https://a.example/hooks", "withdrawal.completed")
     failed = register(client, "https://b.example/hooks", "withdrawal.failed").json()
     withdraw_and(mpchat, client, "fail")
@@ -166,14 +165,14 @@ def test_failure_goes_to_endpoints_subscribed_to_withdrawal_failed(mpchat: Runni
     assert json.loads(mpchat.webhooks.received[0].body)["data"]["status"] == "FAILED"
 
 
-def test_no_subscribed_endpoint_records_the_event_and_sends_nothing(mpchat: Running, client: httpx.Client) -> None:
+def test_no_subscribed_endpoint_records_the_event_and_sends_nothing(mpchat: Emulator, client: httpx.Client) -> None:
     register(client, "https://a.example/hooks", "payment.confirmed")
     withdraw_and(mpchat, client, "complete")
     settle(mpchat, 0)
     assert [(d.event, d.status) for d in mpchat.deliveries()] == [("withdrawal.completed", "no_endpoint")]
 
 
-def test_deliveries_page_newest_first_and_show_retries(mpchat: Running, client: httpx.Client) -> None:
+def test_deliveries_page_newest_first_and_show_retries(mpchat: Emulator, client: httpx.Client) -> None:
     hook = register(client, "https://a.example/hooks", "withdrawal.completed", "withdrawal.failed").json()
     mpchat.webhooks.fail_next(1, status=503)
     first = withdraw_and(mpchat, client, "complete")
@@ -198,12 +197,12 @@ def test_deliveries_page_newest_first_and_show_retries(mpchat: Running, client: 
 
 
 def test_a_seeded_webhook_is_a_registered_endpoint_and_may_be_plain_http(serve: Any) -> None:
-    running: Running = serve("mpchat", rate_limit=0)
+    running: Emulator = serve("mpchat", rate_limit=0)
     seed = MPCHAT.seed(Decimal("100"))
     seed["accounts"][0]["webhook"] = {"url": "http://127.0.0.1:9000/hooks", "secret": "whsec_seeded"}
     running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
     running.raw.post("/_sandbox/seed", json=seed).raise_for_status()  # seeding again replaces it
-    with running.client(MPCHAT.auth()) as client:
+    with running.http(MPCHAT.auth()) as client:
         [endpoint] = client.get("/v1/webhooks").json()
         assert endpoint["url"] == "http://127.0.0.1:9000/hooks"
         assert "withdrawal.completed" in endpoint["events"]
@@ -214,7 +213,7 @@ def test_a_seeded_webhook_is_a_registered_endpoint_and_may_be_plain_http(serve: 
     assert auth.verify_webhook(hit.headers["x-merchant-signature"], hit.body, "whsec_seeded", now=time.time())
 
 
-def test_merchant_profile_from_the_seed(mpchat: Running, client: httpx.Client) -> None:
+def test_merchant_profile_from_the_seed(mpchat: Emulator, client: httpx.Client) -> None:
     response = client.get("/v1/merchants/me")
     assert response.status_code == 200
     profile = response.json()
@@ -227,12 +226,12 @@ def test_merchant_profile_from_the_seed(mpchat: Running, client: httpx.Client) -
     )
     assert profile["fee_rate"] == "0"
     assert "platform_user_id" not in profile
-    with mpchat.client(auth.MPChatAuth("mk_test_other", "07e1" * 16)) as other:
+    with mpchat.http(auth.MPChatAuth("mk_test_other", "07e1" * 16)) as other:
         theirs = other.get("/v1/merchants/me").json()
     assert (theirs["id"], theirs["name"], theirs["tier"]) == ("merchant-2", "merchant-2", "BASIC")
 
 
-def test_reseeding_keeps_the_profile_creation_time(mpchat: Running, client: httpx.Client) -> None:
+def test_reseeding_keeps_the_profile_creation_time(mpchat: Emulator, client: httpx.Client) -> None:
     before = client.get("/v1/merchants/me").json()
     mpchat.advance(3600)
     seed = MPCHAT.seed(Decimal("1000.00"))
@@ -258,12 +257,12 @@ def test_the_demo_seed_serves_the_docs_merchant() -> None:
 
 
 def test_the_seed_on_the_docs_page_is_accepted(serve: Any) -> None:
-    page = (Path(__file__).resolve().parents[2] / "docs" / "providers" / "mpchat.md").read_text(encoding="utf-8")
+    page = (Path(__file__).resolve().parents[3] / "docs" / "providers" / "mpchat.md").read_text(encoding="utf-8")
     [document] = re.findall(r"```json\n(.*?)```", page, re.DOTALL)
-    running: Running = serve("mpchat", rate_limit=0)
+    running: Emulator = serve("mpchat", rate_limit=0)
     seed = json.loads(document)
     running.raw.post("/_sandbox/seed", json=seed).raise_for_status()
     credential = seed["accounts"][0]["credentials"][0]
-    with running.client(auth.MPChatAuth(credential["key_id"], credential["secret"])) as c:
+    with running.http(auth.MPChatAuth(credential["key_id"], credential["secret"])) as c:
         assert c.get("/v1/merchants/me").json()["tier"] == "STANDARD"
         assert [hook["url"] for hook in c.get("/v1/webhooks").json()] == ["http://127.0.0.1:9000/hooks"]

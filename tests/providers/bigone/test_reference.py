@@ -32,17 +32,16 @@ from withdrawal_apis.providers.bigone.emulator import DEMO_DESTINATIONS, DEMO_KE
 from withdrawal_apis.providers.bigone.gateways import ASSETS, GATEWAYS, PAIRS
 from withdrawal_apis.registry import get
 from withdrawal_apis.spec import SpecDocument
-
-from ..conftest import Running
+from withdrawal_apis.testing import Emulator
 
 SPEC = SpecDocument(get("bigone").spec_path)
 ACCOUNT = "bigone-demo"
 
 
 @pytest.fixture
-def demo(serve: Any) -> Running:
+def demo(serve: Any) -> Emulator:
     """The emulator as `withdrawal-apis sandbox bigone` starts it: the demo seed, the default options."""
-    running: Running = serve("bigone")
+    running: Emulator = serve("bigone")
     running.seed(running.app.provider.demo_seed())
     return running
 
@@ -63,11 +62,11 @@ def test_the_spec_has_request_examples_for_every_operation_with_a_body() -> None
     assert {name.split(":")[0] for name, *_ in request_examples()} == with_body
 
 
-def test_every_request_example_succeeds_sent_as_written(demo: Running) -> None:
+def test_every_request_example_succeeds_sent_as_written(demo: Emulator) -> None:
     """Each example of the spec, unmodified, against the demo seed: code 0, and again with the same guid."""
     examples = request_examples()
     assert len(examples) >= 5
-    with demo.client(BigONEAuth(DEMO_KEY, DEMO_SECRET)) as client:
+    with demo.http(BigONEAuth(DEMO_KEY, DEMO_SECRET)) as client:
         for name, method, path, body in examples:
             first = client.request(method, path, json=body)
             assert first.status_code == 200, (name, first.text)
@@ -93,7 +92,7 @@ def test_the_demo_seed_trusts_every_example_destination() -> None:
 
 
 @pytest.mark.parametrize("server", [s["url"] for s in SPEC.raw["servers"]])
-def test_a_base_url_copied_from_the_spec_servers_works(demo: Running, server: str) -> None:
+def test_a_base_url_copied_from_the_spec_servers_works(demo: Emulator, server: str) -> None:
     """`https://big.one/api/v3` → the emulator's address with the same `/api/v3` path."""
     base_url = demo.base_url + urlsplit(server).path
     assert base_url.endswith("/api/v3")
@@ -131,7 +130,7 @@ def test_the_asset_list_is_the_table_the_emulator_enforces(serve: Any) -> None:
         "minimums": {"EOS": {"EOS": "5"}},
         "suspended": {"ETH": ["Mixin"]},
     }
-    running: Running = serve("bigone", options=options)
+    running: Emulator = serve("bigone", options=options)
     with httpx.Client(base_url=running.base_url, transport=running.transport) as anonymous:
         raw = anonymous.get("/api/v3/assets").json()
     assert raw["code"] == "0"  # as in the one captured answer
@@ -154,7 +153,7 @@ def test_the_asset_list_is_the_table_the_emulator_enforces(serve: Any) -> None:
             assert gateway.is_withdrawal_enabled is (name not in options["suspended"].get(asset.symbol, []))
 
 
-def test_the_asset_pairs_are_the_table(demo: Running) -> None:
+def test_the_asset_pairs_are_the_table(demo: Emulator) -> None:
     client = bigone.client(DEMO_KEY, DEMO_SECRET, base_url=demo.base_url + "/api/v3", httpx_args=demo.httpx_args)
     pairs = list_asset_pairs.sync(client=client)
     assert isinstance(pairs, AssetPairListResponse)

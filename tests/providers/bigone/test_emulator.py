@@ -15,9 +15,9 @@ import pytest
 from withdrawal_apis.chains import random_ethereum_address, random_tron_address
 from withdrawal_apis.providers.bigone.auth import BigONEAuth
 from withdrawal_apis.sandbox.lifecycle import AdvancePolicy
+from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running
-from .scenarios import BIGONE, BIGONE_ADDRESS, BIGONE_KEY, BIGONE_SECRET
+from .scenario import BIGONE, BIGONE_ADDRESS, BIGONE_KEY, BIGONE_SECRET
 
 ETH_ADDRESS = random_ethereum_address(random.Random(3))
 BTC_ADDRESS = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
@@ -40,15 +40,15 @@ def seed(balance: str = "1000", **changes: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def bigone(serve: Any) -> Running:
-    running: Running = serve("bigone", rate_limit=0)
+def bigone(serve: Any) -> Emulator:
+    running: Emulator = serve("bigone", rate_limit=0)
     running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
     return running
 
 
 @pytest.fixture
-def client(bigone: Running) -> Iterator[httpx.Client]:
-    with bigone.client(BIGONE.auth()) as client:
+def client(bigone: Emulator) -> Iterator[httpx.Client]:
+    with bigone.http(BIGONE.auth()) as client:
         yield client
 
 
@@ -66,13 +66,13 @@ def error(response: httpx.Response, status: int, code: int) -> str:
     return str(body["message"])
 
 
-def transition(running: Running, withdrawal_id: int, name: str) -> None:
+def transition(running: Emulator, withdrawal_id: int, name: str) -> None:
     response = running.raw.post(f"/_sandbox/withdrawals/{withdrawal_id}/transitions", json={"transition": name})
     assert response.status_code == 200, response.text
 
 
 # -- money ----------------------------------------------------------------------------------
-def test_create_locks_amount_plus_fee_in_the_fund_account(bigone: Running, client: httpx.Client) -> None:
+def test_create_locks_amount_plus_fee_in_the_fund_account(bigone: Emulator, client: httpx.Client) -> None:
     response = create(client, amount="10.25")
     assert response.status_code == 200
     data = response.json()["data"]
@@ -93,7 +93,7 @@ def test_create_locks_amount_plus_fee_in_the_fund_account(bigone: Running, clien
     assert fund == {"asset_symbol": "USDT", "balance": "1000", "locked_balance": "11.25"}
 
 
-def test_complete_settles_and_fail_returns(bigone: Running, client: httpx.Client) -> None:
+def test_complete_settles_and_fail_returns(bigone: Emulator, client: httpx.Client) -> None:
     done = create(client, amount="100").json()["data"]
     failed = create(client, amount="50").json()["data"]
     transition(bigone, done["id"], "complete")
@@ -108,16 +108,16 @@ def test_complete_settles_and_fail_returns(bigone: Running, client: httpx.Client
     assert again.status_code == 409
 
 
-def test_insufficient_funds_is_10014_and_the_exact_balance_works(bigone: Running, client: httpx.Client) -> None:
+def test_insufficient_funds_is_10014_and_the_exact_balance_works(bigone: Emulator, client: httpx.Client) -> None:
     error(create(client, amount="999.000001"), 400, 10014)
     assert create(client, amount="999").status_code == 200
     assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(0), Decimal(1000))
 
 
 def test_realistic_advance_completes_on_the_virtual_clock(serve: Any) -> None:
-    running: Running = serve("bigone", rate_limit=0, advance=AdvancePolicy.REALISTIC)
+    running: Emulator = serve("bigone", rate_limit=0, advance=AdvancePolicy.REALISTIC)
     running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
-    with running.client(BIGONE.auth()) as client:
+    with running.http(BIGONE.auth()) as client:
         guid = str(uuid.uuid4())
         create(client, guid=guid)
         assert client.get(f"/viewer/withdrawals/{guid}").json()["data"]["state"] == "PENDING"
@@ -127,7 +127,7 @@ def test_realistic_advance_completes_on_the_virtual_clock(serve: Any) -> None:
 
 # -- guid -----------------------------------------------------------------------------------
 def test_same_guid_same_body_is_the_same_withdrawal_without_a_second_lock(
-    bigone: Running, client: httpx.Client
+    bigone: Emulator, client: httpx.Client
 ) -> None:
     guid = str(uuid.uuid4())
     first = create(client, guid=guid, amount="10")
@@ -144,14 +144,14 @@ def test_same_guid_same_body_is_the_same_withdrawal_without_a_second_lock(
     "change",
     [{"amount": "11"}, {"target_address": ETH_ADDRESS, "gateway_name": "Ethereum"}, {"memo": "x"}, {"symbol": "TRX"}],
 )
-def test_same_guid_other_body_is_40302(bigone: Running, client: httpx.Client, change: dict[str, str]) -> None:
+def test_same_guid_other_body_is_40302(bigone: Emulator, client: httpx.Client, change: dict[str, str]) -> None:
     guid = str(uuid.uuid4())
     assert create(client, guid=guid).status_code == 200
     assert error(create(client, guid=guid, **change), 403, 40302) == "already requested"
     assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(989), Decimal(11))
 
 
-def test_guids_are_per_account_and_withdrawals_private(bigone: Running, client: httpx.Client) -> None:
+def test_guids_are_per_account_and_withdrawals_private(bigone: Emulator, client: httpx.Client) -> None:
     guid = str(uuid.uuid4())
     created = create(client, guid=guid).json()["data"]
     other = {"key_id": "bigone-other-2", "secret": "0a" * 32}
@@ -168,7 +168,7 @@ def test_guids_are_per_account_and_withdrawals_private(bigone: Running, client: 
             ]
         },
     ).raise_for_status()
-    with bigone.client(BigONEAuth(other["key_id"], other["secret"])) as stranger:
+    with bigone.http(BigONEAuth(other["key_id"], other["secret"])) as stranger:
         error(stranger.get(f"/viewer/withdrawals/{guid}"), 404, 10013)
         error(stranger.get(f"/viewer/withdrawals/{created['id']}"), 404, 10013)
         error(stranger.post(f"/viewer/withdrawals/{guid}/cancel"), 404, 10013)
@@ -178,21 +178,21 @@ def test_guids_are_per_account_and_withdrawals_private(bigone: Running, client: 
         assert theirs.json()["data"]["id"] != created["id"]
 
 
-def test_numeric_id_works_in_the_guid_segment(bigone: Running, client: httpx.Client) -> None:
+def test_numeric_id_works_in_the_guid_segment(bigone: Emulator, client: httpx.Client) -> None:
     created = create(client).json()["data"]
     assert client.get(f"/viewer/withdrawals/{created['id']}").json()["data"] == created
     assert client.post(f"/viewer/withdrawals/{created['id']}/cancel").status_code == 200
     assert client.get(f"/viewer/withdrawals/{created['id']}").json()["data"]["state"] == "CANCELLED"
 
 
-def test_without_a_guid_the_withdrawal_is_made_but_only_listed(bigone: Running, client: httpx.Client) -> None:
+def test_without_a_guid_the_withdrawal_is_made_but_only_listed(bigone: Emulator, client: httpx.Client) -> None:
     response = create(client, guid=None)
     assert response.status_code == 200
     assert client.get("/viewer/withdrawals").json()["data"][0]["id"] == response.json()["data"]["id"]
 
 
 # -- cancel ---------------------------------------------------------------------------------
-def test_cancel_returns_funds_only_from_pending(bigone: Running, client: httpx.Client) -> None:
+def test_cancel_returns_funds_only_from_pending(bigone: Emulator, client: httpx.Client) -> None:
     guid = str(uuid.uuid4())
     create(client, guid=guid, amount="20")
     answer = client.post(f"/viewer/withdrawals/{guid}/cancel")
@@ -210,7 +210,7 @@ def test_cancel_returns_funds_only_from_pending(bigone: Running, client: httpx.C
 
 
 # -- gateways, addresses, memo, precision ---------------------------------------------------
-def test_each_gateway_with_its_address_format(bigone: Running, client: httpx.Client) -> None:
+def test_each_gateway_with_its_address_format(bigone: Emulator, client: httpx.Client) -> None:
     cases = [
         ({"symbol": "USDT", "gateway_name": "Ethereum", "target_address": ETH_ADDRESS}, "5", "on_chain"),
         ({"symbol": "BTC", "target_address": BTC_ADDRESS, "amount": "0.001"}, "0.0005", "on_chain"),
@@ -252,13 +252,13 @@ def test_each_gateway_with_its_address_format(bigone: Running, client: httpx.Cli
     ],
 )
 def test_create_is_refused(
-    bigone: Running, client: httpx.Client, fields: dict[str, Any], status: int, code: int
+    bigone: Emulator, client: httpx.Client, fields: dict[str, Any], status: int, code: int
 ) -> None:
     error(create(client, **fields), status, code)
     assert bigone.balance("bigone-1", "USDT", "fund") == (Decimal(1000), Decimal(0))
 
 
-def test_unknown_body_fields_are_ignored(bigone: Running, client: httpx.Client) -> None:
+def test_unknown_body_fields_are_ignored(bigone: Emulator, client: httpx.Client) -> None:
     guid = str(uuid.uuid4())
     first = create(client, guid=guid, client_reference="order-17")
     assert first.status_code == 200, first.text
@@ -270,9 +270,9 @@ def test_unknown_body_fields_are_ignored(bigone: Running, client: httpx.Client) 
 
 def test_minimums_and_suspended_gateways_from_the_options(serve: Any) -> None:
     options = {"minimums": {"USDT": {"Tron": "50"}}, "suspended": {"USDT": ["Ethereum"]}}
-    running: Running = serve("bigone", rate_limit=0, options=options)
+    running: Emulator = serve("bigone", rate_limit=0, options=options)
     running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
-    with running.client(BIGONE.auth()) as client:
+    with running.http(BIGONE.auth()) as client:
         assert "minimum" in error(create(client, amount="49.999999"), 400, 10007)
         assert create(client, amount="50").status_code == 200
         refused = create(client, gateway_name="Ethereum", target_address=ETH_ADDRESS, amount="100")
@@ -282,9 +282,9 @@ def test_minimums_and_suspended_gateways_from_the_options(serve: Any) -> None:
 
 
 def test_fee_override(serve: Any) -> None:
-    running: Running = serve("bigone", rate_limit=0, options={"fees": {"USDT": {"Tron": "2.5"}}})
+    running: Emulator = serve("bigone", rate_limit=0, options={"fees": {"USDT": {"Tron": "2.5"}}})
     running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
-    with running.client(BIGONE.auth()) as client:
+    with running.http(BIGONE.auth()) as client:
         assert create(client, amount="10").json()["data"]["fee"] == "2.5000000000000000"
     assert running.balance("bigone-1", "USDT", "fund") == (Decimal("987.5"), Decimal("12.5"))
 
@@ -297,14 +297,14 @@ def test_trailing_zeros_do_not_count_against_precision(client: httpx.Client) -> 
 
 # -- keys: scopes, IP list, auth ------------------------------------------------------------
 def test_scopes_are_enforced_per_operation(serve: Any) -> None:
-    running: Running = serve("bigone", rate_limit=0)
+    running: Emulator = serve("bigone", rate_limit=0)
     data = seed()
     data["accounts"][0]["credentials"] = [
         {"key_id": "reader", "secret": BIGONE_SECRET, "data": {"scopes": ["view_balance", "view_withdrawal_history"]}},
         {"key_id": "payer", "secret": BIGONE_SECRET, "data": {"scopes": ["execute_withdrawals"]}},
     ]
     running.raw.post("/_sandbox/seed", json=data).raise_for_status()
-    with running.client(BigONEAuth("reader", BIGONE_SECRET)) as reader:
+    with running.http(BigONEAuth("reader", BIGONE_SECRET)) as reader:
         assert reader.get("/viewer/accounts").status_code == 200
         assert reader.get("/viewer/withdrawals").status_code == 200
         error(create(reader), 403, 10403)
@@ -312,7 +312,7 @@ def test_scopes_are_enforced_per_operation(serve: Any) -> None:
         # The transfer page names the balance scope, not a withdrawal one.
         transfer = {"guid": str(uuid.uuid4()), "symbol": "USDT", "amount": "1", "from": "SPOT", "to": "FUND"}
         assert reader.post("/viewer/transfer", json=transfer).status_code == 200
-    with running.client(BigONEAuth("payer", BIGONE_SECRET)) as payer:
+    with running.http(BigONEAuth("payer", BIGONE_SECRET)) as payer:
         assert create(payer).status_code == 200
         error(payer.get("/viewer/fund/accounts"), 403, 10403)
         error(payer.get("/viewer/withdrawals"), 403, 10403)
@@ -321,31 +321,31 @@ def test_scopes_are_enforced_per_operation(serve: Any) -> None:
 
 
 def test_ip_allow_list(serve: Any) -> None:
-    running: Running = serve("bigone", rate_limit=0)
+    running: Emulator = serve("bigone", rate_limit=0)
     data = seed()
     data["accounts"][0]["credentials"] = [
         {"key_id": "here", "secret": BIGONE_SECRET, "data": {"allowed_ips": ["127.0.0.1"]}},
         {"key_id": "elsewhere", "secret": BIGONE_SECRET, "data": {"allowed_ips": ["203.0.113.7"]}},
     ]
     running.raw.post("/_sandbox/seed", json=data).raise_for_status()
-    with running.client(BigONEAuth("here", BIGONE_SECRET)) as here:
+    with running.http(BigONEAuth("here", BIGONE_SECRET)) as here:
         assert here.get("/viewer/accounts").status_code == 200
-    with running.client(BigONEAuth("elsewhere", BIGONE_SECRET)) as elsewhere:
+    with running.http(BigONEAuth("elsewhere", BIGONE_SECRET)) as elsewhere:
         error(elsewhere.get("/viewer/accounts"), 403, 10403)
 
 
-def test_errors_never_echo_the_secret_and_ping_is_public(bigone: Running) -> None:
-    with bigone.client(BigONEAuth(BIGONE_KEY, "wrong-" + BIGONE_SECRET)) as client:
+def test_errors_never_echo_the_secret_and_ping_is_public(bigone: Emulator) -> None:
+    with bigone.http(BigONEAuth(BIGONE_KEY, "wrong-" + BIGONE_SECRET)) as client:
         response = client.get("/viewer/accounts")
     error(response, 401, 40106)
     assert BIGONE_SECRET not in response.text
-    with bigone.client() as anonymous:
+    with bigone.http() as anonymous:
         assert anonymous.get("/ping").json()["data"]["timestamp"] > 0
         error(anonymous.get("/viewer/accounts"), 401, 40004)
 
 
 # -- paging ---------------------------------------------------------------------------------
-def test_paging_is_newest_first_and_stable_under_concurrent_inserts(bigone: Running, client: httpx.Client) -> None:
+def test_paging_is_newest_first_and_stable_under_concurrent_inserts(bigone: Emulator, client: httpx.Client) -> None:
     ids = [create(client, amount="1").json()["data"]["id"] for _ in range(7)]
     seen: list[int] = []
     page = client.get("/viewer/withdrawals", params={"limit": "3"}).json()
@@ -358,7 +358,7 @@ def test_paging_is_newest_first_and_stable_under_concurrent_inserts(bigone: Runn
     assert seen == ids[::-1]
 
 
-def test_page_tokens_cannot_be_forged_or_moved(bigone: Running, client: httpx.Client) -> None:
+def test_page_tokens_cannot_be_forged_or_moved(bigone: Emulator, client: httpx.Client) -> None:
     for _ in range(3):
         create(client, amount="1")
     token = client.get("/viewer/withdrawals", params={"limit": "1"}).json()["page_token"]
@@ -372,11 +372,11 @@ def test_page_tokens_cannot_be_forged_or_moved(bigone: Running, client: httpx.Cl
         "/_sandbox/seed",
         json={"accounts": [{"id": "bigone-3", "credentials": [{"key_id": "third", "secret": BIGONE_SECRET}]}]},
     ).raise_for_status()
-    with bigone.client(BigONEAuth("third", BIGONE_SECRET)) as third:
+    with bigone.http(BigONEAuth("third", BIGONE_SECRET)) as third:
         error(third.get("/viewer/withdrawals", params={"page_token": token}), 404, 10013)
 
 
-def test_limit_is_capped_at_200(bigone: Running, client: httpx.Client) -> None:
+def test_limit_is_capped_at_200(bigone: Emulator, client: httpx.Client) -> None:
     bigone.raw.post("/_sandbox/seed", json=seed(balance="100000")).raise_for_status()
     for _ in range(205):
         create(client, amount="1")
@@ -404,9 +404,9 @@ def test_accounts_list_every_known_asset_and_404_unknown_ones(client: httpx.Clie
 
 # -- engine paths in the provider's shape ---------------------------------------------------
 def test_rate_limit_is_10429(serve: Any) -> None:
-    running: Running = serve("bigone", rate_limit=3)
+    running: Emulator = serve("bigone", rate_limit=3)
     running.raw.post("/_sandbox/seed", json=seed()).raise_for_status()
-    with running.client(BIGONE.auth()) as client:
+    with running.http(BIGONE.auth()) as client:
         statuses = [client.get("/viewer/accounts").status_code for _ in range(4)]
         limited = client.get("/viewer/accounts")
     assert statuses == [200, 200, 200, 429]
@@ -414,7 +414,7 @@ def test_rate_limit_is_10429(serve: Any) -> None:
     assert int(limited.headers["retry-after"]) >= 1
 
 
-def test_faults_and_bad_requests_keep_the_envelope(bigone: Running, client: httpx.Client) -> None:
+def test_faults_and_bad_requests_keep_the_envelope(bigone: Emulator, client: httpx.Client) -> None:
     bigone.raw.post("/_sandbox/faults", json={"count": 1, "status": 503}).raise_for_status()
     error(client.get("/viewer/accounts"), 503, 10005)
     error(client.get("/nowhere"), 404, 10013)
@@ -437,22 +437,22 @@ def test_faults_and_bad_requests_keep_the_envelope(bigone: Running, client: http
         {"id": "x", "extra": {"vip": True}},
     ],
 )
-def test_seed_is_validated(bigone: Running, account: dict[str, Any]) -> None:
+def test_seed_is_validated(bigone: Emulator, account: dict[str, Any]) -> None:
     response = bigone.raw.post("/_sandbox/seed", json={"accounts": [account]})
     assert response.status_code == 400, response.text
 
 
-def test_customer_id_from_the_seed(bigone: Running, client: httpx.Client) -> None:
+def test_customer_id_from_the_seed(bigone: Emulator, client: httpx.Client) -> None:
     bigone.raw.post("/_sandbox/seed", json=seed(extra={"customer_id": 1082679})).raise_for_status()
     assert create(client).json()["data"]["customer_id"] == 1082679
 
 
-def test_parallel_same_guid_locks_once(bigone: Running) -> None:
+def test_parallel_same_guid_locks_once(bigone: Emulator) -> None:
     guid = str(uuid.uuid4())
     results: list[int] = []
 
     def attempt() -> None:
-        with bigone.client(BIGONE.auth()) as client:
+        with bigone.http(BIGONE.auth()) as client:
             results.append(create(client, guid=guid).json()["data"]["id"])
 
     threads = [threading.Thread(target=attempt) for _ in range(16)]

@@ -32,19 +32,19 @@ from mpchat_client.models import (
 from mpchat_client.types import Unset
 
 from withdrawal_apis.providers import mpchat
+from withdrawal_apis.testing import Emulator
 
-from ..conftest import Running
-from ..sandbox.scenarios import MPCHAT, MPCHAT_ADDRESS, MPCHAT_KEY, MPCHAT_SECRET
+from .scenario import MPCHAT, MPCHAT_ADDRESS, MPCHAT_KEY, MPCHAT_SECRET
 
 
 @pytest.fixture
-def running(serve: Any) -> Running:
-    running: Running = serve("mpchat", rate_limit=0)
+def running(serve: Any) -> Emulator:
+    running: Emulator = serve("mpchat", rate_limit=0)
     running.raw.post("/_sandbox/seed", json=MPCHAT.seed(Decimal("1250.50"))).raise_for_status()
     return running
 
 
-def test_create_get_list_review_complete_ledger(running: Running) -> None:
+def test_create_get_list_review_complete_ledger(running: Emulator) -> None:
     client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     request = CreateWithdrawalRequest(amount="500.00", destination_address=MPCHAT_ADDRESS, network=Network.TRC20)
     created = create_withdrawal.sync(client=client, body=request)
@@ -86,7 +86,7 @@ def test_create_get_list_review_complete_ledger(running: Running) -> None:
     assert (balance.available, balance.frozen) == ("749.50", "0.00")
 
 
-def test_not_found_parses_into_the_error_model(running: Running) -> None:
+def test_not_found_parses_into_the_error_model(running: Emulator) -> None:
     client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     response = get_withdrawal.sync_detailed("wd_nope", client=client)
     assert response.status_code == 404
@@ -106,7 +106,7 @@ def test_not_found_parses_into_the_error_model(running: Running) -> None:
     ],
 )
 def test_each_auth_error_reaches_the_client(
-    running: Running, key_id: str, secret: str, clock_skew: int, message: str
+    running: Emulator, key_id: str, secret: str, clock_skew: int, message: str
 ) -> None:
     client = mpchat.client(
         key_id, secret, base_url=running.base_url, clock=lambda: time.time() + clock_skew, httpx_args=running.httpx_args
@@ -117,7 +117,7 @@ def test_each_auth_error_reaches_the_client(
     assert response.parsed.error == message
 
 
-def test_missing_header_is_reported(running: Running) -> None:
+def test_missing_header_is_reported(running: Emulator) -> None:
     from mpchat_client import AuthenticatedClient
 
     client = AuthenticatedClient(base_url=running.base_url, token="", prefix="", httpx_args=running.httpx_args)
@@ -127,7 +127,7 @@ def test_missing_header_is_reported(running: Running) -> None:
     assert response.parsed.error == "missing authorization header"
 
 
-def test_webhook_registration_deliveries_and_profile_through_the_client(running: Running) -> None:
+def test_webhook_registration_deliveries_and_profile_through_the_client(running: Emulator) -> None:
     """What a client written from the docs does: find its merchant, subscribe, watch a payout's event arrive."""
     client = mpchat.client(MPCHAT_KEY, MPCHAT_SECRET, base_url=running.base_url, httpx_args=running.httpx_args)
     merchant = get_merchant.sync(client=client)
