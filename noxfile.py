@@ -102,7 +102,8 @@ def conformance(session: nox.Session) -> None:
     nox -s conformance -- --deep    100 examples, seeds 1, 2 and 3, in the harness and in plain `st run`
     """
     deep = "--deep" in session.posargs
-    install_project(session, "pytest", "pytest-xdist")
+    # openapi-python-client and ruff: the toy-provider test generates its client as `nox -s generate` does.
+    install_project(session, "pytest", "pytest-xdist", "openapi-python-client", "ruff")
     failed = []
     try:
         session.run("withdrawal-apis", "conformance", "--report-dir", "reports/conformance", *session.posargs)

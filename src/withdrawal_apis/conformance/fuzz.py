@@ -17,7 +17,7 @@ from ..reachability import unreachable
 from ..registry import PROVIDERS, ConfigurationError, get
 from . import progress, summary
 from .options import RunOptions, add_run_options
-from .plan import Pass, Target
+from .plan import Pass, Target, without_idle_stateful
 from .runner import PassResult, run_pass
 
 DEFAULT_EXAMPLES = 10
@@ -67,7 +67,7 @@ def main(args: argparse.Namespace, extra: Sequence[str]) -> int:
                 target,
                 seed,
                 max_examples=options.max_examples,
-                phases=options.phases,
+                phases=without_idle_stateful(options.phases, target.document, excluded),
                 checks=options.checks,
                 mode=args.mode,
                 workers=options.workers,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,3 +142,28 @@ def _schemathesis() -> list[str]:
     beside = Path(sys.executable).parent / "st"
     found = str(beside) if beside.exists() else shutil.which("st")
     return [found] if found else [sys.executable, "-m", "schemathesis.cli"]
+
+
+def without_idle_stateful(phases: str, document: SpecDocument, excluded: Collection[str]) -> str:
+    """`phases` less the stateful phase when every link starts or ends at an excluded operation.
+
+    Schemathesis refuses a stateful phase whose links were all filtered out (against a real sandbox,
+    the money-moving operations that create what the links lead from usually are).
+    """
+    if "stateful" not in phases.split(",") or any(
+        source not in excluded and target not in excluded for source, target in links(document)
+    ):
+        return phases
+    return ",".join(phase for phase in phases.split(",") if phase != "stateful")
+
+
+def links(document: SpecDocument) -> list[tuple[str, str]]:
+    """(source, target) operation ids of every link the spec declares."""
+    found = []
+    for operation in document.operations:
+        for response in (operation.raw.get("responses") or {}).values():
+            response, _ = document.resolve(response, "")
+            for link in (response.get("links") or {}).values():
+                link, _ = document.resolve(link, "")
+                found.append((str(operation.operation_id), str(link.get("operationId"))))
+    return found
