@@ -3,7 +3,7 @@
 For every provider, `<out>/<provider>/<version>/` becomes the package `@withdrawal-apis/<provider>`:
 
     openapi.d.ts               openapi-typescript's types, every string enum open (ts/tools/openapi-types.mjs)
-    index.js, index.d.ts       ts/<provider>.ts compiled with tsc --strict: createClient() and the signing
+    index.js, index.d.ts       the provider's client.ts compiled with tsc --strict: createClient() and the signing
     shared/*.js, *.d.ts        the parts of ts/shared/ that provider uses
     package.json, README.md    name, exact dependency pins; the README quotes the test's example
     withdrawal-apis-<provider>-<version>.tgz   `npm pack` of the above, to install or to pin by checksum
@@ -76,25 +76,37 @@ def shown(path: Path) -> str:
 
 
 def ts_source(provider: Provider) -> Path:
-    return TS_DIR / f"{provider.name}.ts"
+    """The provider's TypeScript client, kept in its folder beside the rest of it."""
+    return provider.folder / "client.ts"
 
 
 def ts_test(provider: Provider) -> Path:
     return TEST_DIR / f"{provider.name}.test.ts"
 
 
+def _source_or_where(provider: Provider) -> Path:
+    """The client's path, or where it would be for a provider whose folder cannot be found."""
+    try:
+        return ts_source(provider)
+    except LookupError:
+        return REPO / "src" / Path(*provider.module.split(".")) / "client.ts"
+
+
 def check_ts_sources(providers: Iterable[Provider]) -> None:
-    """Every provider needs its client ts/<name>.ts and its test, and no client may outlive its provider."""
+    """Every provider needs its client (`client.ts` in its folder) and its test; no test outlives its provider."""
     providers = list(providers)
     names = {provider.name for provider in providers}
     problems = [
-        f"{shown(path)} is missing: write it by hand (see the MPChat one)"
+        f"{shown(path)} is missing: write it by hand (see another provider's)"
         for provider in providers
-        for path in (ts_source(provider), ts_test(provider))
+        for path in (_source_or_where(provider), ts_test(provider))
         if not path.is_file()
     ]
+    shared = {"emulator", "enums", "exact-json", "vectors"}  # tests of the shared parts, not of one provider
     problems += [
-        f"ts/{path.name} belongs to no registered provider" for path in TS_DIR.glob("*.ts") if path.stem not in names
+        f"ts/test/{path.name} belongs to no registered provider"
+        for path in TEST_DIR.glob("*.test.ts")
+        if path.name.removesuffix(".test.ts") not in names | shared
     ]
     if problems:
         raise PublishError("\n".join(sorted(problems)))
@@ -107,7 +119,7 @@ def generate_types(documents: Mapping[Path, Path]) -> None:
 
 
 def compile_clients(packages: Iterable[Package]) -> None:
-    """tsc over every provider's ts/<name>.ts, each against its own openapi.d.ts, in one compilation."""
+    """tsc over every provider's client.ts, each against its own openapi.d.ts, in one compilation."""
     packages = list(packages)
     with tempfile.TemporaryDirectory(prefix="publish-ts-") as tmp:
         root = Path(tmp)
@@ -123,14 +135,14 @@ def compile_clients(packages: Iterable[Package]) -> None:
         files = [str(sources / package.provider.name / "index.ts") for package in packages]
         write_json(root / "tsconfig.json", {"compilerOptions": options, "files": files})
         try:
-            run([node_tool("tsc"), "--project", root / "tsconfig.json"], "tsc over ts/<provider>.ts", cwd=root)
+            run([node_tool("tsc"), "--project", root / "tsconfig.json"], "tsc over the providers' client.ts", cwd=root)
         except PublishError as error:
             # Name the files as they are in the repository, not as they were copied.
             message = str(error)
             for package in packages:
                 name = package.provider.name
                 for copy in (f"{sources}/{name}", f"src/{name}"):
-                    message = message.replace(f"{copy}/index.ts", f"ts/{name}.ts").replace(
+                    message = message.replace(f"{copy}/index.ts", shown(ts_source(package.provider))).replace(
                         f"{copy}/shared/", "ts/shared/"
                     )
             raise PublishError(message) from None
@@ -183,7 +195,7 @@ def example(provider: Provider) -> str:
 
 
 def about(provider: Provider) -> str:
-    """The opening comment of ts/<provider>.ts, as Markdown paragraphs."""
+    """The opening comment of the provider's client.ts, as Markdown paragraphs."""
     lines = []
     for line in ts_source(provider).read_text(encoding="utf-8").splitlines():
         if not line.startswith("//"):

@@ -23,7 +23,7 @@ import yaml
 from scripts import REPO
 from scripts.publish import dist, node_check, typescript
 from scripts.publish.common import PublishError, node_tool, run
-from withdrawal_apis.registry import PROVIDERS, Provider
+from withdrawal_apis.registry import PROVIDERS, Provider, Settings
 from withdrawal_apis.spec import SpecDocument
 
 
@@ -172,8 +172,10 @@ def test_a_tarball_that_differs_from_the_index_is_refused(tmp_path: Path) -> Non
 
 
 def test_a_provider_without_its_typescript_file_fails_clearly() -> None:
-    stranger = Provider(name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/")
-    with pytest.raises(PublishError, match=r"ts/nosuchprovider\.ts is missing"):
+    stranger = Provider(
+        name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/", settings=Settings("k", "s")
+    )
+    with pytest.raises(PublishError, match=r"providers/nosuchprovider/client\.ts is missing"):
         typescript.check_ts_sources([*PROVIDERS, stranger])
 
 
@@ -309,7 +311,7 @@ def test_a_spec_change_that_breaks_a_client_fails_the_build(built: Path, tmp_pat
     shutil.copy(built / "bigone" / version / "openapi.json", tmp_path / "openapi.json")
     renamed_properties(tmp_path / "openapi.json")
     typescript.generate_types({tmp_path / "openapi.json": tmp_path / "openapi.d.ts"})
-    with pytest.raises(PublishError, match=r"ts/bigone\.ts\(\d+,\d+\): error TS"):
+    with pytest.raises(PublishError, match=r"providers/bigone/client\.ts\(\d+,\d+\): error TS"):
         typescript.compile_clients([typescript.Package(bigone, version, tmp_path)])
 
 
