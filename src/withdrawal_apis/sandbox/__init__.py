@@ -5,8 +5,9 @@ A provider extends `ProviderSandbox` and declares its handlers with `@operation`
 
 This module is the engine's one public surface: a provider imports from `withdrawal_apis.sandbox`
 and never from its submodules. Besides the app and the base class, that is the HTTP primitives, the
-lifecycle declarations, the store's records and filters (the store itself is `ProviderSandbox.store`),
-the seed-schema builders, identifiers shaped like the providers' and the access tokens a login issues.
+lifecycle declarations, the store (`ProviderSandbox.store`) with its records, filters and the
+`Refusal` a money move takes, the seed-schema builders, identifiers shaped like the providers' and
+the access tokens a login issues.
 """
 
 from .app import SandboxApp
