@@ -1,4 +1,4 @@
-"""A credential as a provider's server keeps it: the one record every verifier checks against."""
+"""A credential as a provider's server keeps it (what every verifier checks against), and a verifier's refusal."""
 
 from __future__ import annotations
 
@@ -19,3 +19,32 @@ class Credential:
     account_id: str
     active: bool = True
     data: Mapping[str, Any] = field(default_factory=dict)
+
+
+class AuthError(Exception):
+    """A verifier's refusal of a request's credentials, as the provider answers it.
+
+    `message` is the provider's documented text, `status` and `code` its HTTP status and error code,
+    `shape` which of its error bodies applies where it has several, and `reason` says why for people
+    (never a secret). `detail` is what an emulator sends back: the message, with the reason if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int = 401,
+        code: int | str | None = None,
+        reason: str = "",
+        shape: str | None = None,
+    ) -> None:
+        super().__init__(f"{message}: {reason}" if reason else message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.reason = reason
+        self.shape = shape
+
+    @property
+    def detail(self) -> str:
+        return str(self)

@@ -19,6 +19,7 @@ from .evm import (
     ethereum_address_from_bytes,
     is_valid_ethereum_address,
     random_ethereum_address,
+    same_address,
 )
 from .tron import is_valid_tron_address, random_tron_address, tron_address_from_bytes
 
@@ -32,5 +33,6 @@ __all__ = [
     "is_valid_tron_address",
     "random_ethereum_address",
     "random_tron_address",
+    "same_address",
     "tron_address_from_bytes",
 ]

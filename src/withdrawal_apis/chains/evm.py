@@ -43,6 +43,14 @@ def is_valid_ethereum_address(address: object) -> bool:
     return address == eth_checksum_address(address)
 
 
+def same_address(a: str, b: str) -> bool:
+    """Whether two destinations are one: `0x` hex addresses compare without case (EIP-55's case is only a
+    checksum), every other address exactly."""
+    if a.startswith("0x") and b.startswith("0x"):
+        return a.lower() == b.lower()
+    return a == b
+
+
 def ethereum_address_from_bytes(body: bytes) -> str:
     """The checksummed address for a 20-byte account body."""
     require_account_bytes(body)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
+from ..chains import same_address
 from ..registry import get
 from . import errors
 from .errors import ErrorRule, NotSupportedError, OutcomeUnknownError, PayoutError
@@ -271,10 +272,3 @@ def is_created_by(payout: Payout, request: PayoutRequest, not_before: float, net
 
 def _stamped_before(payout: Payout, moment: float) -> bool:
     return payout.created_at is None or payout.created_at.timestamp() < moment
-
-
-def same_address(a: str, b: str) -> bool:
-    """Equal addresses; `0x` hex addresses compare without case (EIP-55 case is only a checksum)."""
-    if a.startswith("0x") and b.startswith("0x"):
-        return a.lower() == b.lower()
-    return a == b

@@ -8,19 +8,27 @@ Signing and verifying go through `withdrawal_apis.hs256`; the expiry is judged h
 Clients log in once and send the same token until it expires, so a verified token's claims are kept
 (keyed by the signing secret and the exact token, a bounded number of them): the signature and claim
 shape of a token never change, only its expiry is judged again on every request.
+
+`holder` is the whole check a request's `Authorization: Bearer {token}` gets: the header's shape, the
+token, and its user as stored now (a user deactivated or removed after the login is refused at once).
 """
 
 from __future__ import annotations
 
-import secrets
+import re
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from .. import hs256
+from ..credentials import Credential
 from ..hs256 import TokenProblem
 from .store import Store
 
 __all__ = ["TokenIssuer", "TokenProblem"]
+
+# RFC 6750's credentials: the scheme (any case), spaces, one token.
+_BEARER = re.compile(r"(?i:bearer)[ ]+(\S+)[ ]*")
 
 _VERIFIED: dict[tuple[str, str], dict[str, Any]] = {}
 _VERIFIED_MAX = 1024
@@ -34,8 +42,7 @@ class TokenIssuer:
     @property
     def secret(self) -> str:
         """The emulator's signing key, created once per database (one key, however many processes ask first)."""
-        existing = self.store.get_meta("token_secret")
-        return existing or self.store.meta_default("token_secret", secrets.token_hex(32))
+        return self.store.secret("token_secret")
 
     def issue(self, subject: str, now: float, extra: dict[str, Any] | None = None) -> tuple[str, int]:
         """A signed token for `subject` and its expiry (Unix seconds)."""
@@ -57,3 +64,21 @@ class TokenIssuer:
         if now >= claims["exp"]:
             raise TokenProblem("expired")
         return dict(claims)
+
+    def holder(
+        self, authorization: str | None, now: float, lookup: Callable[[str], Credential | None] | None = None
+    ) -> Credential:
+        """The active user whose token an `Authorization: Bearer {token}` header carries.
+
+        TokenProblem otherwise: `missing` when the header carries no bearer token at all, the token's
+        own problem (`malformed`, `algorithm`, `signature`, `claims`, `expired`), or `user` when its
+        subject is unknown or inactive in `lookup` (the store's credentials unless given).
+        """
+        match = _BEARER.fullmatch(authorization or "")
+        if match is None:
+            raise TokenProblem("missing")
+        claims = self.verify(match.group(1), now)
+        user = (lookup or self.store.credential)(claims["sub"])
+        if user is None or not user.active:
+            raise TokenProblem("user")
+        return user

@@ -9,13 +9,9 @@ from collections.abc import Callable, Generator, Mapping
 
 import httpx
 
-from withdrawal_apis.credentials import Credential
+from withdrawal_apis.credentials import AuthError, Credential
 
 TOLERANCE_SECONDS = 300
-
-
-class AuthError(Exception):
-    """Refused; the message is what the server answers."""
 
 
 def sign(secret: str, key_id: str, timestamp: int) -> str:

@@ -6,21 +6,23 @@ import secrets
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from withdrawal_apis.credentials import AuthError
 from withdrawal_apis.money import format_decimal, parse_decimal
 from withdrawal_apis.sandbox import (
     ApiError,
     Effect,
+    InsufficientFunds,
     Lifecycle,
     Principal,
     ProviderSandbox,
     Request,
     Response,
+    StoredObject,
     Transition,
+    account_schema,
     operation,
+    ulid,
 )
-from withdrawal_apis.sandbox.ids import ulid
-from withdrawal_apis.sandbox.seeding import account_schema
-from withdrawal_apis.sandbox.store import InsufficientFunds, StoredObject
 
 from . import auth
 
@@ -38,6 +40,10 @@ LIFECYCLE = Lifecycle(
 )
 
 
+def insufficient_balance(short: InsufficientFunds) -> ApiError:
+    return ApiError(400, "insufficient balance")
+
+
 class Sandbox(ProviderSandbox):
     name = "toy"
     lifecycles = (LIFECYCLE,)
@@ -46,8 +52,8 @@ class Sandbox(ProviderSandbox):
     def authenticate(self, request: Request) -> Principal:
         try:
             key = auth.verify(request.headers, self.store.credential, now=self.clock.wall())
-        except auth.AuthError as error:
-            raise ApiError(401, str(error)) from None
+        except AuthError as error:
+            raise ApiError(error.status, error.message) from None
         return Principal(account_id=key.account_id, key_id=key.key_id)
 
     def render_error(self, error: ApiError) -> Response:
@@ -79,10 +85,7 @@ class Sandbox(ProviderSandbox):
             "created_at": self.clock.iso(),
         }
         with self.store.transaction():
-            try:
-                self.store.freeze(principal.account_id, ASSET, amount)
-            except InsufficientFunds:
-                raise ApiError(400, "insufficient balance") from None
+            self.store.freeze(principal.account_id, ASSET, amount, refusal=insufficient_balance)
             obj = self.store.insert_object(
                 KIND, withdrawal_id, principal.account_id, LIFECYCLE.initial, withdrawal, asset=ASSET, hold=amount
             )

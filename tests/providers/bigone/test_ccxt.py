@@ -24,8 +24,8 @@ from typing import Any
 import ccxt
 import pytest
 
-from withdrawal_apis.providers.bigone.emulator import DEMO_DESTINATIONS, DEMO_KEY, DEMO_SECRET
 from withdrawal_apis.providers.bigone.gateways import ASSETS, GATEWAYS, PAIRS
+from withdrawal_apis.providers.bigone.seed import DEMO_DESTINATIONS, DEMO_KEY, DEMO_SECRET
 from withdrawal_apis.testing import Emulator
 
 TRON = dict(DEMO_DESTINATIONS)["Tron"]

@@ -28,8 +28,8 @@ from bigone_client.models import (
 
 from withdrawal_apis.providers import bigone
 from withdrawal_apis.providers.bigone.auth import BigONEAuth
-from withdrawal_apis.providers.bigone.emulator import DEMO_DESTINATIONS, DEMO_KEY, DEMO_SECRET
 from withdrawal_apis.providers.bigone.gateways import ASSETS, GATEWAYS, PAIRS
+from withdrawal_apis.providers.bigone.seed import DEMO_DESTINATIONS, DEMO_KEY, DEMO_SECRET
 from withdrawal_apis.registry import get
 from withdrawal_apis.spec import SpecDocument
 from withdrawal_apis.testing import Emulator

@@ -227,12 +227,12 @@ def test_verifier_maps_every_token_problem_to_a_documented_body(issuer: TokenIss
     for value, gateway in cases.items():
         with pytest.raises(auth.AuthError) as caught:
             auth.verify(value, issuer, USERS.get, now=T0 + 10)
-        assert caught.value.gateway is gateway, value
+        assert (caught.value.shape == auth.GATEWAY) is gateway, value
         assert caught.value.message == ("Unauthorized" if gateway else "Incorrect Credentials"), value
     with pytest.raises(auth.AuthError) as caught:
         auth.verify(f"Bearer {issued}", issuer, USERS.get, now=expires)
     assert caught.value.message == "Incorrect Credentials"
-    assert not caught.value.gateway
+    assert caught.value.shape is None
 
 
 def test_password_check_is_exact() -> None:

@@ -31,7 +31,7 @@ from smartypay_client.models import (
 from withdrawal_apis.providers import smartypay
 from withdrawal_apis.providers.smartypay import auth
 from withdrawal_apis.providers.smartypay.currencies import BLOCKCHAINS, CURRENCIES, RETIRED_CURRENCIES
-from withdrawal_apis.providers.smartypay.emulator import DEMO_KEY, DEMO_SECRET
+from withdrawal_apis.providers.smartypay.seed import DEMO_KEY, DEMO_SECRET
 from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.spec import SpecDocument

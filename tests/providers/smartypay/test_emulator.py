@@ -34,7 +34,7 @@ from smartypay_client.models import (
 
 from withdrawal_apis.providers import smartypay
 from withdrawal_apis.providers.smartypay import auth
-from withdrawal_apis.providers.smartypay.emulator import DEFAULT_GAS_COST_WEI
+from withdrawal_apis.providers.smartypay.models import DEFAULT_GAS_COST_WEI
 from withdrawal_apis.reachability import free_port
 from withdrawal_apis.sandbox import AdvancePolicy, SandboxConfig
 from withdrawal_apis.testing import Emulator

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from ... import hs256
-from ...credentials import Credential
+from ...credentials import AuthError, Credential
 
 CLAIM_TYPE = "OpenAPIV2"  # the `type` claim of every token
 DEFAULT_RECV_WINDOW = 30
@@ -42,18 +42,10 @@ INVALID_TOKEN = (401, 40106, "Invalid token")
 UNEXPECTED_HEADER = (400, 40107, "Unexpected request header")
 
 
-class AuthError(Exception):
-    """Verification failed: the provider's status, code and message, plus a reason for humans."""
-
-    def __init__(self, failure: tuple[int, int, str], reason: str = "") -> None:
-        status, code, message = failure
-        super().__init__(f"{message}: {reason}" if reason else message)
-        self.status, self.code, self.message, self.reason = status, code, message, reason
-
-    @property
-    def detail(self) -> str:
-        """The message with the reason appended (what the sandbox sends back)."""
-        return f"{self.message}: {self.reason}" if self.reason else self.message
+def refused(failure: tuple[int, int, str], reason: str = "") -> AuthError:
+    """One of the documented failures above, with a reason for humans (the sandbox appends it to the message)."""
+    status, code, message = failure
+    return AuthError(message, status=status, code=code, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -79,18 +71,18 @@ class Claims:
         accepted where the table says string (for `recv_window` too).
         """
         if claims.get("type") != CLAIM_TYPE:
-            raise AuthError(INVALID_TOKEN, f"type must be {CLAIM_TYPE}")
+            raise refused(INVALID_TOKEN, f"type must be {CLAIM_TYPE}")
         sub = claims.get("sub")
         if not isinstance(sub, str) or not sub:
-            raise AuthError(INVALID_TOKEN, "sub must be the API key")
+            raise refused(INVALID_TOKEN, "sub must be the API key")
         nonce = _whole_number(claims.get("nonce"))
         if nonce is None:
-            raise AuthError(INVALID_TOKEN, "nonce must be nanoseconds as a decimal string")
+            raise refused(INVALID_TOKEN, "nonce must be nanoseconds as a decimal string")
         recv_window: int | None = None
         if "recv_window" in claims:
             recv_window = _whole_number(claims["recv_window"])
             if recv_window is None or recv_window <= 0:
-                raise AuthError(INVALID_TOKEN, "recv_window must be a positive number of seconds")
+                raise refused(INVALID_TOKEN, "recv_window must be a positive number of seconds")
         return cls(sub, nonce, recv_window)
 
     @property
@@ -148,26 +140,26 @@ def verify(header: str | None, lookup: Callable[[str], Credential | None], now_n
     clock, so a forger learns nothing but "Invalid token".
     """
     if not header:
-        raise AuthError(UNAUTHORIZED, "missing Authorization header")
+        raise refused(UNAUTHORIZED, "missing Authorization header")
     match = _HEADER.fullmatch(header.strip())
     if match is None:
-        raise AuthError(UNEXPECTED_HEADER, "expected `Authorization: Bearer {token}`")
+        raise refused(UNEXPECTED_HEADER, "expected `Authorization: Bearer {token}`")
     raw = match.group(1)
     try:
         jose, unverified = hs256.unverified(raw)
     except hs256.TokenProblem:
-        raise AuthError(INVALID_TOKEN, "not a JWT") from None
+        raise refused(INVALID_TOKEN, "not a JWT") from None
     if jose.get("alg") != hs256.ALGORITHM:
-        raise AuthError(INVALID_TOKEN, f"algorithm {jose.get('alg')!r} is not accepted")
+        raise refused(INVALID_TOKEN, f"algorithm {jose.get('alg')!r} is not accepted")
     sub = unverified.get("sub")
     key = lookup(sub) if isinstance(sub, str) and sub else None
     if key is None or not key.active:
-        raise AuthError(UNAUTHORIZED, "unknown or disabled API key")
+        raise refused(UNAUTHORIZED, "unknown or disabled API key")
     try:
         verified = hs256.decode(raw, key.secret)
     except hs256.TokenProblem as problem:
-        raise AuthError(INVALID_TOKEN, _REASONS[problem.reason]) from None
+        raise refused(INVALID_TOKEN, _REASONS[problem.reason]) from None
     claims = Claims.from_jwt(verified)
     if abs(now_ns - claims.nonce) >= claims.window * NANOS:
-        raise AuthError(INVALID_TOKEN, "nonce is outside recv_window")
+        raise refused(INVALID_TOKEN, "nonce is outside recv_window")
     return key

@@ -1,15 +1,4 @@
-"""BigONE's business rules for the sandbox emulator (handlers keyed by operationId).
-
-Balances. BigONE keeps each asset in several accounts: the fund, spot and contract accounts are the
-wallets `fund`, `spot` and `contract` of the store (seed them as `"wallets": {"fund": {"USDT": "100"},
-"spot": {...}}`). Withdrawals are taken from the fund account, as BigONE's wallet guide says, and
-`POST /viewer/transfer` moves funds between the three at once (`10014` when the source does not hold
-the amount). `balance` is reported as available + locked, `locked_balance` as what pending
-withdrawals hold. Only fund and spot have balance endpoints; the contract API is not modelled.
-
-Reference data. `GET /assets` and `GET /asset_pairs` serve the table of `gateways.py` with the fee and
-minimum overrides and suspended gateways of the options applied, so they list exactly the terms that
-create enforces.
+"""BigONE's sandbox emulator: authentication, key permissions and the handlers, keyed by operationId.
 
 Withdrawals. Create checks the asset and gateway (see `gateways.py`), that withdrawals on the gateway
 are not suspended, the amount's precision and minimum, the address format for the gateway and the
@@ -20,158 +9,71 @@ the same request answers the original withdrawal without locking anything again;
 request it is `403` code `40302` ("already requested"). Without a guid the emulator makes one up,
 which the client never learns (as with the real API). The numeric `id` comes from a per-sandbox
 counter and is the id the control API uses (`/_sandbox/withdrawals/{id}/...`). The `{guid}` path
-segment is resolved as a guid first and, if it is all digits, as the numeric id.
+segment is resolved as a guid first and, if it is all digits, as the numeric id. Cancel through the
+API is asynchronous as documented: it always answers code 0 and only a `PENDING` withdrawal changes.
 
-Lifecycle: `PENDING` → `complete` → `COMPLETED` (funds leave; `txid`, `completed_at` set), `fail` →
-`FAILED` and `cancel` → `CANCELLED` (funds return). Cancel through the API is asynchronous as
-documented: it always answers code 0 and only a `PENDING` withdrawal actually changes.
+Transfers. `POST /viewer/transfer` moves funds between the fund, spot and contract accounts at once
+(`10014` when the source does not hold the amount). `guid` names a transfer per account, as it does a
+withdrawal: the same guid with the same request answers code 0 again without moving anything; with
+another request it is `40302`. Sub-accounts are not modelled: a `type` other than `NORMAL` names a
+`sub_account` no account has (404, `10013`). Only fund and spot have balance endpoints; the contract
+API is not modelled.
 
-Transfers. `guid` names a transfer per account, as it does a withdrawal: the same guid with the same
-request answers code 0 again without moving anything; with another request it is `40302`. Sub-accounts
-are not modelled: a `type` other than `NORMAL` names a `sub_account` no account has (404, `10013`).
+Keys. A key's `scopes` and `allowed_ips` are checked before the request body is read: a key without
+the scope gets 403 whatever it sends. Transfers need `view_balance`, the scope BigONE's transfer page
+names.
 
-Keys. A credential's `data` may hold `scopes` (any of `view_balance`, `view_withdrawal_history`,
-`execute_withdrawals`; all three when absent) and `allowed_ips` (the key's IP list; any IP when absent).
-Both are checked before the request body is read: a key without the scope gets 403 whatever it sends.
-Transfers need `view_balance`, the scope BigONE's transfer page names.
-An account's `extra` may hold `customer_id` (string or integer, reported on withdrawals).
-
-Listing is newest first with keyset paging: the `page_token` is base64url of the last item's sequence
-number and an HMAC binding it to the account, so a forged or edited token is refused (404, 10013).
+The accounts, lifecycle and terms are in `models.py`, the error body in `errors.py`, the list cursor
+in `page_tokens.py` and what a seed holds in `seed.py`.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
-import secrets
 import uuid
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, ClassVar
 
+from ...credentials import AuthError
 from ...money import decimal_places, exact_sum, format_decimal, json_number, parse_decimal
 from ...sandbox import (
     ApiError,
-    Lifecycle,
+    Filter,
     Operation,
     Principal,
     ProviderSandbox,
     Request,
     Response,
+    StoredObject,
     Transition,
+    hex_hash,
     operation,
     public,
 )
-from ...sandbox.http import Reason
-from ...sandbox.ids import hex_hash
-from ...sandbox.lifecycle import Effect
-from ...sandbox.seeding import account_schema, closed
-from ...sandbox.store import Filter, InsufficientFunds, StoredObject
-from . import auth
-from .gateways import ASSETS, GATEWAYS, PAIRS, Asset, listing_id
-
-KIND, TRANSFER = "withdrawal", "transfer"
-FUND, SPOT, CONTRACT = "fund", "spot", "contract"
-ACCOUNT_TYPES = {"FUND": FUND, "SPOT": SPOT, "CONTRACT": CONTRACT}  # a transfer's `from`/`to` -> wallet
-VIEW_BALANCE, VIEW_WITHDRAWALS, EXECUTE_WITHDRAWALS = "view_balance", "view_withdrawal_history", "execute_withdrawals"
-SCOPES = (VIEW_BALANCE, VIEW_WITHDRAWALS, EXECUTE_WITHDRAWALS)
-MAX_PAGE = 200  # the provider documents no maximum for `limit`; larger values are cut to this
-AMOUNT_PLACES = 16  # amounts and fees are printed with 16 decimals, as in a captured real response
-
-# The demo seed (`withdrawal-apis sandbox bigone`): fixed, so that the README's examples and the spec's
-# request examples run as written against it. A local sandbox key, worth nothing anywhere else.
-DEMO_KEY = "0c5e8a3f-6b1d-4f2e-9a7c-8d3b2e1f4a60"
-DEMO_SECRET = "0123456789abcdef" * 4
-DEMO_DESTINATIONS = (
-    ("Tron", "TNGJhrUp1chLfj9B9kmUQubutka4FiWrSV"),
-    ("Ethereum", "0x52908400098527886E0F7030069857D2E4169EE7"),
-    ("Bitcoin", "3PumsXwUSakZomHXMcY93RrVRJ7PAi2ida"),
-    ("Bitcoin", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"),
-    ("EOS", "bigonewallet"),
+from . import auth, errors, models, page_tokens, seed
+from .errors import already_requested, not_found, parameter_error, permission_denied
+from .gateways import ASSETS, GATEWAYS, PAIRS
+from .models import (
+    ACCOUNT_TYPES,
+    AMOUNT_PLACES,
+    EXECUTE_WITHDRAWALS,
+    FUND,
+    KIND,
+    LIFECYCLE,
+    MAX_PAGE,
+    SPOT,
+    TRANSFER,
+    VIEW_BALANCE,
+    VIEW_WITHDRAWALS,
+    Terms,
 )
-
-LIFECYCLE = Lifecycle(
-    kind=KIND,
-    initial="PENDING",
-    transitions=(
-        Transition("complete", frozenset({"PENDING"}), "COMPLETED", Effect.SETTLE, delay=600),
-        Transition("fail", frozenset({"PENDING"}), "FAILED", Effect.RELEASE),
-        Transition("cancel", frozenset({"PENDING"}), "CANCELLED", Effect.RELEASE),
-    ),
-    happy_path=("complete",),
-    failures=("fail",),
-)
-
-# Code and table message for errors raised without a BigONE code (routing, validation, limits, faults).
-_DEFAULT_CODES: dict[int, tuple[int, str]] = {
-    400: (10007, "Parameter error"),
-    401: (40004, "Unauthorized"),
-    403: (10403, "Permission denied"),
-    404: (10013, "Resource not found"),
-    405: (10013, "Resource not found"),
-    413: (10007, "Parameter error"),
-    429: (10429, "Too many requests"),
-}
-_INTERNAL = (10005, "Internal error")
-_SYMBOL = {"type": "string", "pattern": "^[A-Za-z0-9]{1,20}$"}
-_AMOUNT = {"type": "string", "pattern": "^[0-9]{1,40}(\\.[0-9]{1,40})?$"}
-_PER_GATEWAY = {"type": "object", "additionalProperties": _AMOUNT}
-
-
-def _per_asset(description: str, value: Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON Schema of an option keyed by asset symbol."""
-    return {
-        "type": "object",
-        "description": description,
-        "propertyNames": {"enum": list(ASSETS)},
-        "additionalProperties": value,
-        "default": {},
-    }
-
-
-def parameter_error(reason: str) -> ApiError:
-    return ApiError(400, f"Parameter error: {reason}", code=10007)
-
-
-def not_found(reason: str = "") -> ApiError:
-    return ApiError(404, f"Resource not found: {reason}" if reason else "Resource not found", code=10013)
-
-
-def permission_denied(reason: str) -> ApiError:
-    return ApiError(403, f"Permission denied: {reason}", code=10403, reason=Reason.FORBIDDEN)
 
 
 class Sandbox(ProviderSandbox):
     name = "bigone"
     lifecycles = (LIFECYCLE,)
     rate_limit = (500, 10.0)  # 500 requests per 10 seconds (per IP at BigONE; per key here)
-    seed_schema: ClassVar[Mapping[str, Any]] = account_schema(
-        balances={"maxProperties": 0, "description": "BigONE balances live in the wallets fund, spot and contract"},
-        wallets={"propertyNames": {"enum": [FUND, SPOT, CONTRACT]}, "additionalProperties": {"propertyNames": _SYMBOL}},
-        credential_data=closed(
-            {
-                "scopes": {"type": "array", "items": {"enum": list(SCOPES)}},
-                "allowed_ips": {"type": "array", "items": {"type": "string", "maxLength": 64}},
-            }
-        ),
-        whitelist_entry={"properties": {"network": {"enum": list(GATEWAYS)}}},
-        extra=closed({"customer_id": {"type": ["string", "integer"]}}),
-    )
-    options_schema: ClassVar[Mapping[str, Any]] = {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "fees": _per_asset("fee overrides: asset symbol -> gateway -> flat fee", _PER_GATEWAY),
-            "minimums": _per_asset("minimum withdrawal overrides: asset symbol -> gateway -> amount", _PER_GATEWAY),
-            "suspended": _per_asset(
-                "gateways whose withdrawals are closed: asset symbol -> gateway names",
-                {"type": "array", "items": {"enum": list(GATEWAYS)}},
-            ),
-        },
-    }
+    seed_schema: ClassVar[Mapping[str, Any]] = seed.SCHEMA
+    options_schema: ClassVar[Mapping[str, Any]] = models.OPTIONS_SCHEMA
 
     # -- auth, errors, seeding ----------------------------------------------------------------
     def authenticate(self, request: Request) -> Principal:
@@ -179,7 +81,7 @@ class Sandbox(ProviderSandbox):
             key = auth.verify(
                 request.headers.get("authorization"), self.store.credential, now_ns=int(self.clock.wall() * 1e9)
             )
-        except auth.AuthError as error:
+        except AuthError as error:
             raise ApiError(error.status, error.detail, code=error.code) from None
         scopes = key.data.get("scopes")
         return Principal(
@@ -198,31 +100,16 @@ class Sandbox(ProviderSandbox):
         return permission_denied(message)
 
     def render_error(self, error: ApiError) -> Response:
-        if error.code is not None:
-            code, message = int(error.code), error.message
-        elif error.status >= 500:
-            code, message = _INTERNAL
-        else:
-            code, table_message = _DEFAULT_CODES.get(error.status, (10007, "Parameter error"))
-            message = table_message if error.status == 429 else f"{table_message}: {error.message}"
-        return Response.json(error.status, {"code": code, "message": message}, error.headers)
+        return errors.render(error)
 
     def demo_seed(self) -> dict[str, Any]:
-        return {
-            "accounts": [
-                {
-                    "id": "bigone-demo",
-                    "credentials": [{"key_id": DEMO_KEY, "secret": DEMO_SECRET}],
-                    "wallets": {
-                        FUND: {"USDT": "10000", "BTC": "5", "ETH": "10", "EOS": "100"},
-                        SPOT: {"USDT": "500", "BTC": "2"},
-                    },
-                    "whitelist": [{"network": network, "address": address} for network, address in DEMO_DESTINATIONS],
-                }
-            ]
-        }
+        return seed.demo_seed()
 
     # -- helpers ------------------------------------------------------------------------------
+    @property
+    def terms(self) -> Terms:
+        return Terms(self.options)
+
     def _customer_id(self, account_id: str) -> str | int:
         account = self.store.account(account_id)
         found = account.extra.get("customer_id", account_id) if account else account_id
@@ -241,41 +128,6 @@ class Sandbox(ProviderSandbox):
             raise not_found("no withdrawal with this guid")
         return obj
 
-    def fee(self, asset: Asset, gateway: str) -> Decimal:
-        return asset.fee(gateway, self.options["fees"])
-
-    def minimum(self, asset: Asset, gateway: str) -> Decimal:
-        return asset.minimum(gateway, self.options["minimums"])
-
-    def withdrawals_open(self, asset: Asset, gateway: str) -> bool:
-        return gateway not in self.options["suspended"].get(asset.symbol, [])
-
-    # -- page tokens (keyset cursor, HMAC-bound to the account) ---------------------------------
-    def _token_key(self) -> bytes:
-        # One key however many processes of a shared sandbox ask first.
-        key = self.store.get_meta("bigone:page_token_key")
-        return (key or self.store.meta_default("bigone:page_token_key", secrets.token_hex(32))).encode()
-
-    def _token_mac(self, account_id: str, seq: int) -> str:
-        return hmac.new(self._token_key(), f"{account_id}\n{seq}".encode(), hashlib.sha256).hexdigest()[:32]
-
-    def encode_page_token(self, account_id: str, seq: int) -> str:
-        raw = f"{seq}.{self._token_mac(account_id, seq)}".encode()
-        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-    def decode_page_token(self, account_id: str, token: str) -> int:
-        try:
-            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
-        except (binascii.Error, ValueError):
-            raise not_found("page_token was not issued for this list") from None
-        seq_text, _, mac = raw.partition(".")
-        if not seq_text.isdigit() or len(seq_text) > 18:
-            raise not_found("page_token was not issued for this list")
-        seq = int(seq_text)
-        if not hmac.compare_digest(self._token_mac(account_id, seq), mac):
-            raise not_found("page_token was not issued for this list")
-        return seq
-
     # -- operations ---------------------------------------------------------------------------
     @public("ping")
     def ping(self, request: Request) -> Response:
@@ -284,56 +136,13 @@ class Sandbox(ProviderSandbox):
 
     @public("list_asset_pairs")
     def list_asset_pairs(self, request: Request) -> Response:
-        pairs = [
-            {
-                "id": listing_id(pair.name),
-                "name": pair.name,
-                "base_asset": self._pair_asset(pair.base),
-                "quote_asset": self._pair_asset(pair.quote),
-                "base_scale": pair.base_scale,
-                "quote_scale": pair.quote_scale,
-                "min_quote_value": pair.min_quote_value,
-                "max_quote_value": pair.max_quote_value,
-            }
-            for pair in PAIRS
-        ]
-        return Response.json(200, {"code": 0, "data": pairs})
-
-    @staticmethod
-    def _pair_asset(symbol: str) -> dict[str, str]:
-        asset = ASSETS[symbol]
-        return {"id": asset.uuid, "symbol": asset.symbol, "name": asset.name}
+        return Response.json(200, {"code": 0, "data": [models.listed_pair(pair) for pair in PAIRS]})
 
     @public("list_assets")
     def list_assets(self, request: Request) -> Response:
         # `code` as the string "0", as in the one captured answer of this undocumented endpoint.
-        return Response.json(200, {"code": "0", "message": "", "data": [self._listed(a) for a in ASSETS.values()]})
-
-    def _listed(self, asset: Asset) -> dict[str, Any]:
-        """One asset as `GET /assets` lists it: the same terms `create_withdrawal` enforces."""
-        gateways = [
-            {
-                "guid": listing_id(asset.symbol, gateway),
-                "gateway_name": gateway,
-                "is_withdrawal_enabled": self.withdrawals_open(asset, gateway),
-                "min_withdrawal_amount": format_decimal(self.minimum(asset, gateway)),
-                "withdrawal_fee": format_decimal(self.fee(asset, gateway)),
-                "is_memo_required": GATEWAYS[gateway].memo_required,
-                "withdrawal_scale": asset.scale,
-                "scale": asset.scale,
-            }
-            for gateway in asset.fees
-        ]
-        return {
-            "uuid": asset.uuid,
-            "symbol": asset.symbol,
-            "name": asset.name,
-            "scale": asset.scale,
-            "is_fiat": False,
-            "is_transfer_enabled": True,
-            "transfer_scale": asset.scale,
-            "binding_gateways": gateways,
-        }
+        listed = [self.terms.listed(asset) for asset in ASSETS.values()]
+        return Response.json(200, {"code": "0", "message": "", "data": listed})
 
     def _accounts(self, account_id: str, wallet: str) -> list[dict[str, str]]:
         held = self.store.balances(account_id, wallet)
@@ -381,12 +190,13 @@ class Sandbox(ProviderSandbox):
         if gateway_name not in asset.fees:
             raise parameter_error(f"gateway_name must be one of {', '.join(asset.fees)} for {symbol}")
         gateway = GATEWAYS[gateway_name]
-        if not self.withdrawals_open(asset, gateway.name):
+        terms = self.terms
+        if not terms.withdrawals_open(asset, gateway.name):
             raise parameter_error(f"withdrawals of {symbol} on {gateway.name} are suspended")
         amount = parse_decimal(body["amount"])
         if decimal_places(amount) > asset.scale:
             raise parameter_error(f"amount has more than {asset.scale} decimals, the precision of {symbol}")
-        minimum = self.minimum(asset, gateway.name)
+        minimum = terms.minimum(asset, gateway.name)
         if amount < minimum:
             raise parameter_error(f"amount is below {format_decimal(minimum)}, the minimum on {gateway.name}")
         address, memo = body["target_address"], body.get("memo", "")
@@ -406,16 +216,13 @@ class Sandbox(ProviderSandbox):
             existing = self.store.object_by_idem_key(KIND, account_id, guid)
             if existing is not None:
                 if existing.private.get("request") != request_key:
-                    raise ApiError(403, "already requested", code=40302)
+                    raise already_requested()
                 return Response.json(200, {"code": 0, "message": "", "data": existing.body})
             if self.store.destination(account_id, gateway.name, address) is None:
                 raise permission_denied(f"target_address is not on the trusted-address list for {gateway.name}")
-            fee = self.fee(asset, gateway.name)
+            fee = terms.fee(asset, gateway.name)
             hold = exact_sum(amount, fee)
-            try:
-                self.store.freeze(account_id, symbol, hold, FUND)
-            except InsufficientFunds:
-                raise ApiError(400, "Insufficient funds", code=10014) from None
+            self.store.freeze(account_id, symbol, hold, FUND, refusal=errors.insufficient_funds)
             withdrawal_id = self.store.next_value("bigone:withdrawal_id")
             now = self._now()
             withdrawal: dict[str, Any] = {
@@ -479,12 +286,9 @@ class Sandbox(ProviderSandbox):
             existing = self.store.object_by_idem_key(TRANSFER, account_id, body["guid"])
             if existing is not None:
                 if existing.private.get("request") != request_key:
-                    raise ApiError(403, "already requested", code=40302)
+                    raise already_requested()
                 return Response.json(200, {"code": 0, "data": None})
-            try:
-                self.store.transfer(account_id, symbol, amount, source, target)
-            except InsufficientFunds:
-                raise ApiError(400, "Insufficient funds", code=10014) from None
+            self.store.transfer(account_id, symbol, amount, source, target, refusal=errors.insufficient_funds)
             transfer = {"guid": body["guid"], **request_key, "inserted_at": self._now()}
             transfer_id = str(self.store.next_value("bigone:transfer_id"))
             self.store.insert_object(
@@ -504,7 +308,7 @@ class Sandbox(ProviderSandbox):
         account_id = principal.account_id
         params = request.params
         limit = min(int(params["limit"]), MAX_PAGE)
-        before = self.decode_page_token(account_id, params["page_token"]) if "page_token" in params else None
+        before = page_tokens.decode(self.store, account_id, params["page_token"]) if "page_token" in params else None
         query = Filter(
             KIND,
             owners=(account_id,),
@@ -515,7 +319,7 @@ class Sandbox(ProviderSandbox):
         page = objects[:limit]
         answer: dict[str, Any] = {"code": 0, "message": "", "data": [obj.body for obj in page]}
         if len(objects) > limit:
-            answer["page_token"] = self.encode_page_token(account_id, page[-1].seq)
+            answer["page_token"] = page_tokens.encode(self.store, account_id, page[-1].seq)
         return Response.json(200, answer)
 
     @operation("get_withdrawal", scopes=[VIEW_WITHDRAWALS])

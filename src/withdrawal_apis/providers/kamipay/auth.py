@@ -5,7 +5,7 @@ form), caches the JWT it gets back, and reads the token's lifetime from its `exp
 login answer carries none. The caching, the refresh shortly before `exp`, the single retry after a
 401 and the thread-safety come from `TokenLoginAuth`.
 
-Server side: `verify` checks an `Authorization` header against the emulator's token issuer and the
+Server side: `verify` has the emulator's token issuer check an `Authorization` header against the
 user table and says which of kamiPay's two documented 401 bodies applies. Both sides read the same
 constants below, and every JWT goes through `withdrawal_apis.hs256`.
 """
@@ -13,16 +13,15 @@ constants below, and every JWT goes through `withdrawal_apis.hs256`.
 from __future__ import annotations
 
 import hmac
-import re
 import time
-from collections.abc import Callable, Mapping
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 import httpx
 
 from ... import hs256
 from ...core.token_auth import LoginFailed, TokenLoginAuth
-from ...credentials import Credential
+from ...credentials import AuthError, Credential
 
 LOGIN_PATH = "/auth/token"
 DEFAULT_LIFETIME = 3600.0
@@ -31,11 +30,11 @@ DEFAULT_LIFETIME = 3600.0
 # kamiPay's documented 401 bodies.
 INCORRECT_CREDENTIALS = "Incorrect Credentials"  # the application's {"detail": ...}
 GATEWAY_UNAUTHORIZED = "Unauthorized"  # the gateway's {"message": ..., "request_id": ...}
-
-_BEARER = re.compile(r"(?i:bearer)[ ]+(\S+)[ ]*")
+GATEWAY = "gateway"  # AuthError.shape (and ApiError.shape) of the gateway's body
 
 __all__ = [
     "DEFAULT_LIFETIME",
+    "GATEWAY",
     "GATEWAY_UNAUTHORIZED",
     "INCORRECT_CREDENTIALS",
     "LOGIN_PATH",
@@ -106,15 +105,6 @@ def token_expiry(token: str, now: float) -> float:
 # -- server side ------------------------------------------------------------------------------
 
 
-class AuthError(Exception):
-    """Refused: `gateway` selects the gateway's body (no bearer token at all) over the `detail` body."""
-
-    def __init__(self, message: str, *, gateway: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.gateway = gateway
-
-
 def check_password(user: Credential | None, password: str) -> bool:
     """Constant-time comparison; an unknown or deactivated user fails like a wrong password."""
     if user is None or not user.active:
@@ -123,30 +113,27 @@ def check_password(user: Credential | None, password: str) -> bool:
     return hmac.compare_digest(password.encode(), user.secret.encode())
 
 
-class TokenVerifier(Protocol):
-    """What `verify` needs of the emulator's token issuer: the claims of a valid token, else `hs256.TokenProblem`."""
+class TokenHolders(Protocol):
+    """What `verify` needs of the emulator's token issuer: the user a bearer header proves, else TokenProblem."""
 
-    def verify(self, token: str, now: float) -> Mapping[str, Any]: ...
+    def holder(
+        self, authorization: str | None, now: float, lookup: Callable[[str], Credential | None] | None = None
+    ) -> Credential: ...
 
 
 def verify(
-    header: str | None, issuer: TokenVerifier, lookup: Callable[[str], Credential | None], now: float
+    header: str | None, issuer: TokenHolders, lookup: Callable[[str], Credential | None], now: float
 ) -> Credential:
     """The user a bearer header proves, or AuthError with the documented body.
 
     No header, another scheme, or `Bearer` with nothing after it: the gateway's
-    `{"message": "Unauthorized"}`. Everything the token itself gets wrong (`TokenProblem`: malformed,
+    `{"message": "Unauthorized"}` (shape `GATEWAY`). Everything the token itself gets wrong (malformed,
     algorithm, signature, claims, expired) and a user removed or deactivated since the login: the
     application's `{"detail": "Incorrect Credentials"}`. The reason is not disclosed in the body.
     """
-    match = _BEARER.fullmatch(header or "")
-    if match is None:
-        raise AuthError(GATEWAY_UNAUTHORIZED, gateway=True)
     try:
-        claims = issuer.verify(match.group(1), now)
-    except hs256.TokenProblem:
-        raise AuthError(INCORRECT_CREDENTIALS) from None
-    user = lookup(claims["sub"])
-    if user is None or not user.active:
-        raise AuthError(INCORRECT_CREDENTIALS)
-    return user
+        return issuer.holder(header, now, lookup)
+    except hs256.TokenProblem as problem:
+        if problem.reason == "missing":
+            raise AuthError(GATEWAY_UNAUTHORIZED, shape=GATEWAY) from None
+        raise AuthError(INCORRECT_CREDENTIALS, reason=problem.reason) from None

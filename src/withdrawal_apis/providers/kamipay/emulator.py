@@ -32,13 +32,25 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from ...chains import is_valid_ethereum_address
+from ...chains import is_valid_ethereum_address, same_address
+from ...credentials import AuthError
 from ...money import decimal_places, exact_sum
-from ...sandbox import ApiError, Lifecycle, Principal, ProviderSandbox, Reason, Request, Response, operation, public
-from ...sandbox.ids import hex_hash
-from ...sandbox.seeding import account_schema, closed
-from ...sandbox.store import InsufficientFunds
-from ...sandbox.tokens import TokenIssuer
+from ...sandbox import (
+    ApiError,
+    Lifecycle,
+    Principal,
+    ProviderSandbox,
+    Reason,
+    Refusal,
+    Request,
+    Response,
+    TokenIssuer,
+    account_schema,
+    closed,
+    hex_hash,
+    operation,
+    public,
+)
 from . import auth
 
 KIND = "withdrawal"
@@ -53,14 +65,19 @@ DEFAULT_GAS = {"usdt": "0.01", "matic": "0.005"}
 DEFAULT_TOKEN_TTL = 3600
 MAX_TOKEN_TTL = 7 * 86400
 ISSUER = "kamipay-sandbox"
+NO_GAS = "insufficient matic balance on from_address to pay gas"
 MAX_INTEGER_DIGITS = 30
 """Seeded balances stay below 10**30, so balance arithmetic is always exact."""
-GATEWAY = "gateway"  # ApiError.shape of the API gateway's `{"message": ..., "request_id": ...}` body
 _ADDRESS = {"type": "string", "pattern": "^0x[0-9a-fA-F]{40}$"}
 _INTEGER = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
 
 LIFECYCLE = Lifecycle(kind=KIND, initial="mined", transitions=(), happy_path=())
 """kamiPay answers only once the transaction is mined: there is nothing to advance."""
+
+
+def refusal(message: str) -> Refusal:
+    """A balance that does not cover what a withdrawal takes from it: a 400 with `message`."""
+    return lambda short: ApiError(400, message)
 
 
 class Sandbox(ProviderSandbox):
@@ -120,16 +137,15 @@ class Sandbox(ProviderSandbox):
             user = auth.verify(
                 request.headers.get("authorization"), self.tokens(), self.store.credential, now=self.clock.now()
             )
-        except auth.AuthError as error:
-            shape = GATEWAY if error.gateway else None
-            raise ApiError(401, error.message, shape=shape, reason=Reason.UNAUTHENTICATED) from None
+        except AuthError as error:
+            raise ApiError(401, error.message, shape=error.shape, reason=Reason.UNAUTHENTICATED) from None
         return Principal(account_id=user.account_id, key_id=user.key_id)
 
     def tokens(self, ttl: int | None = None) -> TokenIssuer:
         return TokenIssuer(self.store, self.options["token_ttl"] if ttl is None else ttl)
 
     def render_error(self, error: ApiError) -> Response:
-        if error.shape == GATEWAY:
+        if error.shape == auth.GATEWAY:
             body: dict[str, Any] = {"message": auth.GATEWAY_UNAUTHORIZED, "request_id": secrets.token_hex(16)}
         elif error.status >= 500:
             body = {"detail": "an unexpected error occurred"}
@@ -180,7 +196,7 @@ class Sandbox(ProviderSandbox):
         return ttl if isinstance(ttl, int) and not isinstance(ttl, bool) else None
 
     def _whitelisted(self, account_id: str, address: str) -> bool:
-        return any(d.address.lower() == address.lower() for d in self.store.destinations(account_id, CHAIN))
+        return any(same_address(d.address, address) for d in self.store.destinations(account_id, CHAIN))
 
     def gas(self, token: str) -> Decimal:
         return Decimal(self.options["gas"][token])
@@ -215,18 +231,13 @@ class Sandbox(ProviderSandbox):
             raise ApiError(406, f"amount has more decimal places than {token} allows ({places})")
         gas = self.gas(token)
         tx_hash = hex_hash("0x")
+        not_enough = refusal(f"insufficient {token} balance on from_address")
         with self.store.transaction():
             if symbol == GAS_ASSET:
-                self._debit(
-                    principal,
-                    wallet,
-                    GAS_ASSET,
-                    exact_sum(amount, gas),
-                    f"insufficient {token} balance on from_address",
-                )
+                self.store.debit(principal.account_id, GAS_ASSET, exact_sum(amount, gas), wallet, refusal=not_enough)
             else:
-                self._debit(principal, wallet, symbol, amount, f"insufficient {token} balance on from_address")
-                self._debit(principal, wallet, GAS_ASSET, gas, "insufficient matic balance on from_address to pay gas")
+                self.store.debit(principal.account_id, symbol, amount, wallet, refusal=not_enough)
+                self.store.debit(principal.account_id, GAS_ASSET, gas, wallet, refusal=refusal(NO_GAS))
             record = {
                 "status": "mined",
                 "transactionHash": tx_hash,
@@ -241,13 +252,6 @@ class Sandbox(ProviderSandbox):
             self.store.insert_object(KIND, tx_hash, principal.account_id, "mined", record, asset=symbol, wallet=wallet)
         result = {"status": "mined", "transactionHash": tx_hash, "to": to_address, f"{token} amount": amount}
         return Response.json(200, {"status": "ok", "msg": "transaction succesful", "data": result})
-
-    def _debit(self, principal: Principal, wallet: str, asset: str, amount: Decimal, message: str) -> None:
-        """Take `amount` out of `available` for good, inside the caller's transaction."""
-        try:
-            self.store.debit(principal.account_id, asset, amount, wallet)
-        except InsufficientFunds:
-            raise ApiError(400, message) from None
 
     @operation("get_address_balance")
     def get_address_balance(self, request: Request, principal: Principal) -> Response:

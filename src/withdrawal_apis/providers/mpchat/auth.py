@@ -17,7 +17,7 @@ from collections.abc import Callable, Generator
 
 import httpx
 
-from ...credentials import Credential
+from ...credentials import AuthError, Credential
 
 TOLERANCE_SECONDS = 300
 """The provider rejects timestamps more than five minutes away from its clock, in either direction."""
@@ -62,14 +62,6 @@ class MPChatAuth(httpx.Auth):
         timestamp = int(self._clock())
         request.headers["Authorization"] = authorization_header(self.key_id, self._secret, timestamp)
         yield request
-
-
-class AuthError(Exception):
-    """Verification failed; `message` is the provider's documented error string."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def verify(header: str | None, lookup: Callable[[str], Credential | None], now: float) -> Credential:

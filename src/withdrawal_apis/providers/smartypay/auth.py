@@ -22,7 +22,7 @@ from collections.abc import Callable, Generator, Mapping
 
 import httpx
 
-from ...credentials import Credential
+from ...credentials import AuthError, Credential
 
 TOLERANCE_SECONDS = 300
 """Our emulator's replay window, either side of its clock (the provider does not document one)."""
@@ -119,14 +119,9 @@ def make_auth(api_key: str, secret: str, scheme: str = "hmac") -> httpx.Auth:
 # -- server side ----------------------------------------------------------------------------
 
 
-class AuthError(Exception):
-    """Verification failed: the HTTP status, the error `code` and a message safe to send back."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = UNAUTHORIZED if status == 401 else FORBIDDEN
-        self.message = message
+def refused(status: int, message: str) -> AuthError:
+    """A refusal with its HTTP status, the error `code` SmartyPay names after it, and a message safe to send back."""
+    return AuthError(message, status=status, code=UNAUTHORIZED if status == 401 else FORBIDDEN)
 
 
 def verify(
@@ -148,32 +143,32 @@ def verify(
     authorization = headers.get("authorization")
     if authorization:
         return _verify_basic(authorization, lookup)
-    raise AuthError(401, "Missing credentials: send HTTP Basic or the x-api-key, x-api-sig and x-api-ts headers")
+    raise refused(401, "Missing credentials: send HTTP Basic or the x-api-key, x-api-sig and x-api-ts headers")
 
 
 def _known(lookup: Callable[[str], Credential | None], key_id: str) -> Credential:
     key = lookup(key_id)
     if key is None:
-        raise AuthError(401, "Unknown API key")
+        raise refused(401, "Unknown API key")
     if not key.active:
-        raise AuthError(403, "API key is disabled")
+        raise refused(403, "API key is disabled")
     return key
 
 
 def _verify_basic(authorization: str, lookup: Callable[[str], Credential | None]) -> Credential:
     scheme, _, encoded = authorization.partition(" ")
     if scheme.lower() != "basic" or not encoded.strip():
-        raise AuthError(401, "Malformed Authorization header: expected Basic credentials")
+        raise refused(401, "Malformed Authorization header: expected Basic credentials")
     try:
         decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):
-        raise AuthError(401, "Malformed Authorization header: not base64 of API_KEY:SECRET") from None
+        raise refused(401, "Malformed Authorization header: not base64 of API_KEY:SECRET") from None
     key_id, colon, secret = decoded.partition(":")
     if not colon or not key_id:
-        raise AuthError(401, "Malformed Authorization header: not base64 of API_KEY:SECRET")
+        raise refused(401, "Malformed Authorization header: not base64 of API_KEY:SECRET")
     key = _known(lookup, key_id)
     if not hmac.compare_digest(key.secret.encode(), secret.encode()):
-        raise AuthError(403, "Invalid API secret")
+        raise refused(403, "Invalid API secret")
     return key
 
 
@@ -187,20 +182,20 @@ def _verify_hmac(
 ) -> Credential:
     key_id, sig, timestamp = (headers.get(name, "") for name in HMAC_HEADERS)
     if not (key_id and sig and timestamp):
-        raise AuthError(401, "x-api-key, x-api-sig and x-api-ts must be sent together")
+        raise refused(401, "x-api-key, x-api-sig and x-api-ts must be sent together")
     if not _KEY.fullmatch(key_id):
-        raise AuthError(401, "Malformed x-api-key")
+        raise refused(401, "Malformed x-api-key")
     if not _TIMESTAMP.fullmatch(timestamp):
-        raise AuthError(401, "Malformed x-api-ts: expected Unix seconds")
+        raise refused(401, "Malformed x-api-ts: expected Unix seconds")
     if not _SIGNATURE.fullmatch(sig):
-        raise AuthError(401, "Malformed x-api-sig: expected 64 hex digits")
+        raise refused(401, "Malformed x-api-sig: expected 64 hex digits")
     key = _known(lookup, key_id)
     expected = signature(key.secret, timestamp, method, uri, body)
     if not hmac.compare_digest(expected, sig.lower()):
-        raise AuthError(403, "Invalid signature")
+        raise refused(403, "Invalid signature")
     seconds = int(timestamp)
     if seconds > MILLISECONDS_ABOVE:
         seconds //= 1000
     if abs(now - seconds) > TOLERANCE_SECONDS:
-        raise AuthError(403, "Request timestamp outside the allowed window")
+        raise refused(403, "Request timestamp outside the allowed window")
     return key

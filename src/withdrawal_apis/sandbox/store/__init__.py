@@ -11,7 +11,7 @@ Money is stored as decimal TEXT and only ever handled as `Decimal`. Every write 
 """
 
 from .backend import StoreError, StoreUnavailable, is_postgres, masked
-from .core import TABLES, SandboxState, Store
+from .core import TABLES, Refusal, SandboxState, Store
 from .migrations import LATEST as SCHEMA_VERSION
 from .records import (
     Account,
@@ -38,6 +38,7 @@ __all__ = [
     "Job",
     "LedgerEntry",
     "LedgerFilter",
+    "Refusal",
     "SandboxState",
     "Store",
     "StoreError",

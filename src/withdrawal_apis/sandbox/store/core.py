@@ -7,7 +7,8 @@ windows in `work.py`; `Store` puts them together over one backend (`sqlite.py`, 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+import secrets
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,9 @@ from .objects import ObjectsMixin
 from .records import FIELD, Account, Balance, Destination, InsufficientFunds
 from .sqlite import SQLiteBackend
 from .work import WorkMixin
+
+Refusal = Callable[[InsufficientFunds], Exception]
+"""What a provider answers when a balance does not cover an amount (its own error, built from the shortfall)."""
 
 # Emptied by a reset; `sandbox_state` is kept (its generation moves on) and so is `schema_version`.
 TABLES = (
@@ -135,6 +139,10 @@ class Store(ObjectsMixin, WorkMixin):
         with self.transaction():
             self._b.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", (key, value))
             return str(self.get_meta(key))
+
+    def secret(self, key: str) -> str:
+        """A random key kept under `key` (a signing key, say): made once per database, however many processes ask."""
+        return self.get_meta(key) or self.meta_default(key, secrets.token_hex(32))
 
     def next_value(self, counter: str) -> int:
         """1, 2, 3... per counter name, durable and never repeated."""
@@ -300,6 +308,14 @@ class Store(ObjectsMixin, WorkMixin):
             )
         return found
 
+    def _covering(self, account_id: str, asset: str, amount: Decimal, wallet: str, refusal: Refusal | None) -> Balance:
+        """The balance, when what is available covers `amount`; else the provider's refusal or InsufficientFunds."""
+        current = self.balance(account_id, asset, wallet)
+        if amount > current.available:
+            shortfall = InsufficientFunds(asset, current.available, amount)
+            raise shortfall if refusal is None else refusal(shortfall)
+        return current
+
     def _write_balance(self, account_id: str, asset: str, wallet: str, balance: Balance) -> None:
         self._b.execute(
             "INSERT INTO balances (account_id, wallet, asset, available, frozen) VALUES (?, ?, ?, ?, ?) "
@@ -314,12 +330,12 @@ class Store(ObjectsMixin, WorkMixin):
             frozen = self.balance(account_id, asset, wallet).frozen
             self._write_balance(account_id, asset, wallet, Balance(available, frozen))
 
-    def freeze(self, account_id: str, asset: str, amount: Decimal, wallet: str = "") -> Balance:
-        """Move `amount` from available to frozen, or raise InsufficientFunds."""
+    def freeze(
+        self, account_id: str, asset: str, amount: Decimal, wallet: str = "", *, refusal: Refusal | None = None
+    ) -> Balance:
+        """Move `amount` from available to frozen, or raise `refusal`'s error (else InsufficientFunds)."""
         with self.transaction():
-            current = self.balance(account_id, asset, wallet)
-            if amount > current.available:
-                raise InsufficientFunds(asset, current.available, amount)
+            current = self._covering(account_id, asset, amount, wallet, refusal)
             updated = Balance(MONEY.subtract(current.available, amount), MONEY.add(current.frozen, amount))
             self._write_balance(account_id, asset, wallet, updated)
             return updated
@@ -340,12 +356,12 @@ class Store(ObjectsMixin, WorkMixin):
             self._write_balance(account_id, asset, wallet, updated)
             return updated
 
-    def debit(self, account_id: str, asset: str, amount: Decimal, wallet: str = "") -> Balance:
-        """Take `amount` out of available for good in one step (a payout that settles at once)."""
+    def debit(
+        self, account_id: str, asset: str, amount: Decimal, wallet: str = "", *, refusal: Refusal | None = None
+    ) -> Balance:
+        """Take `amount` out of available for good in one step (a payout that settles at once), as `freeze` refuses."""
         with self.transaction():
-            current = self.balance(account_id, asset, wallet)
-            if amount > current.available:
-                raise InsufficientFunds(asset, current.available, amount)
+            current = self._covering(account_id, asset, amount, wallet, refusal)
             updated = Balance(MONEY.subtract(current.available, amount), current.frozen)
             self._write_balance(account_id, asset, wallet, updated)
             return updated
@@ -357,10 +373,12 @@ class Store(ObjectsMixin, WorkMixin):
             self._write_balance(account_id, asset, wallet, updated)
             return updated
 
-    def transfer(self, account_id: str, asset: str, amount: Decimal, source: str, target: str) -> None:
-        """Move available funds between two wallets of one account, or raise InsufficientFunds."""
+    def transfer(
+        self, account_id: str, asset: str, amount: Decimal, source: str, target: str, *, refusal: Refusal | None = None
+    ) -> None:
+        """Move available funds between two wallets of one account, as `freeze` refuses."""
         with self.transaction():
-            self.debit(account_id, asset, amount, source)
+            self.debit(account_id, asset, amount, source, refusal=refusal)
             self.credit(account_id, asset, amount, target)
 
 

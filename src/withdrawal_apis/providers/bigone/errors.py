@@ -1,0 +1,50 @@
+"""BigONE's error body, `{"code": <int>, "message": ...}`, and the errors its rules raise."""
+
+from __future__ import annotations
+
+from ...sandbox import ApiError, InsufficientFunds, Reason, Response
+
+# Code and table message for errors raised without a BigONE code (routing, validation, limits, faults).
+_DEFAULT_CODES: dict[int, tuple[int, str]] = {
+    400: (10007, "Parameter error"),
+    401: (40004, "Unauthorized"),
+    403: (10403, "Permission denied"),
+    404: (10013, "Resource not found"),
+    405: (10013, "Resource not found"),
+    413: (10007, "Parameter error"),
+    429: (10429, "Too many requests"),
+}
+_INTERNAL = (10005, "Internal error")
+
+
+def parameter_error(reason: str) -> ApiError:
+    return ApiError(400, f"Parameter error: {reason}", code=10007)
+
+
+def not_found(reason: str = "") -> ApiError:
+    return ApiError(404, f"Resource not found: {reason}" if reason else "Resource not found", code=10013)
+
+
+def permission_denied(reason: str) -> ApiError:
+    return ApiError(403, f"Permission denied: {reason}", code=10403, reason=Reason.FORBIDDEN)
+
+
+def already_requested() -> ApiError:
+    """A `guid` used before for another request."""
+    return ApiError(403, "already requested", code=40302)
+
+
+def insufficient_funds(short: InsufficientFunds) -> ApiError:
+    """The account (fund, or a transfer's source) does not hold the amount."""
+    return ApiError(400, "Insufficient funds", code=10014)
+
+
+def render(error: ApiError) -> Response:
+    if error.code is not None:
+        code, message = int(error.code), error.message
+    elif error.status >= 500:
+        code, message = _INTERNAL
+    else:
+        code, table_message = _DEFAULT_CODES.get(error.status, (10007, "Parameter error"))
+        message = table_message if error.status == 429 else f"{table_message}: {error.message}"
+    return Response.json(error.status, {"code": code, "message": message}, error.headers)
