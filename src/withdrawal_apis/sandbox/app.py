@@ -122,6 +122,7 @@ class SandboxApp:
                 steps.limit_body(self.config.max_body_bytes),
                 steps.route(self.router, provider),
                 steps.inject_fault(engine.faults),
+                steps.answer_fault,
                 steps.authenticate(provider),
                 steps.authorize(provider, provider.forbidden),
                 steps.rate_limit(engine.limiter),
