@@ -43,17 +43,17 @@ def test_claims_are_left_to_the_caller() -> None:
 
 
 REFUSED = [
-        pytest.param(TAMPERED, "signature", id="tampered signature"),
-        pytest.param(EXAMPLE[:-2] + "xx", "malformed", id="signature with non-zero padding bits"),
-        pytest.param(hs256.encode(EXAMPLE_CLAIMS, "another key entirely, of 32 bytes"), "signature", id="other key"),
-        pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, "k" * 64, algorithm="HS512"), "algorithm", id="HS512"),
-        pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, None, algorithm="none"), "algorithm", id="alg none"),
-        pytest.param(b64url({"alg": "none"}) + "." + b64url(EXAMPLE_CLAIMS) + ".", "algorithm", id="bare alg none"),
-        pytest.param(b64url({"typ": "JWT"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="no alg"),
-        pytest.param(b64url({"alg": "RS256"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="RS256"),
-        pytest.param("a.b", "malformed", id="two segments"),
-        pytest.param("###.###.###", "malformed", id="not base64url"),
-        pytest.param(b64url([1]) + "." + b64url({}) + ".c2ln", "malformed", id="header not an object"),
+    pytest.param(TAMPERED, "signature", id="tampered signature"),
+    pytest.param(EXAMPLE[:-2] + "xx", "malformed", id="signature with non-zero padding bits"),
+    pytest.param(hs256.encode(EXAMPLE_CLAIMS, "another key entirely, of 32 bytes"), "signature", id="other key"),
+    pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, "k" * 64, algorithm="HS512"), "algorithm", id="HS512"),
+    pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, None, algorithm="none"), "algorithm", id="alg none"),
+    pytest.param(b64url({"alg": "none"}) + "." + b64url(EXAMPLE_CLAIMS) + ".", "algorithm", id="bare alg none"),
+    pytest.param(b64url({"typ": "JWT"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="no alg"),
+    pytest.param(b64url({"alg": "RS256"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="RS256"),
+    pytest.param("a.b", "malformed", id="two segments"),
+    pytest.param("###.###.###", "malformed", id="not base64url"),
+    pytest.param(b64url([1]) + "." + b64url({}) + ".c2ln", "malformed", id="header not an object"),
 ]
 
 

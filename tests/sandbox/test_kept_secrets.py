@@ -1,4 +1,4 @@
-"""Signing keys are read from the store once and kept, yet a reset by any process of a sandbox replaces them everywhere."""
+"""Signing keys are read from the store once and kept; a reset by any process of a sandbox replaces them everywhere."""
 
 from __future__ import annotations
 

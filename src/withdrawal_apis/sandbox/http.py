@@ -22,8 +22,10 @@ from ..money import dumps_exact, json_number, loads_exact
 
 try:  # the sandbox extra brings it; without, the standard library encodes (two passes where money is exact)
     import orjson
+
+    _ORJSON = True
 except ImportError:  # pragma: no cover - the sandbox extra is installed wherever emulators serve
-    orjson = None  # type: ignore[assignment]
+    _ORJSON = False
 
 JSON = "application/json"
 
@@ -213,7 +215,7 @@ class Response:
     def json(cls, status: int, data: Any, headers: dict[str, str] | None = None) -> Response:
         """A JSON response; `Decimal` values go on the wire as their exact number text."""
         exact = False
-        if orjson is not None:
+        if _ORJSON:
 
             def number(value: object) -> Any:
                 nonlocal exact
