@@ -7,7 +7,8 @@ nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
 nox -s tests        the pytest suite on both cores (tests/publish runs in `nox -s publish`)
 nox -s conformance  every emulator against its spec with schemathesis (the main job; -- --deep for more)
 nox -s bench        every emulator against Prism's mock and a bare ASGI app under wrk, and behind the drift proxy;
-                    `-- --scale` for store growth
+                    `-- --scale` for store growth, `-- --soak SECONDS` for a long run, `-- --backend postgresql
+                    [--processes 1,2]` by store and process count
 nox -s build        wheels and sdists of the project and the clients in dist/python/
 """
 
@@ -126,9 +127,13 @@ def bench(session: nox.Session) -> None:
 
     nox -s bench [-- --quick | --duration 10 --connections 16 --providers mpchat,bigone --profile DIR]
     nox -s bench -- --scale [--sizes 10000,100000,1000000]      the cost of each operation as the store grows
+    nox -s bench -- --scale --backend postgresql                the same on PostgreSQL
+    nox -s bench -- --backend postgresql [--processes 1,2]      by store (SQLite, PostgreSQL) and process count
+    nox -s bench -- --soak 600                                  ten minutes per provider at 80 % of its maximum
     """
-    # py-spy: `--profile DIR` samples the emulators while they serve; rich draws the tables.
-    install_project(session, "py-spy", "rich")
+    # py-spy: `--profile DIR` samples the emulators while they serve; rich draws the tables; pytest: the soak
+    # throws the hostile-input suite's catalogue (tests/sandbox) at each emulator.
+    install_project(session, "py-spy", "rich", "pytest")
     if shutil.which("wrk") is None:
         if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
             session.error("wrk is required: install Debian's `wrk` package (sudo apt-get install wrk)")
@@ -141,7 +146,9 @@ def bench(session: nox.Session) -> None:
         env = {"SCARF_ANALYTICS": "false"}
         session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True, env=env)
     session.run("python", "-m", "scripts.bench", *session.posargs)
-    if "--scale" not in session.posargs:
+    # The client's overhead and the drift proxy's cost belong to the throughput run, not to the others.
+    others = ("--scale", "--soak", "--processes", "--backend")
+    if not any(arg.split("=")[0] in others for arg in session.posargs):
         session.run("python", "-m", "scripts.bench.client_overhead", "--json", "reports/bench.json")
         # The drift proxy's cost: each emulator directly and through `withdrawal-apis proxy`.
         quick = ["--duration", "1", "--warmup", "0"] if "--quick" in session.posargs else []
