@@ -146,9 +146,9 @@ def test_the_readme_example_is_the_tests_region_with_its_imports() -> None:
     assert 'client.POST("/v1/withdrawals"' in example
 
 
-def test_the_readme_shows_the_mpchat_flow_as_the_test_runs_it() -> None:
+def test_the_docs_show_the_mpchat_flow_as_the_test_runs_it() -> None:
     mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
-    section = (REPO / "README.md").read_text().split("## Using the specs from other languages", 1)[1]
+    section = (REPO / "docs" / "other-languages.md").read_text()
     assert f"```ts\n{typescript.example(mpchat)}\n```" in section
 
 
