@@ -47,8 +47,9 @@ def install_project(session: nox.Session, *extra: str) -> None:
 # charts through matplotlib; pinned in constraints.txt.
 DOCS_TOOLS = ("mkdocs", "mkdocs-material", "mkdocstrings", "mkdocstrings-python", "pymdown-extensions", "matplotlib",
               "ruff")  # fmt: skip
-# The code blocks of the README and the site are read with sybil and type-checked with mypy (tests/docs).
-DOCS_TESTS = ("sybil", "mypy")
+# The code blocks of the README and the site are read with sybil and type-checked with mypy; the
+# performance charts are drawn with matplotlib (tests/docs).
+DOCS_TESTS = ("sybil", "mypy", "matplotlib")
 NEWCOMER_TEST = "tests/packaging/test_newcomer.py"
 
 

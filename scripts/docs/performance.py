@@ -27,6 +27,7 @@ SCALE = "bench-scale.json"
 WORKLOADS = ("read", "create-then-get")
 FULL_RUN_S = 10  # a shorter run (`--quick`) meets Prism before Node's JIT has warmed up
 P99_TARGET_MS = 10.0
+TIMES = "\N{MULTIPLICATION SIGN}"
 
 
 @dataclass(frozen=True)
@@ -122,14 +123,15 @@ def _figure(document: dict[str, Any], provider: str, server: str, workload: str,
 
 def throughput_table(document: dict[str, Any]) -> str:
     header = (
-        "| server | workload | req/s | p50 ms | p99 ms | server CPU µs/req | × Prism | share of bare ASGI |\n"
+        f"| server | workload | req/s | p50 ms | p99 ms | server CPU µs/req | {TIMES} Prism | share of bare ASGI |\n"
         "|---|---|---:|---:|---:|---:|---:|---:|"
     )
     rows = []
     for workload, figures in document.get("bare_asgi", {}).items():
         rows.append(
-            f"| bare ASGI | {workload} | {number(figures.get('requests_per_second'))} | {number(figures.get('p50_ms'), 2)} "
-            f"| {number(figures.get('p99_ms'), 2)} | {number(figures.get('server_cpu_us_per_request'))} | | 100 % |"
+            f"| bare ASGI | {workload} | {number(figures.get('requests_per_second'))} "
+            f"| {number(figures.get('p50_ms'), 2)} | {number(figures.get('p99_ms'), 2)} "
+            f"| {number(figures.get('server_cpu_us_per_request'))} | | 100 % |"
         )
     for name, entry in document["providers"].items():
         for server in ("emulator", "prism"):
@@ -237,7 +239,9 @@ def scale_table(document: dict[str, Any]) -> str:
                 )
             growth = entry.get("growth", {}).get(operation, {}).get("p50_ratio")
             rows.append(
-                f"| {title(name)} | {operation} | " + " | ".join(cells) + f" | {number(growth, 2)}{'×' if growth else ''} |"
+                f"| {title(name)} | {operation} | "
+                + " | ".join(cells)
+                + f" | {number(growth, 2)}{TIMES if growth else ''} |"
             )
     return "\n".join(rows)
 

@@ -210,7 +210,9 @@ def documented_operations(provider: Provider | None) -> set[tuple[str, re.Patter
     found = set()
     for spec in specs:
         document = SpecDocument(spec)
-        prefixes = [""] + [re.sub(r"^[a-z]+://[^/]+", "", s.get("url", "")).rstrip("/") for s in document.raw.get("servers", [])]
+        prefixes = [""] + [
+            re.sub(r"^[a-z]+://[^/]+", "", s.get("url", "")).rstrip("/") for s in document.raw.get("servers", [])
+        ]
         for operation in document.operations:
             path = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(operation.path))
             for prefix in dict.fromkeys(prefixes):
@@ -307,7 +309,7 @@ def json_problems(block: Block) -> list[str]:
     try:
         with Emulator(provider, seed=document) as emulator:
             return [f"the emulator broke its spec: {v}" for v in emulator.violations]
-    except Exception as error:  # noqa: BLE001 - any refusal is the finding
+    except Exception as error:
         return [f"the {provider.name} emulator refuses this seed: {error}"]
 
 

@@ -45,7 +45,7 @@ def test_a_shell_mistake_is_found(tmp_path: Path, line: str, problem: str) -> No
 def test_a_correct_shell_block_has_no_problem(tmp_path: Path) -> None:
     code = (
         "export MPCHAT_KEY_ID=mk_test_demo   # a comment\n"
-        "withdrawal-apis sandbox mpchat --option 'fee={\"TRC20\": \"2.00\"}' --port 8001 &\n"
+        'withdrawal-apis sandbox mpchat --option \'fee={"TRC20": "2.00"}\' --port 8001 &\n'
         "withdrawal-apis fuzz mpchat --base-url http://127.0.0.1:8001 \\\n  --allow-untested get_withdrawal -- --x\n"
         'python3 -m pip install --quiet "nox[uv]==2026.10.20" && nox -s lint typecheck\n'
         "curl -s localhost:8000/_sandbox/withdrawals/wd_01.../transitions -d '{}'\n"
@@ -79,7 +79,7 @@ def test_printed_lines_must_match_the_comments() -> None:
 
 
 def test_a_python_block_that_fails_fails(tmp_path: Path) -> None:
-    block = block_in(tmp_path, "python", 'print(1 + 1)  # 3\n')
+    block = block_in(tmp_path, "python", "print(1 + 1)  # 3\n")
     _, problems = checks.run_python(block, {})
     assert problems == ["printed '2', the comment says '3'"]
 

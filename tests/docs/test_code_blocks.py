@@ -42,7 +42,9 @@ def test_every_block_is_of_a_kind_these_tests_check() -> None:
     unchecked = [
         f"{b.where}: ```{b.language or '(no language)'} ({b.mode})"
         for b in BLOCKS
-        if b.language not in CHECKED | OUTPUT or b.mode not in MODES or (b.mode == "typecheck" and b.language != "python")
+        if b.language not in CHECKED | OUTPUT
+        or b.mode not in MODES
+        or (b.mode == "typecheck" and b.language != "python")
     ]
     assert unchecked == [], "give each block a language this test checks (python, sh, json, yaml, nginx, ts) or text"
 

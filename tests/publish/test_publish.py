@@ -271,6 +271,11 @@ def test_the_index_page_links_every_version(built: Path) -> None:
             assert version["files"]["npm_package"]["sha256"] in page
 
 
+def test_the_index_page_links_the_documentation_site(built: Path) -> None:
+    # `nox -s publish` builds the site into dist/site/ next; the docs check then follows this link.
+    assert 'href="site/index.html"' in (built / "index.html").read_text()
+
+
 @pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)
 def test_the_bundles_have_no_external_refs_and_match_the_source(built: Path, provider: Provider) -> None:
     version = str(SpecDocument(provider.spec_path).raw["info"]["version"])
