@@ -60,10 +60,10 @@ def outside_docs(page_path: Path, target: str, docs_dir: Path) -> Path | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, pages.PROVIDERS_INDEX, content=pages.providers_index(PROVIDERS)))
     package = REPO / "node_modules" / "iframe-worker"
-    for source, uri in IFRAME_WORKER.items():
-        if not (package / source).is_file():
-            raise PluginError(f"{package / source} is missing: run `npm install` (search needs it from disk)")
-        files.append(File.generated(config, uri, abs_src_path=str(package / source)))
+    for shipped, uri in IFRAME_WORKER.items():
+        if not (package / shipped).is_file():
+            raise PluginError(f"{package / shipped} is missing: run `npm install` (search needs it from disk)")
+        files.append(File.generated(config, uri, abs_src_path=str(package / shipped)))
     _reports.clear()
     _reports.update(performance.load_reports())
     _charts.clear()

@@ -77,6 +77,16 @@ def machine_line(document: dict[str, Any]) -> str:
     )
 
 
+def loads(node: Any) -> list[float]:
+    """Every load average a report recorded beside a measurement (other work on the machine skews it)."""
+    if isinstance(node, dict):
+        found = [float(v) for k, v in node.items() if k == "load_average" and isinstance(v, int | float)]
+        return found + [load for value in node.values() for load in loads(value)]
+    if isinstance(node, list):
+        return [load for value in node for load in loads(value)]
+    return []
+
+
 def run_description(report: Report) -> str:
     document = report.document
     s = document.get("settings", {})
@@ -88,9 +98,11 @@ def run_description(report: Report) -> str:
             f"{s.get('duration_s', '?')} s per workload after a {s.get('warmup_s', '?')} s warm-up, "
             f"{s.get('connections', '?')} connections, {s.get('store', '?')} store, Prism {s.get('prism') or 'not run'}"
         )
+    peak = max(loads(document), default=None)
+    during = f", up to {peak:g} during the run" if peak is not None else ""
     lines = [
         f"*From `{report.shown_path}`: {machine_line(document)}; {how}; "
-        f"load average {document.get('load_average_at_start', '?')} at the start.*"
+        f"load average {document.get('load_average_at_start', '?')} at the start{during}.*"
     ]
     duration = s.get("duration_s")
     if document.get("benchmark") != "scale" and isinstance(duration, int | float) and duration < FULL_RUN_S:
@@ -304,7 +316,7 @@ def _svg(figure: Any) -> str:
     return buffer.getvalue()
 
 
-def bars(document: dict[str, Any], key: str, ylabel: str, line: tuple[float, str] | None) -> str:
+def bars(document: dict[str, Any], key: str, ylabel: str, line: tuple[float, str] | None, *, log: bool = False) -> str:
     """Grouped bars per provider: the emulator and Prism, on both workloads; an optional horizontal line."""
     plt = _pyplot()
     names = list(document["providers"])
@@ -320,6 +332,8 @@ def bars(document: dict[str, Any], key: str, ylabel: str, line: tuple[float, str
         axes.axhline(line[0], color="#2e7d32", linestyle="--", linewidth=1.2, label=line[1])
     axes.set_xticks(range(len(names)), [title(name) for name in names])
     axes.set_ylabel(ylabel)
+    if log:  # latencies spread over orders of magnitude (a loaded run's p99 more so)
+        axes.set_yscale("log")
     axes.grid(axis="y", color="#e0e0e0")
     axes.set_axisbelow(True)
     axes.legend(frameon=False, fontsize=8, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.1))
@@ -333,7 +347,8 @@ def throughput_chart(document: dict[str, Any]) -> str:
 
 
 def latency_chart(document: dict[str, Any]) -> str:
-    return bars(document, "p99_ms", "p99 latency, ms", (P99_TARGET_MS, f"target: p99 under {P99_TARGET_MS:g} ms"))
+    target = (P99_TARGET_MS, f"target: p99 under {P99_TARGET_MS:g} ms")
+    return bars(document, "p99_ms", "p99 latency, ms (log scale)", target, log=True)
 
 
 def scale_chart(document: dict[str, Any]) -> str:

@@ -154,6 +154,13 @@ def test_the_throughput_section_shows_charts_tables_and_the_machine() -> None:
     assert "A quick run" in performance.throughput_section(report(throughput_report(duration=1)), {})
 
 
+def test_the_run_says_how_loaded_the_machine_was() -> None:
+    document = throughput_report()
+    document["providers"]["mpchat"]["read"]["emulator"]["load_average"] = 7.5
+    document["providers"]["bigone"]["read"]["prism"]["load_average"] = 2.5
+    assert "load average 0.5 at the start, up to 7.5 during the run" in performance.run_description(report(document))
+
+
 def test_the_scale_section_shows_each_size() -> None:
     text = performance.scale_section(report(scale_report(), "bench-scale.json"), {"scale": "s.svg"})
     assert f"| MPChat | deep page | 1.00 / 9.00 | 2.00 / 9.00 | 3.00 / 9.00 | 3.00{performance.TIMES} |" in text

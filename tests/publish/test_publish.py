@@ -23,7 +23,7 @@ import yaml
 from scripts import REPO
 from scripts.publish import dist, node_check, typescript
 from scripts.publish.common import PublishError, node_tool, run
-from withdrawal_apis.registry import PROVIDERS, Provider
+from withdrawal_apis.registry import PROVIDERS, Provider, Settings
 from withdrawal_apis.spec import SpecDocument
 
 
@@ -172,7 +172,9 @@ def test_a_tarball_that_differs_from_the_index_is_refused(tmp_path: Path) -> Non
 
 
 def test_a_provider_without_its_typescript_file_fails_clearly() -> None:
-    stranger = Provider(name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/")
+    stranger = Provider(
+        name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/", settings=Settings("key", "secret")
+    )
     with pytest.raises(PublishError, match=r"ts/nosuchprovider\.ts is missing"):
         typescript.check_ts_sources([*PROVIDERS, stranger])
 
@@ -186,6 +188,17 @@ def test_clear_refuses_a_directory_it_did_not_build(tmp_path: Path) -> None:
     with pytest.raises(PublishError, match="refusing"):
         dist.clear(tmp_path)
     assert (tmp_path / "precious.txt").exists()
+
+
+def test_clear_leaves_the_wheels_of_nox_s_build(tmp_path: Path) -> None:
+    (tmp_path / "python").mkdir()
+    (tmp_path / "python" / "withdrawal_apis-0.2.0-py3-none-any.whl").write_bytes(b"a wheel")
+    dist.clear(tmp_path)  # dist/ holding only the wheels is no foreign directory
+    (tmp_path / "index.json").write_text("{}")
+    (tmp_path / "mpchat").mkdir()
+    dist.clear(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["python"]
+    assert (tmp_path / "python" / "withdrawal_apis-0.2.0-py3-none-any.whl").read_bytes() == b"a wheel"
 
 
 # --- with the Node tools ------------------------------------------------------------------------
