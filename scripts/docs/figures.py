@@ -2,9 +2,10 @@
 
     python -m scripts.docs.figures [--reports reports/] [--into docs/performance/]
 
-Copies reports/bench.json (`nox -s bench`) and reports/bench-scale.json (`nox -s bench -- --scale`)
-byte for byte into docs/performance/, where the performance page finds them when no fresh run left
-reports behind (in CI, say). It refuses a quick run's report (runs shorter than 10 s, whose ratios to
+Copies reports/bench.json (`nox -s bench`) and reports/bench-scale.json (`nox -s bench -- --scale`),
+and reports/soak.json and reports/bench-cluster.json when a run left them, byte for byte into
+docs/performance/, where the performance page finds them when no fresh run left reports behind (in
+CI, say). It refuses a quick run's report (runs shorter than 10 s, whose ratios to
 Prism flatter the emulators) and a report that leaves out a registered provider. Never edit the copies:
 rerun the benchmark.
 """
@@ -20,7 +21,7 @@ from typing import Any
 
 from withdrawal_apis.registry import names
 
-from .performance import COPIES, FULL_RUN_S, REPORTS, SCALE, THROUGHPUT
+from .performance import CLUSTER, COPIES, FULL_RUN_S, REPORTS, SCALE, SOAK, THROUGHPUT
 
 
 def problems(name: str, document: Any) -> list[str]:
@@ -44,10 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--into", type=Path, default=COPIES)
     args = parser.parse_args(argv)
     copied, refused = [], []
-    for name in (THROUGHPUT, SCALE):
+    for name in (THROUGHPUT, SCALE, SOAK, CLUSTER):
         source = args.reports / name
         if not source.is_file():
-            refused.append(f"{source} is missing")
+            if name in (THROUGHPUT, SCALE):  # the soak and the process counts are optional runs
+                refused.append(f"{source} is missing")
             continue
         try:
             document = json.loads(source.read_text(encoding="utf-8"))

@@ -98,6 +98,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         sections: dict[str, Any] = {
             "throughput": lambda: performance.throughput_section(_reports.get(performance.THROUGHPUT), charts),
             "scale": lambda: performance.scale_section(_reports.get(performance.SCALE), charts),
+            "soak": lambda: performance.soak_section(_reports.get(performance.SOAK)),
+            "cluster": lambda: performance.cluster_section(_reports.get(performance.CLUSTER)),
         }
 
         def replace(match: re.Match[str]) -> str:

@@ -1,10 +1,12 @@
 """The performance page's figures, drawn at build time from the benchmark's reports.
 
 `nox -s bench` writes reports/bench.json (throughput, with the client overhead and the drift proxy's
-cost) and `nox -s bench -- --scale` reports/bench-scale.json. The page reads each from reports/ when a
-run left one there, else from the copy of the last full run committed under docs/performance/
-(`python -m scripts.docs.figures` makes that copy, unchanged). A report found nowhere makes the page
-say so; it never fails the build. Charts are SVG from matplotlib, the same bytes for the same report.
+cost), `nox -s bench -- --scale` reports/bench-scale.json, `nox -s bench -- --soak SECONDS`
+reports/soak.json and `nox -s bench -- --backend postgresql` reports/bench-cluster.json. The page
+reads each from reports/ when a run left one there, else from the copy of the last full run
+committed under docs/performance/ (`python -m scripts.docs.figures` makes that copy, unchanged). A
+report found nowhere makes the page say so; it never fails the build. Charts are SVG from
+matplotlib, the same bytes for the same report.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ REPORTS = REPO / "reports"
 COPIES = REPO / "docs" / "performance"
 THROUGHPUT = "bench.json"
 SCALE = "bench-scale.json"
+SOAK = "soak.json"
+CLUSTER = "bench-cluster.json"
 WORKLOADS = ("read", "create-then-get")
 FULL_RUN_S = 10  # a shorter run (`--quick`) meets Prism before Node's JIT has warmed up
 P99_TARGET_MS = 10.0
@@ -93,6 +97,13 @@ def run_description(report: Report) -> str:
     if document.get("benchmark") == "scale":
         sizes = ", ".join(f"{size:,}" for size in document.get("sizes", []))
         how = f"{document.get('samples', '?')} requests per operation, one at a time, at {sizes} withdrawals"
+    elif document.get("benchmark") == "soak":
+        how = (
+            f"{document.get('seconds', '?')} s per provider at {number(document.get('fraction', 0) * 100)} % of the "
+            f"measured maximum, {document.get('connections', '?')} connections, {document.get('store', '?')} store"
+        )
+    elif document.get("benchmark") == "cluster":
+        how = f"{document.get('duration_s', '?')} s per workload, {document.get('connections', '?')} connections"
     else:
         how = (
             f"{s.get('duration_s', '?')} s per workload after a {s.get('warmup_s', '?')} s warm-up, "
@@ -105,7 +116,7 @@ def run_description(report: Report) -> str:
         f"load average {document.get('load_average_at_start', '?')} at the start{during}.*"
     ]
     duration = s.get("duration_s")
-    if document.get("benchmark") != "scale" and isinstance(duration, int | float) and duration < FULL_RUN_S:
+    if document.get("benchmark") is None and isinstance(duration, int | float) and duration < FULL_RUN_S:
         lines += [
             "",
             '!!! warning "A quick run"',
@@ -280,6 +291,88 @@ def scale_section(report: Report | None, charts: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
+# -- a long run and process counts ------------------------------------------------------------------
+
+
+def soak_table(document: dict[str, Any]) -> str:
+    rows = [
+        "| provider | max req/s | req/s held | p99 first minute ms | worst minute ms | RSS MiB at the end "
+        "| RSS growth MiB | errors | webhooks delivered | hostile input, slowest answer ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, entry in document["providers"].items():
+        minutes = entry.get("minutes") or []
+        if not minutes:
+            rows.append(f"| {title(name)} | no minute completed: {entry.get('failure', '')} |||||||||")
+            continue
+        held = sum(m.get("requests_per_second", 0) for m in minutes) / len(minutes)
+        rows.append(
+            f"| {title(name)} | {number(entry.get('max_requests_per_second'))} | {number(held)} "
+            f"| {number(minutes[0].get('p99_ms'), 2)} | {number(max(m.get('p99_ms', 0) for m in minutes), 2)} "
+            f"| {number(minutes[-1].get('rss_mib'), 1)} | {number(entry.get('rss_growth_mib'), 1)} "
+            f"| {number(entry.get('errors'))} | {number(entry.get('webhooks_delivered'))} "
+            f"| {number((entry.get('hostile_input') or {}).get('worst_ms'), 1)} |"
+        )
+    return "\n".join(rows)
+
+
+def verdicts(document: dict[str, Any], targets: Callable[[Any], dict[str, Any]]) -> str:
+    """Each target per provider: yes, no, or blank when the run could not tell."""
+    found = {name: targets(entry) for name, entry in document["providers"].items()}
+    names = list(dict.fromkeys(key for entry in found.values() for key in entry))
+    rows = ["| provider | " + " | ".join(f"`{n}`" for n in names) + " |", "|---|" + "---|" * len(names)]
+    for name, entry in found.items():
+        held = ["yes" if entry.get(n) is True else "no" if entry.get(n) is False else "" for n in names]
+        rows.append(f"| {title(name)} | " + " | ".join(held) + " |")
+    return "\n".join(rows)
+
+
+def soak_section(report: Report | None) -> str:
+    if report is None:
+        return missing(SOAK, "nox -s bench -- --soak 600")
+    return "\n".join(
+        [
+            run_description(report),
+            "",
+            soak_table(report.document),
+            "",
+            verdicts(report.document, lambda entry: entry.get("targets", {})),
+            "",
+        ]
+    )
+
+
+def cluster_table(document: dict[str, Any]) -> str:
+    rows = [
+        "| provider | store | workload | req/s | p50 ms | p99 ms | load average |",
+        "|---|---|---|---:|---:|---:|---:|",
+    ]
+    for name, runs in document["providers"].items():
+        for run in runs:
+            for workload, figures in run.get("workloads", {}).items():
+                rows.append(
+                    f"| {title(name)} | {run.get('store', '?')} | {workload} | {number(figures.get('requests_per_s'))} "
+                    f"| {number(figures.get('p50_ms'), 2)} | {number(figures.get('p99_ms'), 2)} "
+                    f"| {number(figures.get('load_average'), 2)} |"
+                )
+    return "\n".join(rows)
+
+
+def cluster_section(report: Report | None) -> str:
+    if report is None:
+        return missing(CLUSTER, "nox -s bench -- --backend postgresql --processes 1,2")
+    document = report.document
+    two_over_one = [
+        f"{title(name)} {workload}: {number(verdict.get('two_over_one'), 2)}{TIMES}"
+        for name, found in document.get("targets", {}).items()
+        for workload, verdict in found.items()
+    ]
+    parts = [run_description(report), "", cluster_table(document), ""]
+    if two_over_one:
+        parts += ["Two processes on PostgreSQL against one: " + "; ".join(two_over_one) + ".", ""]
+    return "\n".join(parts)
+
+
 # -- charts ----------------------------------------------------------------------------------------
 
 SERIES = (
@@ -396,4 +489,4 @@ def draw(reports: dict[str, Report | None]) -> dict[str, str]:
 
 
 def load_reports() -> dict[str, Report | None]:
-    return {name: find(name) for name in (THROUGHPUT, SCALE)}
+    return {name: find(name) for name in (THROUGHPUT, SCALE, SOAK, CLUSTER)}

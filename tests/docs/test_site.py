@@ -167,6 +167,61 @@ def test_the_scale_section_shows_each_size() -> None:
     assert "| MPChat | 1,000,000 | 60.0 | 500.0 | 0.80 |" in text
 
 
+def soak_report() -> dict[str, Any]:
+    minute = {"seconds": 60, "requests_per_second": 800.0, "p99_ms": 4.0, "rss_mib": 90.0}
+    return {
+        "benchmark": "soak",
+        "machine": {"cores": 2, "cpu": "Test CPU", "memory": "8 GiB", "system": "Linux", "python": "3.11"},
+        "seconds": 120,
+        "fraction": 0.8,
+        "connections": 16,
+        "store": "SQLite file",
+        "load_average_at_start": 0.4,
+        "providers": {
+            "mpchat": {
+                "max_requests_per_second": 1000.0,
+                "minutes": [minute, minute | {"p99_ms": 5.0, "rss_mib": 95.0}],
+                "rss_growth_mib": 12.5,
+                "errors": 0,
+                "webhooks_delivered": 30,
+                "hostile_input": {"worst_ms": 7.25},
+                "targets": {"rss_growth_under_50mb": True, "p99_steady": True, "no_errors": True},
+            },
+            "bigone": {"minutes": [], "failure": "the emulator did not start", "targets": {"no_errors": None}},
+        },
+    }
+
+
+def test_the_soak_section_shows_each_minute_summed_up_and_the_targets() -> None:
+    text = performance.soak_section(report(soak_report(), performance.SOAK))
+    assert "120 s per provider at 80 % of the measured maximum" in text
+    assert "| MPChat | 1,000 | 800 | 4.00 | 5.00 | 95.0 | 12.5 | 0 | 30 | 7.2 |" in text
+    assert "| BigONE | no minute completed: the emulator did not start |" in text
+    assert "| MPChat | yes | yes | yes |" in text
+    assert "nox -s bench -- --soak" in performance.soak_section(None)
+
+
+def test_the_cluster_section_shows_each_store_and_the_two_process_ratio() -> None:
+    figures = {"requests_per_s": 2000.0, "p50_ms": 3.0, "p99_ms": 9.5, "load_average": 1.5}
+    document = {
+        "benchmark": "cluster",
+        "machine": {"cores": 2},
+        "duration_s": 10,
+        "connections": 16,
+        "providers": {
+            "mpchat": [
+                {"store": "PostgreSQL", "processes": 1, "workloads": {"read": figures}},
+                {"store": "PostgreSQL x2", "processes": 2, "workloads": {"read": figures | {"requests_per_s": 3400.0}}},
+            ]
+        },
+        "targets": {"mpchat": {"read": {"two_over_one": 1.7, "at_least_1_6x": True}}},
+    }
+    text = performance.cluster_section(report(document, performance.CLUSTER))
+    assert "| MPChat | PostgreSQL x2 | read | 3,400 | 3.00 | 9.50 | 1.50 |" in text
+    assert f"MPChat read: 1.70{performance.TIMES}" in text
+    assert "--backend postgresql" in performance.cluster_section(None)
+
+
 def test_the_charts_are_svg_and_the_same_for_the_same_report() -> None:
     reports = {performance.THROUGHPUT: report(throughput_report()), performance.SCALE: report(scale_report())}
     first = performance.draw(reports)
