@@ -415,10 +415,12 @@ def bars(document: dict[str, Any], key: str, ylabel: str, line: tuple[float, str
     names = list(document["providers"])
     figure, axes = plt.subplots(figsize=(9, 4))
     width = 0.2
+    drawn: list[float] = []
     for index, (server, workload, colour, label) in enumerate(SERIES):
         values = [_figure(document, name, server, workload, key) for name in names]
         if all(value is None for value in values):
             continue
+        drawn += [value for value in values if value]
         positions = [n + (index - 1.5) * width for n in range(len(names))]
         axes.bar(positions, [value or 0 for value in values], width, label=label, color=colour)
     if line is not None:
@@ -427,6 +429,8 @@ def bars(document: dict[str, Any], key: str, ylabel: str, line: tuple[float, str
     axes.set_ylabel(ylabel)
     if log:  # latencies spread over orders of magnitude (a loaded run's p99 more so)
         axes.set_yscale("log")
+        if drawn:  # bars start at zero, which a log axis cannot show: start it below the shortest bar
+            axes.set_ylim(bottom=min(drawn) / 2)
     axes.grid(axis="y", color="#e0e0e0")
     axes.set_axisbelow(True)
     axes.legend(frameon=False, fontsize=8, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.1))
