@@ -116,7 +116,11 @@ def run_description(report: Report) -> str:
         f"load average {document.get('load_average_at_start', '?')} at the start{during}.*"
     ]
     duration = s.get("duration_s")
-    if document.get("benchmark") is None and isinstance(duration, int | float) and duration < FULL_RUN_S:
+    if (
+        document.get("benchmark") in (None, "throughput")
+        and isinstance(duration, int | float)
+        and duration < FULL_RUN_S
+    ):
         lines += [
             "",
             '!!! warning "A quick run"',
