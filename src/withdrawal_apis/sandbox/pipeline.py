@@ -28,6 +28,7 @@ from .routing import Route, Router
 from .store import StoreUnavailable
 
 log = logging.getLogger("withdrawal_apis.sandbox")
+RULE_HEADER = "x-sandbox-rule"  # names the `x-business-rules` entry a refusal enforces
 
 
 class Endpoint(Protocol):
@@ -77,6 +78,8 @@ class Pipeline:
             response = await self._run(exchange)
         except ApiError as error:
             response = self.endpoint.render_error(error)
+            if error.rule is not None:
+                response.headers[RULE_HEADER] = error.rule
         except StoreUnavailable:
             log.warning("%s %s answered 503: the store's database is unavailable", request.method, request.path)
             response = self.endpoint.render_error(unavailable())
@@ -271,7 +274,7 @@ def check_contract(contract: Contract, render: Callable[[ApiError], Response]) -
         fault = exchange.fault
         if fault is not None and fault.status == response.status:
             return response  # an injected status is the point of the fault, not the handler's answer
-        problem = contract.problem(route, response)
+        problem = contract.problem(route, response) or contract.rule_problem(route, response, RULE_HEADER)
         if problem is None:
             return response
         message = f"{route.operation_id} answered {response.status} against its spec: {problem}"
