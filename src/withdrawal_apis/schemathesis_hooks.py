@@ -43,6 +43,7 @@ from schemathesis.core.parameters import ParameterLocation
 from .conformance import hooks_env
 from .core.profile import ConformanceProfile, credentials_from_env, profile_of
 from .registry import ConfigurationError, get
+from .spec import RULE_HEADER
 
 
 def _load() -> tuple[ConformanceProfile | None, httpx.Auth | None]:
@@ -247,6 +248,8 @@ def after_call(ctx: Any, case: Any, response: Any) -> None:
             "status": response.status_code,
             "rules": _rules_applied.pop(case.id, []),
             "example": _pop_as_written(case.id),
+            # the `x-business-rules` entry an emulator names when a business rule refused the request
+            "rule": (response.headers.get(RULE_HEADER) or [None])[0],
         }
     )
 

@@ -18,6 +18,7 @@ import yaml
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 BUSINESS_RULES = "x-business-rules"
+RULE_HEADER = "x-sandbox-rule"  # an emulator's refusal names the `x-business-rules` entry it enforces here
 _BASE_URI = "urn:withdrawal-apis:spec"
 
 

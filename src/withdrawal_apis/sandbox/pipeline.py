@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..spec import RULE_HEADER
 from .contract import Contract
 from .engine import Engine
 from .guards import Fault, Faults, RateLimiter
@@ -28,7 +29,6 @@ from .routing import Route, Router
 from .store import StoreUnavailable
 
 log = logging.getLogger("withdrawal_apis.sandbox")
-RULE_HEADER = "x-sandbox-rule"  # names the `x-business-rules` entry a refusal enforces
 
 
 class Endpoint(Protocol):
