@@ -156,7 +156,11 @@ def test_matic_withdrawals_keep_all_18_decimals(emulator: KamipaySandbox) -> Non
     ("body", "status", "detail"),
     [
         # The schema's multipleOf for the token, answered 406 as kamiPay answers a value out of range.
-        (withdraw(amount=0.0000001), 406, "invalid request body: amount: must be a multiple of 0.000001 when token is usdt"),
+        (
+            withdraw(amount=0.0000001),
+            406,
+            "invalid request body: amount: must be a multiple of 0.000001 when token is usdt",
+        ),
         (withdraw(to=STRANGER), 400, "to_address is not whitelisted for your user"),
         (withdraw(source=OTHERS), 400, "from_address is not mapped to your user"),
         (withdraw(source=STRANGER), 400, "from_address is not mapped to your user"),

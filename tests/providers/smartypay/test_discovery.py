@@ -196,7 +196,9 @@ def test_the_currency_table_is_the_providers_current_model() -> None:
 def test_new_codes_sweep_on_their_chains(sandbox: Sandbox) -> None:
     client = sandbox.api()
     for code in ("paUSDT", "esUSDC", "eUSDT"):
-        answer = withdraw_now.sync(client=client, body=WithdrawNowRequest(merchant_id="TestnetShop01", currency=Currency(code)))
+        answer = withdraw_now.sync(
+            client=client, body=WithdrawNowRequest(merchant_id="TestnetShop01", currency=Currency(code))
+        )
         assert isinstance(answer, WithdrawNowResponse)
         assert answer.intent.currency is Currency(code)
         assert answer.intent.currency.is_known  # type: ignore[union-attr]
