@@ -93,7 +93,8 @@ class BusinessRule:
     def read(cls, entry: Any, pointer: str) -> BusinessRule:
         if not isinstance(entry, dict):
             raise ValueError(f"{pointer}: a business rule is a mapping")
-        error = entry.get("error") if isinstance(entry.get("error"), dict) else {}
+        found = entry.get("error")
+        error: dict[str, Any] = found if isinstance(found, dict) else {}
         status = error.get("status")
         return cls(
             id=str(entry.get("id") or ""),
