@@ -7,8 +7,12 @@ nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
 nox -s tests        the pytest suite on both cores (tests/publish runs in `nox -s publish`)
 nox -s conformance  every emulator against its spec with schemathesis (the main job; -- --deep for more)
 nox -s bench        every emulator against Prism's mock and a bare ASGI app under wrk, and behind the drift proxy;
-                    `-- --scale` for store growth
-nox -s build        wheels and sdists of the project and the clients in dist/python/
+                    `-- --scale` for store growth, `-- --soak SECONDS` for a long run, `-- --backend postgresql
+                    [--processes 1,2]` by store and process count
+nox -s build        wheels and sdists of the project and the clients in dist/python/, then the README's
+                    install and quick starts from them, in a fresh virtual environment outside the repository
+nox -s docs         the documentation site in site/: built, every link followed, every page rendered in Chromium
+nox -s publish      dist/ for other languages, with the documentation site in dist/site/
 """
 
 from __future__ import annotations
@@ -38,6 +42,16 @@ CLIENTS = [arg for c in GENERATED_CLIENTS for arg in ("-e", str(c.generated_dir.
 def install_project(session: nox.Session, *extra: str) -> None:
     """The package in editable mode, every generated client, and `extra`, all under the pins."""
     session.install(*CONSTRAINTS, "-e", ".[sandbox,conformance]", *CLIENTS, *extra)
+
+
+# The documentation site: mkdocs-material, docstrings through mkdocstrings (ruff formats the signatures),
+# charts through matplotlib; pinned in constraints.txt.
+DOCS_TOOLS = ("mkdocs", "mkdocs-material", "mkdocstrings", "mkdocstrings-python", "pymdown-extensions", "matplotlib",
+              "ruff")  # fmt: skip
+# The code blocks of the README and the site are read with sybil and type-checked with mypy; the
+# performance charts are drawn with matplotlib (tests/docs).
+DOCS_TESTS = ("sybil", "mypy", "matplotlib")
+NEWCOMER_TEST = "tests/packaging/test_newcomer.py"
 
 
 def npm_tools(session: nox.Session) -> None:
@@ -77,7 +91,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
-    install_project(session, "mypy", "types-PyYAML", "pytest", "nox", "rich")
+    install_project(session, "mypy", "types-PyYAML", "pytest", "nox", "rich", *DOCS_TOOLS)
     session.run("mypy", "src", "scripts")
     for client in GENERATED_CLIENTS:
         # Generated code is checked as installed (strict), one package at a time.
@@ -87,11 +101,17 @@ def typecheck(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     # ccxt: a third-party BigONE client run unmodified against the emulator; uv and twine: the wheel test.
-    install_project(session, "pytest", "pytest-xdist", "openapi-python-client", "ruff", "uv", "twine", "ccxt")
+    install_project(
+        session, "pytest", "pytest-xdist", "openapi-python-client", "ruff", "uv", "twine", "ccxt", *DOCS_TESTS
+    )
     npm_tools(session)  # the publish tests drive the pinned Redocly, openapi-typescript and tsc
-    # Both cores. Two directories run in the sessions they belong to, which CI runs too: tests/publish
-    # (Node, tsc, Chromium) in `nox -s publish`, tests/conformance (schemathesis) in `nox -s conformance`.
-    session.run("pytest", "-n", "2", "--ignore=tests/publish", "--ignore=tests/conformance", *session.posargs)
+    # Both cores. Some tests run in the sessions they belong to, which CI runs too: tests/publish (Node,
+    # tsc, Chromium) in `nox -s publish`, tests/conformance (schemathesis) in `nox -s conformance`, the
+    # newcomer path from the built wheels in `nox -s build`.
+    session.run(
+        "pytest", "-n", "2", "--ignore=tests/publish", "--ignore=tests/conformance", f"--ignore={NEWCOMER_TEST}",
+        *session.posargs,
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHON)
@@ -128,9 +148,13 @@ def bench(session: nox.Session) -> None:
 
     nox -s bench [-- --quick | --duration 10 --connections 16 --providers mpchat,bigone --profile DIR]
     nox -s bench -- --scale [--sizes 10000,100000,1000000]      the cost of each operation as the store grows
+    nox -s bench -- --scale --backend postgresql                the same on PostgreSQL
+    nox -s bench -- --backend postgresql [--processes 1,2]      by store (SQLite, PostgreSQL) and process count
+    nox -s bench -- --soak 600                                  ten minutes per provider at 80 % of its maximum
     """
-    # py-spy: `--profile DIR` samples the emulators while they serve; rich draws the tables.
-    install_project(session, "py-spy", "rich")
+    # py-spy: `--profile DIR` samples the emulators while they serve; rich draws the tables; pytest: the soak
+    # throws the hostile-input suite's catalogue (tests/sandbox) at each emulator.
+    install_project(session, "py-spy", "rich", "pytest")
     if shutil.which("wrk") is None:
         if shutil.which("apt-get") is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
             session.error("wrk is required: install Debian's `wrk` package (sudo apt-get install wrk)")
@@ -143,7 +167,9 @@ def bench(session: nox.Session) -> None:
         env = {"SCARF_ANALYTICS": "false"}
         session.run("npm", "install", "--no-audit", "--no-fund", "--silent", external=True, env=env)
     session.run("python", "-m", "scripts.bench", *session.posargs)
-    if "--scale" not in session.posargs:
+    # The client's overhead and the drift proxy's cost belong to the throughput run, not to the others.
+    others = ("--scale", "--soak", "--processes", "--backend")
+    if not any(arg.split("=")[0] in others for arg in session.posargs):
         session.run("python", "-m", "scripts.bench.client_overhead", "--json", "reports/bench.json")
         # The drift proxy's cost: each emulator directly and through `withdrawal-apis proxy`.
         quick = ["--duration", "1", "--warmup", "0"] if "--quick" in session.posargs else []
@@ -160,16 +186,35 @@ def publish(session: nox.Session) -> None:
     payout with the provider's real auth; then renders every page in headless Chromium (Debian's
     `chromium` package).
     """
-    install_project(session, "pytest", "pytest-xdist")  # the emulators' CLI; tests/publish runs here
+    install_project(session, "pytest", "pytest-xdist", *DOCS_TOOLS)  # the emulators' CLI; tests/publish runs here
     npm_tools(session)
     session.run("python", "-m", "scripts.publish", "--check-reproducible")
+    session.run("python", "-m", "scripts.docs", "--out", "dist/site")  # the site, checked as `nox -s docs` does
     session.run("python", "-m", "scripts.publish.node_check")
     session.run("python", "-m", "scripts.publish.docs_check")
     session.run("pytest", "-n", "2", "tests/publish")
 
 
 @nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """The documentation site (mkdocs-material) in site/, then checked: every internal link and anchor
+    followed, every page rendered in headless Chromium (Debian's `chromium`) without a console problem
+    or a network request, screenshots of three pages in site/_screenshots/. The code blocks of the
+    pages are run by tests/docs (`nox -s tests`).
+
+    nox -s docs [-- --out DIR --no-check]
+    """
+    install_project(session, *DOCS_TOOLS)
+    npm_tools(session)  # iframe-worker: search from pages opened from disk
+    session.run("python", "-m", "scripts.docs", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def build(session: nox.Session) -> None:
-    """Wheels and sdists of the project and every generated client in dist/python/, checked by twine."""
-    session.install(*CONSTRAINTS, "-e", ".", "uv", "twine")  # scripts read the registry
-    session.run("python", "-m", "scripts.build", "--out-dir", str(ROOT / "dist" / "python"), *session.posargs)
+    """Wheels and sdists of the project and every generated client in dist/python/, checked by twine; then
+    the newcomer path from them: the README's install and every command of its quick starts, as written,
+    in a fresh virtual environment outside the repository (tests/packaging/test_newcomer.py)."""
+    install_project(session, "uv", "twine", "pytest", "sybil")  # the test harness imports the package's tests
+    wheels = ROOT / "dist" / "python"
+    session.run("python", "-m", "scripts.build", "--out-dir", str(wheels), *session.posargs)
+    session.run("pytest", "-p", "no:cacheprovider", "-rA", NEWCOMER_TEST, env={"WITHDRAWAL_APIS_DIST": str(wheels)})

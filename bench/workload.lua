@@ -12,6 +12,24 @@
 -- Run it with as many threads as connections: wrk keeps one Lua state per thread and its callbacks do
 -- not say which connection they serve, so one connection per thread makes the state below per
 -- connection. done() prints `BENCH_RESULT {json}` for scripts/bench_wrk.py; latencies in microseconds.
+--
+-- The soak (scripts/bench/soak.py) adds three optional fields to the plan: `interval_ms` paces each
+-- connection to one request per interval (an open-loop rate, not as fast as it can); `control` lists
+-- control-API requests that the first connection sends in turn, one after every `control_every` of its
+-- own; a control request marked `fault` injects one fault of status `fault_status`, so that many answers
+-- of that status are expected (`faulted` counts them, `injected` the faults) rather than counted as non-2xx.
+
+local ffi = require("ffi")
+ffi.cdef [[
+typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+int clock_gettime(int clk_id, bench_timespec *tp);
+]]
+local timespec = ffi.new("bench_timespec")
+
+local function now_ms()
+   ffi.C.clock_gettime(1, timespec) -- CLOCK_MONOTONIC
+   return tonumber(timespec.tv_sec) * 1000 + tonumber(timespec.tv_nsec) / 1e6
+end
 
 local threads = {}
 
@@ -39,6 +57,19 @@ function init(args)
    non2xx, missing_ids, not_found, stale = 0, 0, 0, 0
    statuses = {}          -- non-2xx status -> count
    sample = nil           -- the first unexpected answer, for the report
+   sent = 0               -- requests sent (pacing and the control cadence count them)
+   started_ms = now_ms()
+   control_next = 1       -- the control request to send next (first connection only)
+   in_control = nil       -- the control request awaiting its answer
+   faulted, injected = 0, 0
+end
+
+function delay()
+   if not plan.interval_ms then
+      return 0
+   end
+   local wait = started_ms + sent * plan.interval_ms - now_ms()
+   return wait > 0 and wait or 0
 end
 
 local function headers_now(step_index)
@@ -52,7 +83,22 @@ local function headers_now(step_index)
    return table_[now < plan.first and plan.first or plan.last]
 end
 
+local function control_request()
+   local step = plan.control[control_next]
+   control_next = control_next % #plan.control + 1
+   in_control = step
+   local headers = {["Host"] = host}
+   if step.body ~= "" then
+      headers["Content-Type"] = "application/json"
+   end
+   return wrk.format(step.method, step.path, headers, step.body ~= "" and step.body or nil)
+end
+
 function request()
+   sent = sent + 1
+   if plan.control and index == 1 and sent % plan.control_every == 0 then
+      return control_request()
+   end
    local step = plan.steps[current]
    local headers = {["Host"] = host}
    for name, value in pairs(headers_now(current)) do
@@ -77,6 +123,24 @@ local function note(text)
 end
 
 function response(status, headers, body)
+   if in_control then
+      local step = in_control
+      in_control = nil
+      if status < 200 or status > 299 then
+         non2xx = non2xx + 1
+         local key = "control " .. tostring(status)
+         statuses[key] = (statuses[key] or 0) + 1
+         note("control " .. step.path .. " -> " .. status .. ": " .. string.sub(body or "", 1, 300))
+      elseif step.fault then
+         injected = injected + 1
+      end
+      return
+   end
+   if plan.fault_status and status == plan.fault_status then
+      faulted = faulted + 1 -- an injected fault doing its job; the sequence starts over
+      current, captured = 1, nil
+      return
+   end
    local step = plan.steps[current]
    counts[current] = (counts[current] or 0) + 1
    local restart = false
@@ -114,7 +178,7 @@ local function json_string(text)
 end
 
 function done(summary, latency, requests)
-   local total = {non2xx = 0, missing_ids = 0, not_found = 0, stale = 0}
+   local total = {non2xx = 0, missing_ids = 0, not_found = 0, stale = 0, faulted = 0, injected = 0}
    local by_status, by_step, first_sample = {}, {}, nil
    for _, thread in ipairs(threads) do
       for name, _ in pairs(total) do
@@ -138,11 +202,11 @@ function done(summary, latency, requests)
    local errors = summary.errors
    io.write(string.format(
       'BENCH_RESULT {"duration_us":%d,"requests":%d,"bytes":%d,"steps":{%s},"non2xx":%d,' ..
-      '"missing_ids":%d,"not_found":%d,"stale":%d,"statuses":{%s},"sample":%s,' ..
+      '"missing_ids":%d,"not_found":%d,"stale":%d,"faulted":%d,"injected":%d,"statuses":{%s},"sample":%s,' ..
       '"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},' ..
       '"latency_us":{"mean":%.1f,"stdev":%.1f,"min":%d,"max":%d,"p50":%d,"p90":%d,"p99":%d,"p99_9":%d}}\n',
       summary.duration, summary.requests, summary.bytes, table.concat(step_parts, ","), total.non2xx,
-      total.missing_ids, total.not_found, total.stale, table.concat(status_parts, ","),
+      total.missing_ids, total.not_found, total.stale, total.faulted, total.injected, table.concat(status_parts, ","),
       first_sample and json_string(first_sample) or "null",
       errors.connect, errors.read, errors.write, errors.status, errors.timeout,
       latency.mean, latency.stdev, latency.min, latency.max, latency:percentile(50), latency:percentile(90),

@@ -46,7 +46,7 @@ import httpx
 from withdrawal_apis.core.profile import profile_of
 from withdrawal_apis.drift.findings import generic
 from withdrawal_apis.drift.proxy import DriftProxy
-from withdrawal_apis.drift.report import Recorder, Run
+from withdrawal_apis.drift.report import KeepingRecorder, Run
 from withdrawal_apis.drift.traffic import Exchange, har_document
 from withdrawal_apis.drift.validation import Checked, TrafficValidator
 from withdrawal_apis.emulators import spec_document
@@ -92,16 +92,6 @@ class Clean:
 class ProviderResult:
     kinds: dict[str, dict[str, Count]] = field(default_factory=dict)
     clean: dict[str, Clean] = field(default_factory=lambda: {tool: Clean() for tool in TOOLS})
-
-
-class Keeping(Recorder):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.kept: list[tuple[Exchange, Checked]] = []
-
-    def record(self, exchange: Exchange, checked: Checked) -> None:
-        super().record(exchange, checked)
-        self.kept.append((exchange, checked))
 
 
 # -- the tools ----------------------------------------------------------------------------------
@@ -175,7 +165,7 @@ def through(
     emulator.seed(emulator.app.provider.demo_seed())
     app.log, app.requests = [], []
     run = Run(emulator.provider.name, emulator.provider.spec_path.name, "", "compare")
-    recorder = Keeping(run, validator.policy, None, capture=True)
+    recorder = KeepingRecorder(run, validator.policy, None, capture=True)
     with serve_in_thread(DriftProxy(validator, url_for, recorder)) as url:
         drive(emulator, url)
         if extra is not None:

@@ -42,22 +42,22 @@ def test_claims_are_left_to_the_caller() -> None:
     assert hs256.decode(token, SECRET) == {"sub": "x", "exp": 1, "iat": 4_000_000_000, "nbf": 4_000_000_000}
 
 
-@pytest.mark.parametrize(
-    ("token", "reason"),
-    [
-        pytest.param(TAMPERED, "signature", id="tampered signature"),
-        pytest.param(EXAMPLE[:-2] + "xx", "malformed", id="signature with non-zero padding bits"),
-        pytest.param(hs256.encode(EXAMPLE_CLAIMS, "another key entirely, of 32 bytes"), "signature", id="other key"),
-        pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, "k" * 64, algorithm="HS512"), "algorithm", id="HS512"),
-        pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, None, algorithm="none"), "algorithm", id="alg none"),
-        pytest.param(b64url({"alg": "none"}) + "." + b64url(EXAMPLE_CLAIMS) + ".", "algorithm", id="bare alg none"),
-        pytest.param(b64url({"typ": "JWT"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="no alg"),
-        pytest.param(b64url({"alg": "RS256"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="RS256"),
-        pytest.param("a.b", "malformed", id="two segments"),
-        pytest.param("###.###.###", "malformed", id="not base64url"),
-        pytest.param(b64url([1]) + "." + b64url({}) + ".c2ln", "malformed", id="header not an object"),
-    ],
-)
+REFUSED = [
+    pytest.param(TAMPERED, "signature", id="tampered signature"),
+    pytest.param(EXAMPLE[:-2] + "xx", "malformed", id="signature with non-zero padding bits"),
+    pytest.param(hs256.encode(EXAMPLE_CLAIMS, "another key entirely, of 32 bytes"), "signature", id="other key"),
+    pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, "k" * 64, algorithm="HS512"), "algorithm", id="HS512"),
+    pytest.param(pyjwt.encode(EXAMPLE_CLAIMS, None, algorithm="none"), "algorithm", id="alg none"),
+    pytest.param(b64url({"alg": "none"}) + "." + b64url(EXAMPLE_CLAIMS) + ".", "algorithm", id="bare alg none"),
+    pytest.param(b64url({"typ": "JWT"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="no alg"),
+    pytest.param(b64url({"alg": "RS256"}) + "." + b64url(EXAMPLE_CLAIMS) + ".c2ln", "algorithm", id="RS256"),
+    pytest.param("a.b", "malformed", id="two segments"),
+    pytest.param("###.###.###", "malformed", id="not base64url"),
+    pytest.param(b64url([1]) + "." + b64url({}) + ".c2ln", "malformed", id="header not an object"),
+]
+
+
+@pytest.mark.parametrize(("token", "reason"), REFUSED)
 def test_refuses(token: str, reason: str) -> None:
     with pytest.raises(hs256.TokenProblem) as caught:
         hs256.decode(token, SECRET)
@@ -80,3 +80,42 @@ def test_unverified_refuses_what_is_not_a_jwt(token: str) -> None:
     with pytest.raises(hs256.TokenProblem) as caught:
         hs256.unverified_claims(token)
     assert caught.value.reason == "malformed"
+
+
+# -- read once, then check the signature with the key the claims name ---------------------------------
+def read_and_check(token: str, secret: str) -> dict[str, object]:
+    return hs256.check(hs256.read(token), secret)
+
+
+def test_read_then_check_gives_what_decode_gives() -> None:
+    parsed = hs256.read(EXAMPLE)
+    assert (dict(parsed.header), dict(parsed.claims)) == hs256.unverified(EXAMPLE)
+    assert read_and_check(EXAMPLE, SECRET) == hs256.decode(EXAMPLE, SECRET) == EXAMPLE_CLAIMS
+
+
+@pytest.mark.parametrize(("token", "reason"), REFUSED)
+def test_read_then_check_refuses_as_decode_does(token: str, reason: str) -> None:
+    for _ in range(2):  # the second time from what was remembered: the same verdict
+        with pytest.raises(hs256.TokenProblem) as caught:
+            read_and_check(token, SECRET)
+        assert caught.value.reason == reason
+
+
+def test_a_remembered_verification_holds_for_its_key_only() -> None:
+    assert read_and_check(EXAMPLE, SECRET) == EXAMPLE_CLAIMS
+    with pytest.raises(hs256.TokenProblem) as caught:
+        read_and_check(EXAMPLE, "another key entirely, of 32 bytes")
+    assert caught.value.reason == "signature"
+
+
+def test_checked_claims_are_the_callers_own_copy() -> None:
+    claims = read_and_check(EXAMPLE, SECRET)
+    claims["sub"] = "someone else"
+    assert read_and_check(EXAMPLE, SECRET)["sub"] == "1234567890"
+
+
+def test_memory_stays_bounded_however_many_tokens_arrive() -> None:
+    for n in range(3000):
+        read_and_check(hs256.encode({"sub": "x", "n": n}, SECRET), SECRET)
+    assert len(hs256._READ) <= hs256._CACHE_MAX
+    assert len(hs256._CHECKED) <= hs256._CACHE_MAX

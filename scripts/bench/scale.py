@@ -57,6 +57,8 @@ from .workloads import ID, UUID, Bench, Step, bench_for
 DEEP = 0.9  # how far down the list the deep page is
 TARGET_P99_MS = {"get": 10.0, "first page": 10.0, "deep page": 10.0, "create": 20.0}
 TARGET_GROWTH = 1.5  # p99 at the largest size over p99 at the smallest
+TARGET_DEEP_OVER_FIRST = 1.5  # at the largest size: the deep page's p50 over the first page's
+TARGET_DEEP_P99_MS = 5.0  # at the largest size: the deep page's p99
 
 
 def copy_id(template: str, n: int) -> str:
@@ -267,7 +269,25 @@ def run_provider(name: str, args: argparse.Namespace, workdir: Path, pinning: Pi
         }
     if not args.keep and isinstance(db, Path):
         db.unlink(missing_ok=True)
-    return {"sizes": sizes, "growth": growth(sizes)}
+    return {"sizes": sizes, "growth": growth(sizes), "depth": depth(sizes)}
+
+
+def depth(sizes: dict[str, Any]) -> dict[str, Any]:
+    """At the largest size: the page 90 % down the list against the first page, and the targets."""
+    if not sizes:
+        return {}
+    largest = sizes[max(sizes, key=int)]["operations"]
+    first, deep = largest.get("first page"), largest.get("deep page")
+    if not first or not deep or not first["p50_ms"]:
+        return {}
+    ratio = deep["p50_ms"] / first["p50_ms"]
+    return {
+        "size": max(int(size) for size in sizes),
+        "deep_over_first_p50": round(ratio, 2),
+        "deep_p99_ms": deep["p99_ms"],
+        "within_1_5x_of_first": ratio <= TARGET_DEEP_OVER_FIRST,
+        "deep_p99_under_5ms": deep["p99_ms"] < TARGET_DEEP_P99_MS,
+    }
 
 
 def growth(sizes: dict[str, Any]) -> dict[str, Any]:
@@ -340,6 +360,17 @@ def print_table(doc: dict[str, Any], out: Output | None = None) -> None:
         problems = [p for s in entry["sizes"].values() for f in s["operations"].values() for p in f["problems"]]
         for problem in problems[:5]:
             out.line(f"  {name}: {problem}", "red")
+    for name, entry in doc["providers"].items():
+        found = entry.get("depth") or {}
+        if not found:
+            continue
+        within = "met" if found["within_1_5x_of_first"] else "MISSED"
+        fast = "met" if found["deep_p99_under_5ms"] else "MISSED"
+        out.line(
+            f"{name} at {_size(str(found['size']))}: the page {DEEP:.0%} deep costs "
+            f"{found['deep_over_first_p50']:.2f}x the first (target <= {TARGET_DEEP_OVER_FIRST:g}x): {within}; "
+            f"its p99 {found['deep_p99_ms']:.2f} ms (target < {TARGET_DEEP_P99_MS:g} ms): {fast}"
+        )
     loads = [size["load_average"] for entry in doc["providers"].values() for size in entry["sizes"].values()]
     out.line(f"load average after each size: {min(loads):.2f} to {max(loads):.2f}", "dim")
 

@@ -49,6 +49,8 @@ def _lua(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return repr(value)
     if isinstance(value, str):
         escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):03d}" for c in value)
         return f'"{escaped}"'
@@ -61,9 +63,18 @@ def _lua(value: Any) -> str:
 
 
 def write_plan(
-    path: Path, workload: Workload, base_url: str, auth: httpx.Auth, clock: MutableClock, seconds: range
+    path: Path,
+    workload: Workload,
+    base_url: str,
+    auth: httpx.Auth,
+    clock: MutableClock,
+    seconds: range,
+    extra: dict[str, Any] | None = None,
 ) -> None:
-    """Sign every step for each second in `seconds` and write the plan `bench/workload.lua` reads."""
+    """Sign every step for each second in `seconds` and write the plan `bench/workload.lua` reads.
+
+    `extra` adds plan fields as they are (the soak's pacing, control requests and expected fault status).
+    """
     tables: list[dict[int, dict[str, str]]] = []
     for step in workload.steps:
         per_second: dict[int, dict[str, str]] = {}
@@ -79,6 +90,7 @@ def write_plan(
         "auth": tables,
         "first": seconds.start,
         "last": seconds.stop - 1,
+        **(extra or {}),
     }
     path.write_text("return " + _lua(plan) + "\n")
 
@@ -129,6 +141,8 @@ class WrkResult:
             found.append(f"{raw['not_found']} reads that lacked the created id, e.g. {raw['sample']}")
         if raw["stale"]:
             found.append(f"{raw['stale']} requests outside the precomputed seconds")
+        if raw.get("faulted", 0) > raw.get("injected", 0):
+            found.append(f"{raw['faulted']} answers of the injected fault's status, {raw['injected']} faults injected")
         return found
 
 

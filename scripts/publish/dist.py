@@ -342,13 +342,22 @@ def index_entry(built: Built, out: Path) -> dict[str, Any]:
     }
 
 
+# dist/python/ holds the wheels of `nox -s build`: publishing leaves it alone.
+KEPT = frozenset({"python"})
+
+
 def clear(out: Path) -> None:
-    """Empty `out`, but only if it is empty already or a previous build (it has an index.json)."""
+    """Empty `out` but for the wheels, and only if it is empty already or a previous build (it has an index.json)."""
     if out.exists():
-        if any(out.iterdir()) and not (out / INDEX).is_file():
+        ours = [path for path in out.iterdir() if path.name not in KEPT]
+        if ours and not (out / INDEX).is_file():
             raise PublishError(f"{out} is not empty and has no {INDEX}; refusing to delete what we did not build")
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+        for path in ours:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    out.mkdir(parents=True, exist_ok=True)
 
 
 def publish(out: Path, providers: Sequence[Provider] = PROVIDERS) -> None:
@@ -371,7 +380,8 @@ def tree_differences(first: Path, second: Path) -> list[str]:
     """Every file that exists in only one tree or differs in bytes."""
 
     def files(root: Path) -> set[str]:
-        return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+        found = {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+        return {name for name in found if name.split("/", 1)[0] not in KEPT}
 
     a, b = files(first), files(second)
     problems = [f"only in {first}: {name}" for name in sorted(a - b)]

@@ -26,6 +26,7 @@ a { color: #2b6cb0; }
 .latest { font-size: 0.75rem; background: #ebf8ff; color: #2c5282; border-radius: 0.25rem; padding: 0 0.3rem; }
 """
 
+SITE = "site/index.html"  # the documentation site, which `nox -s publish` builds beside the specs
 SPEC_ROLES = (("bundled_yaml", "YAML"), ("bundled_json", "JSON"), ("dereferenced_json", "dereferenced JSON"))
 
 
@@ -90,6 +91,7 @@ def render(index: dict[str, Any]) -> str:
 <p class="lead">OpenAPI 3.1 documents of crypto-payment withdrawal APIs, one per provider and version, with an
 offline API reference, TypeScript types and a TypeScript client package for each. Pin a version by its path
 and check the sha256 listed here (and in <a href="index.json">index.json</a>) before you use a file.</p>
+<p>The documentation: <a href="{SITE}">guides, a page per provider, performance, reference</a> (opens from disk).</p>
 {sections}
 </body>
 </html>

@@ -1,3 +1,3 @@
 """withdrawal-apis: OpenAPI specs, generated clients, sandbox emulators and conformance for crypto withdrawal APIs."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

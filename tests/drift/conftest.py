@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 
 from withdrawal_apis.drift.findings import Finding
 from withdrawal_apis.drift.proxy import DriftProxy
-from withdrawal_apis.drift.report import Recorder, Run
+from withdrawal_apis.drift.report import KeepingRecorder, Run
 from withdrawal_apis.drift.traffic import Exchange
-from withdrawal_apis.drift.validation import Checked, TrafficValidator
+from withdrawal_apis.drift.validation import TrafficValidator
 from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.launch import with_credentials
 from withdrawal_apis.registry import PROVIDERS, Provider, get
@@ -30,21 +29,9 @@ from withdrawal_apis.testing.drifting import DriftingApp, Mutation
 from withdrawal_apis.testing.workload import drive
 
 
-class Keeping(Recorder):
-    """A recorder that also keeps every exchange with its findings, in the order they came."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.kept: list[tuple[Exchange, Checked]] = []
-
-    def record(self, exchange: Exchange, checked: Checked) -> None:
-        super().record(exchange, checked)
-        self.kept.append((exchange, checked))
-
-
 @dataclass
 class Result:
-    recorder: Keeping
+    recorder: KeepingRecorder
     mutations: list[Mutation | None]  # what the emulator's wrapper did to each exchange
 
     @property
@@ -70,7 +57,7 @@ class Rig:
         self.drifting.kind = kind
         self.drifting.log, self.drifting.requests = [], []
         run = Run(self.provider.name, self.provider.spec_path.name, "test", "rig")
-        recorder = Keeping(run, self.validator.policy, None, capture=True)
+        recorder = KeepingRecorder(run, self.validator.policy, None, capture=True)
         proxy = DriftProxy(self.validator, self.upstream, recorder, enforce=enforce)
         with serve_in_thread(proxy) as url:
             drive(self.emulator, url)

@@ -146,9 +146,9 @@ def test_the_readme_example_is_the_tests_region_with_its_imports() -> None:
     assert 'client.POST("/v1/withdrawals"' in example
 
 
-def test_the_readme_shows_the_mpchat_flow_as_the_test_runs_it() -> None:
+def test_the_docs_show_the_mpchat_flow_as_the_test_runs_it() -> None:
     mpchat = next(provider for provider in PROVIDERS if provider.name == "mpchat")
-    section = (REPO / "README.md").read_text().split("## Using the specs from other languages", 1)[1]
+    section = (REPO / "docs" / "other-languages.md").read_text()
     assert f"```ts\n{typescript.example(mpchat)}\n```" in section
 
 
@@ -173,7 +173,7 @@ def test_a_tarball_that_differs_from_the_index_is_refused(tmp_path: Path) -> Non
 
 def test_a_provider_without_its_typescript_file_fails_clearly() -> None:
     stranger = Provider(
-        name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/", settings=Settings("k", "s")
+        name="nosuchprovider", title="Nobody", docs_url="https://example.invalid/", settings=Settings("key", "secret")
     )
     with pytest.raises(PublishError, match=r"providers/nosuchprovider/client\.ts is missing"):
         typescript.check_ts_sources([*PROVIDERS, stranger])
@@ -188,6 +188,17 @@ def test_clear_refuses_a_directory_it_did_not_build(tmp_path: Path) -> None:
     with pytest.raises(PublishError, match="refusing"):
         dist.clear(tmp_path)
     assert (tmp_path / "precious.txt").exists()
+
+
+def test_clear_leaves_the_wheels_of_nox_s_build(tmp_path: Path) -> None:
+    (tmp_path / "python").mkdir()
+    (tmp_path / "python" / "withdrawal_apis-0.2.0-py3-none-any.whl").write_bytes(b"a wheel")
+    dist.clear(tmp_path)  # dist/ holding only the wheels is no foreign directory
+    (tmp_path / "index.json").write_text("{}")
+    (tmp_path / "mpchat").mkdir()
+    dist.clear(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["python"]
+    assert (tmp_path / "python" / "withdrawal_apis-0.2.0-py3-none-any.whl").read_bytes() == b"a wheel"
 
 
 # --- with the Node tools ------------------------------------------------------------------------
@@ -271,6 +282,11 @@ def test_the_index_page_links_every_version(built: Path) -> None:
         for version in entry["versions"]:
             assert f'href="{version["files"]["reference_html"]["path"]}"' in page
             assert version["files"]["npm_package"]["sha256"] in page
+
+
+def test_the_index_page_links_the_documentation_site(built: Path) -> None:
+    # `nox -s publish` builds the site into dist/site/ next; the docs check then follows this link.
+    assert 'href="site/index.html"' in (built / "index.html").read_text()
 
 
 @pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.name)

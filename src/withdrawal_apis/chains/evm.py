@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -24,7 +25,12 @@ def eth_checksum_address(address: str) -> str:
     """EIP-55 form of `address` (any case in, mixed-case checksum out); ValueError if not `0x` + 40 hex."""
     if not _ADDRESS.fullmatch(address):
         raise ValueError(f"not an Ethereum address: {address!r}")
-    body = address[2:].lower()
+    return _checksummed(address[2:].lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _checksummed(body: str) -> str:
+    """The EIP-55 form of a lower-case body; a wallet sends from and to the same few addresses, hashed once each."""
     # Hex digit i of the hash of the lower-case body decides the case of character i: 8 or above means upper.
     nibbles = _keccak256_hex(body.encode("ascii"))[: len(body)]
     return "0x" + "".join(

@@ -109,6 +109,18 @@ class Recorder:
         return [summary, page]
 
 
+class KeepingRecorder(Recorder):
+    """A recorder that also keeps every exchange with its findings, in the order they came (for comparisons)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept: list[tuple[Exchange, Checked]] = []
+
+    def record(self, exchange: Exchange, checked: Checked) -> None:
+        super().record(exchange, checked)
+        self.kept.append((exchange, checked))
+
+
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 

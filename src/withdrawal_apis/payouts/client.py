@@ -64,10 +64,12 @@ class _Payouts:
 
     @property
     def provider(self) -> str:
+        """The provider's name in the registry (`mpchat`, `bigone`, ...)."""
         return self._adapter.provider
 
     @property
     def capabilities(self) -> Capabilities:
+        """What the provider's API can do; asking for anything else raises `NotSupportedError` before a request."""
         return self._adapter.capabilities
 
     @property
@@ -83,6 +85,7 @@ class Payouts(_Payouts):
     """Payouts at one provider, blocking I/O. Close it (or use `with`) to release connections."""
 
     def balances(self) -> list[Balance]:
+        """Every balance the provider reports for the account, as exact `Decimal`s."""
         return run_sync(self._adapter.balances(), self._client)
 
     def create(
@@ -105,6 +108,7 @@ class Payouts(_Payouts):
         return run_sync(self._adapter.create(request), self._client)
 
     def get(self, payout_id: str) -> Payout:
+        """The payout with this `id`; `NotFoundError` when the provider has none."""
         return run_sync(self._adapter.get(payout_id), self._client)
 
     def list(self) -> Iterator[Payout]:
@@ -114,6 +118,7 @@ class Payouts(_Payouts):
             yield from pages.fresh(run_sync(pages.next_page(), self._client))
 
     def cancel(self, payout_id: str) -> Payout:
+        """Cancel the payout where the provider allows it (BigONE, while pending); the payout after the cancel."""
         return run_sync(self._adapter.cancel(payout_id), self._client)
 
     def sweep(self, *, asset: str, network: str | None = None) -> Sweep:
@@ -121,6 +126,7 @@ class Payouts(_Payouts):
         return run_sync(self._adapter.sweep(asset, network), self._client)
 
     def close(self) -> None:
+        """Release the connections (a `with` block does it on exit)."""
         self._client.get_httpx_client().close()
 
     def __enter__(self) -> Payouts:
@@ -134,6 +140,7 @@ class AsyncPayouts(_Payouts):
     """Payouts at one provider, for asyncio. Close it (or use `async with`) to release connections."""
 
     async def balances(self) -> list[Balance]:
+        """Every balance the provider reports for the account, as exact `Decimal`s."""
         return await run_async(self._adapter.balances(), self._client)
 
     async def create(
@@ -151,6 +158,7 @@ class AsyncPayouts(_Payouts):
         return await run_async(self._adapter.create(request), self._client)
 
     async def get(self, payout_id: str) -> Payout:
+        """The payout with this `id`; `NotFoundError` when the provider has none."""
         return await run_async(self._adapter.get(payout_id), self._client)
 
     async def list(self) -> AsyncIterator[Payout]:
@@ -161,6 +169,7 @@ class AsyncPayouts(_Payouts):
                 yield payout
 
     async def cancel(self, payout_id: str) -> Payout:
+        """Cancel the payout where the provider allows it (BigONE, while pending); the payout after the cancel."""
         return await run_async(self._adapter.cancel(payout_id), self._client)
 
     async def sweep(self, *, asset: str, network: str | None = None) -> Sweep:
@@ -168,6 +177,7 @@ class AsyncPayouts(_Payouts):
         return await run_async(self._adapter.sweep(asset, network), self._client)
 
     async def close(self) -> None:
+        """Release the connections (an `async with` block does it on exit)."""
         await self._client.get_async_httpx_client().aclose()
 
     async def __aenter__(self) -> AsyncPayouts:

@@ -133,6 +133,7 @@ class OutcomeUnknownError(PayoutError):
 
     @classmethod
     def after(cls, failure: PayoutError, request: PayoutRequest, why: str) -> OutcomeUnknownError:
+        """The error for a create whose last attempt ended in `failure`, and `why` nothing can tell."""
         return cls(
             failure.provider,
             f"the payout may have been created: {why} (last failure: {failure.message})",

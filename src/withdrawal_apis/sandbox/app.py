@@ -35,6 +35,7 @@ Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 CONTROL_PREFIX = "/_sandbox/"
+_HTTP1 = ("1.0", "1.1")
 
 
 @functools.cache
@@ -121,6 +122,7 @@ class SandboxApp:
                 steps.limit_body(self.config.max_body_bytes),
                 steps.route(self.router, provider),
                 steps.inject_fault(engine.faults),
+                steps.answer_fault,
                 steps.authenticate(provider),
                 steps.authorize(provider, provider.forbidden),
                 steps.rate_limit(engine.limiter),
@@ -208,7 +210,10 @@ class SandboxApp:
         limit = self.config.max_control_body_bytes if control else self.config.max_body_bytes
         # A control request without the token is answered 401; the large limit is not for it.
         passes = not control or self.carries_token(headers)
-        body, refusal = await self._read_body(receive, limit if passes else 0)
+        if "content-length" in headers or "transfer-encoding" in headers or scope.get("http_version") not in _HTTP1:
+            body, refusal = await self._read_body(receive, limit if passes else 0)
+        else:  # HTTP/1: a request with neither header has no body, and the server has it complete
+            body, refusal = b"", None
         client = scope.get("client") or ("", 0)
         raw_path = scope.get("raw_path") or scope["path"].encode()
         request = Request(

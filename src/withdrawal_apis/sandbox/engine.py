@@ -175,6 +175,7 @@ class Engine:
             self._load_state()
 
     def _load_state(self) -> None:
+        self.store.forget()  # a reset by any process moved the generation: its signing keys are gone
         state = self.store.state()
         self._generation = state.generation
         self.clock.offset = state.clock_offset

@@ -18,7 +18,14 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
 
-from ..money import dumps_exact, loads_exact
+from ..money import dumps_exact, json_number, loads_exact
+
+try:  # the sandbox extra brings it; without, the standard library encodes (two passes where money is exact)
+    import orjson
+
+    _ORJSON = True
+except ImportError:  # pragma: no cover - the sandbox extra is installed wherever emulators serve
+    _ORJSON = False
 
 JSON = "application/json"
 
@@ -158,6 +165,14 @@ def _no_decimal(value: object) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+def _stdlib_json(data: Any) -> tuple[bytes, bool]:
+    """Compact JSON by the standard library, and whether it holds exact decimals (a second pass writes them)."""
+    try:
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=_no_decimal).encode(), False
+    except _HasDecimal:
+        return dumps_exact(data).encode(), True
+
+
 @dataclass
 class Request:
     method: str
@@ -208,12 +223,25 @@ class Response:
     @classmethod
     def json(cls, status: int, data: Any, headers: dict[str, str] | None = None) -> Response:
         """A JSON response; `Decimal` values go on the wire as their exact number text."""
-        try:
-            text = json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=_no_decimal)
-        except _HasDecimal:
-            text = dumps_exact(data)
-            data = None  # test mode parses the body, as a client would
-        return cls(status, text.encode(), {"content-type": JSON, **(headers or {})}, data)
+        exact = False
+        if _ORJSON:
+
+            def number(value: object) -> Any:
+                nonlocal exact
+                if isinstance(value, Decimal):
+                    exact = True
+                    return orjson.Fragment(json_number(value).encode())
+                raise TypeError
+
+            try:
+                # One pass, in C, each Decimal written as its exact text where it stands.
+                body = orjson.dumps(data, default=number)
+            except TypeError:  # what orjson does not take (an integer beyond 64 bits...) goes the long way
+                body, exact = _stdlib_json(data)
+        else:
+            body, exact = _stdlib_json(data)
+        # With exact decimals test mode parses the body, as a client would; otherwise it checks `data`.
+        return cls(status, body, {"content-type": JSON, **(headers or {})}, None if exact else data)
 
     @classmethod
     def empty(cls, status: int = 204) -> Response:

@@ -1,13 +1,15 @@
 """The request pipeline: a visible stack of small steps, shared by the provider API and the control API.
 
-    sync -> limit body -> route -> injected fault -> authenticate -> authorize -> rate limit
-    -> catch up -> validate -> handle -> (a committed fault) -> (test mode) response contract check
+    sync -> limit body -> route -> injected fault (its latency) -> its answer -> authenticate -> authorize
+    -> rate limit -> catch up -> validate -> handle -> (a committed fault) -> (test mode) response contract check
 
 Each step takes the `Exchange` (the request and what earlier steps learned about it) and either lets
 it through, answers it (returns a `Response`), or refuses it (raises `ApiError`, which the endpoint
 renders in its own error shape). The steps after the handler run on whatever answer there is.
-Steps are built once, at start-up, with what they need; nothing is looked up per request. When the
-store's database cannot be reached, any step answers 503 with `Retry-After`, in the endpoint's shape.
+Steps are built once, at start-up, with what they need; nothing is looked up per request. They are
+plain calls: the one wait a request can meet, an injected latency, is a `delay` a step sets and the
+pipeline sleeps before the next step. When the store's database cannot be reached, any step answers
+503 with `Retry-After`, in the endpoint's shape.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -52,6 +54,7 @@ class Exchange:
     operation: Operation | None = None
     principal: Principal | None = None
     fault: Fault | None = None
+    delay: float = 0.0  # seconds to wait before the next step (an injected latency)
     handled: bool = False
     response: Response | None = None
 
@@ -62,7 +65,7 @@ class Exchange:
         return self.operation
 
 
-Step = Callable[[Exchange], Awaitable[Response | None]]
+Step = Callable[[Exchange], Response | None]
 After = Callable[[Exchange, Response], Response]
 
 
@@ -92,7 +95,10 @@ class Pipeline:
 
     async def _run(self, exchange: Exchange) -> Response:
         for step in self.steps:
-            answer = await step(exchange)
+            answer = step(exchange)
+            if exchange.delay:
+                delay, exchange.delay = exchange.delay, 0.0
+                await asyncio.sleep(delay)
             if answer is not None:
                 return answer
         raise RuntimeError("the pipeline has no handler step")
@@ -107,14 +113,14 @@ def unavailable() -> ApiError:
 def sync(engine: Engine) -> Step:
     """See what the sandbox's other processes changed (clock, config, faults, due jobs)."""
 
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         engine.sync()
 
     return step
 
 
 def limit_body(max_bytes: int) -> Step:
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         # The rest of the body was never read: the connection cannot carry another request.
         close = {"connection": "close"}
         if exchange.body_refusal == 413:
@@ -132,7 +138,7 @@ def limit_body(max_bytes: int) -> Step:
 def route(router: Router, endpoint: Endpoint) -> Step:
     operations = endpoint.operations
 
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         request = exchange.request
         exchange.route, request.path_params = router.match(request.method, request.path)
         exchange.operation = operations[exchange.route.operation_id]
@@ -141,22 +147,25 @@ def route(router: Router, endpoint: Endpoint) -> Step:
 
 
 def inject_fault(faults: Faults) -> Step:
-    """An injected fault: wait, then answer in place of the handler, unless it strikes after the commit."""
+    """Take the injected fault this request meets, if any, and wait its latency (`answer_fault` answers it)."""
 
-    async def step(exchange: Exchange) -> Response | None:
+    def step(exchange: Exchange) -> None:
         fault = faults.take()
-        if fault is None:
-            return None
-        exchange.fault = fault
-        if fault.latency_ms:
-            await asyncio.sleep(fault.latency_ms / 1000)
-        if fault.commit or not fault.replaces_answer:
-            return None
-        if fault.drop:
-            return Response.drop()
-        raise fault_error(fault)
+        if fault is not None:
+            exchange.fault = fault
+            exchange.delay = fault.latency_ms / 1000
 
     return step
+
+
+def answer_fault(exchange: Exchange) -> Response | None:
+    """The injected fault's answer in place of the handler's, unless it strikes after the commit."""
+    fault = exchange.fault
+    if fault is None or fault.commit or not fault.replaces_answer:
+        return None
+    if fault.drop:
+        return Response.drop()
+    raise fault_error(fault)
 
 
 def fault_error(fault: Fault) -> ApiError:
@@ -169,7 +178,7 @@ def fault_error(fault: Fault) -> ApiError:
 
 
 def authenticate(endpoint: Endpoint) -> Step:
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         if not exchange.op.public:
             exchange.principal = endpoint.authenticate(exchange.request)
 
@@ -179,7 +188,7 @@ def authenticate(endpoint: Endpoint) -> Step:
 def authorize(endpoint: Endpoint, forbidden: Callable[[str], ApiError]) -> Step:
     """The operation's declared scopes, then whatever else the endpoint checks, before any body is read."""
 
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         principal = exchange.principal
         if principal is None:
             return
@@ -193,7 +202,7 @@ def authorize(endpoint: Endpoint, forbidden: Callable[[str], ApiError]) -> Step:
 
 
 def rate_limit(limiter: RateLimiter) -> Step:
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         if exchange.principal is None:
             return
         wait = limiter.check(exchange.principal.key_id)
@@ -206,14 +215,14 @@ def rate_limit(limiter: RateLimiter) -> Step:
 def catch_up(engine: Engine) -> Step:
     """Apply whatever came due on the virtual clock, so the handler sees the state of now."""
 
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         engine.run_due()
 
     return step
 
 
 def validate(router: Router) -> Step:
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         assert exchange.route is not None
         router.validate(exchange.route, exchange.request)
 
@@ -221,7 +230,7 @@ def validate(router: Router) -> Step:
 
 
 def handle(endpoint: Endpoint) -> Step:
-    async def step(exchange: Exchange) -> Response:
+    def step(exchange: Exchange) -> Response:
         exchange.handled = True
         return exchange.op.call(endpoint, exchange.request, exchange.principal)
 
@@ -244,7 +253,7 @@ def token_check(token: str | None) -> Callable[[Mapping[str, str]], bool]:
 def require_token(carries: Callable[[Mapping[str, str]], bool]) -> Step:
     """The control API's guard: with a token configured, every request must carry it as a bearer."""
 
-    async def step(exchange: Exchange) -> None:
+    def step(exchange: Exchange) -> None:
         if not carries(exchange.request.headers):
             raise ApiError(401, "the control API needs its token", reason=Reason.UNAUTHENTICATED)
 

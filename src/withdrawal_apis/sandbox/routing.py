@@ -91,7 +91,14 @@ class Router:
         by_path: dict[str, list[Route]] = {}
         for route in self.routes:
             by_path.setdefault(route.operation.path, []).append(route)
-        self._paths = sorted(by_path.values(), key=lambda group: group[0].operation.path.count("{"))
+        ordered = sorted(by_path.values(), key=lambda group: group[0].operation.path.count("{"))
+        # Looked up, not searched: a concrete path by its text, a template among those of as many segments
+        # (each `{name}` is one segment), fewer parameters first.
+        self._concrete = {path: group for path, group in by_path.items() if "{" not in path}
+        self._templates: dict[int, list[list[Route]]] = {}
+        for group in ordered:
+            if "{" in group[0].operation.path:
+                self._templates.setdefault(group[0].operation.path.count("/"), []).append(group)
         # A server URL with a path (BigONE's `https://big.one/api/v3`) means the API is served under it:
         # a base URL copied from the spec works, and so does the bare root. Servers declared on a path
         # or an operation (an API of the provider's under another base) are served under theirs too.
@@ -163,16 +170,24 @@ class Router:
             if path.startswith(base + "/"):
                 path = path[len(base) :]
                 break
-        for group in self._paths:
+        group = self._concrete.get(path)
+        if group is not None:
+            return self._method(group, method), {}
+        for group in self._templates.get(path.count("/"), ()):
             found = group[0].pattern.match(path)
-            if found is None:
-                continue
-            for route in group:
-                if route.operation.method == method.lower():
-                    return route, found.groupdict()
-            allowed = ", ".join(sorted(route.operation.method.upper() for route in group))
-            raise ApiError(405, "method not allowed", reason=Reason.METHOD_NOT_ALLOWED, headers={"allow": allowed})
+            if found is not None:
+                return self._method(group, method), found.groupdict()
         raise ApiError(404, "not found", reason=Reason.ROUTE_NOT_FOUND)
+
+    @staticmethod
+    def _method(group: list[Route], method: str) -> Route:
+        """The route of `method` among one path's; ApiError 405 (with Allow) when the path has none."""
+        wanted = method.lower()
+        for route in group:
+            if route.operation.method == wanted:
+                return route
+        allowed = ", ".join(sorted(route.operation.method.upper() for route in group))
+        raise ApiError(405, "method not allowed", reason=Reason.METHOD_NOT_ALLOWED, headers={"allow": allowed})
 
     # -- validation ---------------------------------------------------------------------------
     def validate(self, route: Route, request: Request) -> None:

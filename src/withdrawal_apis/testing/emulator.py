@@ -79,6 +79,7 @@ class WebhookInbox:
         self.transport = httpx.MockTransport(self._receive)
 
     def fail_next(self, count: int = 1, status: int = 500) -> None:
+        """Answer the next `count` deliveries with `status`, to watch the emulator retry."""
         with self._lock:
             self._answers.extend([status] * count)
 
@@ -92,6 +93,15 @@ class WebhookInbox:
 
 
 class Emulator(AbstractContextManager["Emulator"]):
+    """One provider's emulator for a test: in-process (no port), or on a free loopback port with `serve=True`.
+
+    It is seeded with the provider's demo seed (`seed="demo"`), a seed document of the control API's
+    format, or nothing (`seed=None`); it runs in test mode, so every answer is checked against the
+    provider's spec (`violations`). Webhooks it sends are captured in-process (`webhooks`) unless
+    `capture_webhooks=False`. Everything else is the control API (`/_sandbox/...`), through the
+    methods below. Use it in a `with` block, or call `close()`.
+    """
+
     def __init__(
         self,
         provider: Provider | str,
@@ -145,6 +155,7 @@ class Emulator(AbstractContextManager["Emulator"]):
         return httpx.Client(base_url=self.base_url, auth=auth, transport=self.transport, timeout=10, **kwargs)
 
     def async_http(self, auth: httpx.Auth | None = None, **kwargs: Any) -> httpx.AsyncClient:
+        """The same as `http()`, for asyncio."""
         return httpx.AsyncClient(
             base_url=self.base_url, auth=auth, transport=self.async_transport, timeout=10, **kwargs
         )
@@ -187,6 +198,7 @@ class Emulator(AbstractContextManager["Emulator"]):
 
     # -- state --------------------------------------------------------------------------------
     def seed(self, document: Mapping[str, Any]) -> list[str]:
+        """Add or replace accounts (`POST /_sandbox/seed`); the ids of the accounts seeded."""
         result = seed.sync(client=self.control, body=Seed.from_dict(dict(document)))
         accounts = _expect(result, "seed").accounts
         for account in document.get("accounts", []):
@@ -194,13 +206,16 @@ class Emulator(AbstractContextManager["Emulator"]):
         return accounts
 
     def reset(self) -> None:
+        """Empty the store (`POST /_sandbox/reset`)."""
         reset.sync_detailed(client=self.control)
         self.seeded.clear()
 
     def accounts(self) -> list[AccountListAccountsItem]:
+        """Every account with its key ids, never its secrets."""
         return _expect(list_accounts.sync(client=self.control), "list_accounts").accounts
 
     def account(self, account_id: str) -> AccountState:
+        """One account: its balances, wallets and settings."""
         return _expect(get_account.sync(account_id, client=self.control), "get_account")
 
     def balance(self, account_id: str, asset: str, wallet: str = "") -> tuple[Decimal, Decimal]:
@@ -212,9 +227,11 @@ class Emulator(AbstractContextManager["Emulator"]):
 
     # -- lifecycle and clock ------------------------------------------------------------------
     def state(self, withdrawal_id: str) -> WithdrawalState:
+        """A withdrawal's status and the transitions open to it."""
         return _expect(get_withdrawal_state.sync(withdrawal_id, client=self.control), "get_withdrawal_state")
 
     def transition(self, withdrawal_id: str, name: str) -> WithdrawalState:
+        """Apply one of the provider's transitions by name (`approve_level1`, `complete`, ...)."""
         body = TransitionRequest(transition=name)
         return _expect(apply_transition.sync(withdrawal_id, client=self.control, body=body), "apply_transition")
 
@@ -244,6 +261,7 @@ class Emulator(AbstractContextManager["Emulator"]):
         return _expect(advance_clock.sync(client=self.control, body=AdvanceClockBody(seconds=seconds)), "advance")
 
     def set_advance(self, policy: str) -> None:
+        """`manual`, `instant` or `realistic`: how lifecycles move from now on."""
         update_config.sync(client=self.control, body=Config(advance=ConfigAdvance(policy)))
 
     # -- faults -------------------------------------------------------------------------------
@@ -257,9 +275,11 @@ class Emulator(AbstractContextManager["Emulator"]):
         _expect(inject_fault.sync(client=self.control, body=Fault(count=count, drop=True, commit=commit)), "drop")
 
     def latency(self, milliseconds: int, count: int = 1) -> None:
+        """The next `count` provider requests wait `milliseconds` before they are handled."""
         _expect(inject_fault.sync(client=self.control, body=Fault(count=count, latency_ms=milliseconds)), "latency")
 
     def clear_faults(self) -> None:
+        """Drop every fault still queued."""
         clear_faults.sync_detailed(client=self.control)
 
     # -- webhooks -----------------------------------------------------------------------------
@@ -286,9 +306,11 @@ class Emulator(AbstractContextManager["Emulator"]):
     # -- test mode and shutdown ---------------------------------------------------------------
     @property
     def violations(self) -> list[str]:
+        """Answers that broke the provider's spec (the pytest plugin fails a test on any)."""
         return self.app.violations
 
     def close(self) -> None:
+        """Stop the emulator and close its store (the end of a `with` block does it)."""
         if "raw" in self.__dict__:
             self.raw.close()
         if self._server is not None:

@@ -174,3 +174,12 @@ def test_digest_only_credentials_and_repr() -> None:
         auth.OneKontoAuth(USER)
     with pytest.raises(ValueError, match="exactly one"):
         auth.OneKontoAuth(USER, PASSWORD, digest=DOCS_DIGEST)
+
+
+@pytest.mark.parametrize("body", [b"<html>maintenance</html>", b"{}", b'{"token": ""}'])
+def test_a_login_answer_without_a_token_is_a_decoding_error_not_a_crash(body: bytes) -> None:
+    signer = auth.OneKontoAuth("user", "pw")
+    request = httpx.Request("POST", "https://api.example/auth/login")
+    response = httpx.Response(200, content=body, request=request)
+    with pytest.raises(httpx.DecodingError):
+        signer.parse_login(response)

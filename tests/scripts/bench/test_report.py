@@ -61,6 +61,7 @@ def test_the_document_holds_ratios_and_target_verdicts() -> None:
         "prism_ratio_read": None,
         "prism_ratio_create_then_get": None,
         "ceiling_share_read": False,
+        "ceiling_share_read_aim": False,
         "p99_under_10ms": False,
         "startup_under_1_5s": False,
     }

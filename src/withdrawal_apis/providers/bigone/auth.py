@@ -7,7 +7,8 @@ distance to its clock is not below `recv_window` seconds. Method, path and body 
 
 `Claims` is the single definition of that claim set: the client-side `BigONEAuth` builds its tokens
 with `Claims.to_jwt()` and the server-side `verify` reads them back with `Claims.from_jwt()`. Encoding
-and signature checking go through `withdrawal_apis.hs256` (PyJWT, HS256 allow-listed).
+and signature checking go through `withdrawal_apis.hs256` (PyJWT, HS256 allow-listed); the server reads
+each token once and checks only its signature against the key the claims name.
 """
 
 from __future__ import annotations
@@ -144,19 +145,18 @@ def verify(header: str | None, lookup: Callable[[str], Credential | None], now_n
     match = _HEADER.fullmatch(header.strip())
     if match is None:
         raise refused(UNEXPECTED_HEADER, "expected `Authorization: Bearer {token}`")
-    raw = match.group(1)
     try:
-        jose, unverified = hs256.unverified(raw)
+        parsed = hs256.read(match.group(1))  # decoded once: the claims name the key, the key checks the signature
     except hs256.TokenProblem:
         raise refused(INVALID_TOKEN, "not a JWT") from None
-    if jose.get("alg") != hs256.ALGORITHM:
-        raise refused(INVALID_TOKEN, f"algorithm {jose.get('alg')!r} is not accepted")
-    sub = unverified.get("sub")
+    if parsed.header.get("alg") != hs256.ALGORITHM:
+        raise refused(INVALID_TOKEN, f"algorithm {parsed.header.get('alg')!r} is not accepted")
+    sub = parsed.claims.get("sub")
     key = lookup(sub) if isinstance(sub, str) and sub else None
     if key is None or not key.active:
         raise refused(UNAUTHORIZED, "unknown or disabled API key")
     try:
-        verified = hs256.decode(raw, key.secret)
+        verified = hs256.check(parsed, key.secret)
     except hs256.TokenProblem as problem:
         raise refused(INVALID_TOKEN, _REASONS[problem.reason]) from None
     claims = Claims.from_jwt(verified)

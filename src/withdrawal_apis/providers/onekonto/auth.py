@@ -98,7 +98,10 @@ class OneKontoAuth(TokenLoginAuth):
         )
 
     def parse_login(self, response: httpx.Response) -> tuple[str, float]:
-        data = response.json()
+        try:
+            data = response.json()
+        except ValueError:  # a 200 that is not JSON (a proxy's page, say) is a failed login, not a crash
+            raise httpx.DecodingError("login response is not JSON", request=response.request) from None
         token = data.get("token") if isinstance(data, dict) else None
         if not isinstance(token, str) or not token:
             raise httpx.DecodingError("login response has no token", request=response.request)

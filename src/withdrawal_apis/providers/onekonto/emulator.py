@@ -74,7 +74,8 @@ class Sandbox(ProviderSandbox):
         return Principal(account_id=account_id, key_id=credential.key_id, data={"home": credential.account_id})
 
     def authorize(self, principal: Principal, operation: Operation, request: Request) -> None:
-        if principal.account_id not in self.accounts_of(principal.key_id, principal.data["home"]):
+        home = principal.data["home"]  # always the user's own; the store is searched only for another account
+        if principal.account_id != home and principal.account_id not in self.accounts_of(principal.key_id, home):
             # Same answer whether or not the account exists: a token is no oracle for other ids.
             raise status_error(403, FORBIDDEN)
 

@@ -64,6 +64,7 @@ class Store(ObjectsMixin, WorkMixin):
 
     def __init__(self, path: str = ":memory:") -> None:
         self.path = path
+        self._secrets: dict[str, str] = {}  # signing keys read once (see `secret`)
         self._b: Backend = _postgres(path) if is_postgres(path) else SQLiteBackend(path)
         try:
             self.schema_version = migrate(self._b)
@@ -100,6 +101,7 @@ class Store(ObjectsMixin, WorkMixin):
 
     def reset(self) -> None:
         """Empty the store: the data, faults and rate windows; the clock back to wall time."""
+        self.forget()
         with self.transaction():
             if self._b.dialect == "postgresql":
                 self._b.execute(f"TRUNCATE {', '.join(TABLES)}")  # no row triggers, no row-by-row work
@@ -141,8 +143,19 @@ class Store(ObjectsMixin, WorkMixin):
             return str(self.get_meta(key))
 
     def secret(self, key: str) -> str:
-        """A random key kept under `key` (a signing key, say): made once per database, however many processes ask."""
-        return self.get_meta(key) or self.meta_default(key, secrets.token_hex(32))
+        """A random key kept under `key` (a signing key, say): made once per database, however many processes ask.
+
+        Once read it is kept in memory: it never changes until a reset empties the store, and a reset
+        moves the shared state's generation, on which every process's engine calls `forget`.
+        """
+        found = self._secrets.get(key)
+        if found is None:
+            found = self._secrets[key] = self.get_meta(key) or self.meta_default(key, secrets.token_hex(32))
+        return found
+
+    def forget(self) -> None:
+        """Drop what is kept in memory (the signing keys): the next use reads the database again."""
+        self._secrets.clear()
 
     def next_value(self, counter: str) -> int:
         """1, 2, 3... per counter name, durable and never repeated."""
