@@ -122,3 +122,22 @@ def test_seeks_by_position_answer_what_a_scan_answers(db: str) -> None:
                 for limit in (1, 5):
                     expected = ids(store, scan, limit=limit, offset=offset, oldest_first=oldest_first)
                     assert ids(store, seek, limit=limit, offset=offset, oldest_first=oldest_first) == expected
+
+
+def test_a_page_of_several_owners_seeks_on_sqlite(tmp_path: Path) -> None:
+    """SQLite bounds a row comparison by its first two columns only (a scan of the owner's objects): the
+    several-owners page must reach it with equalities and a range on `seq`, which the owners' index seeks."""
+    store = filled(Store(str(tmp_path / "store.db")))
+    plans: list[str] = []
+    store._b._db.set_trace_callback(  # type: ignore[attr-defined]
+        lambda sql: plans.append(sql) if "UNION ALL" in sql else None
+    )
+    assert len(ids(store, Filter("w", owners=("a", "b")), limit=5, offset=12)) == 5
+    assert plans
+    probe = sqlite3.connect(tmp_path / "store.db")
+    for sql in plans:
+        details = [row[3] for row in probe.execute("EXPLAIN QUERY PLAN " + sql.replace("?", "NULL"))]
+        searches = [detail for detail in details if "objects" in detail and "USING" in detail]
+        assert searches, details
+        assert all("seq" in detail for detail in searches if "objects_by_owner" in detail), details
+        assert not any(detail.startswith("SCAN o") or detail == "SCAN objects" for detail in details), details

@@ -24,11 +24,23 @@ _NEXT_OBJECT_POSITION = "(SELECT COALESCE(MAX(pos), 0) + 1 FROM objects WHERE ki
 
 
 # An owner's count (+ 1) less the position of its first object at or after `middle`: the first row at or
-# after (kind, owner, middle) in the owners' index, if it is still that owner's.
-_FIRST_AT_OR_AFTER = (
-    "{next} - COALESCE((SELECT CASE WHEN o.kind = ? AND o.account_id = ? THEN o.pos END FROM objects AS o "
-    "WHERE (o.kind, o.account_id, o.seq) >= (?, ?, {middle}) ORDER BY o.kind, o.account_id, o.seq LIMIT 1), {next})"
-)
+# after (kind, owner, middle) in the owners' index, if it is still that owner's. PostgreSQL walks that
+# index only for a row comparison; SQLite bounds a row comparison by its first two columns alone (a scan
+# of the owner's rows), and walks the index for plain equalities and a range on `seq`.
+_FIRST_AT_OR_AFTER = {
+    "postgresql": "{next} - COALESCE((SELECT CASE WHEN o.kind = ? AND o.account_id = ? THEN o.pos END "
+    "FROM objects AS o WHERE (o.kind, o.account_id, o.seq) >= (?, ?, {middle}) "
+    "ORDER BY o.kind, o.account_id, o.seq LIMIT 1), {next})",
+    "sqlite": "{next} - COALESCE((SELECT CASE WHEN o.kind = ? AND o.account_id = ? THEN o.pos END "
+    "FROM objects AS o WHERE o.kind = ? AND o.account_id = ? AND o.seq >= {middle} ORDER BY o.seq LIMIT 1), {next})",
+}
+# Each owner's newest `limit` objects at or below a sequence number, by the same index and for the same reason.
+_OWNER_PAGE = {
+    "postgresql": "SELECT * FROM (SELECT * FROM objects WHERE (kind, account_id, seq) <= (?, ?, ?) "
+    "ORDER BY kind DESC, account_id DESC, seq DESC LIMIT ?) AS page WHERE kind = ? AND account_id = ?",
+    "sqlite": "SELECT * FROM (SELECT * FROM objects WHERE kind = ? AND account_id = ? AND seq <= ? "
+    "ORDER BY seq DESC LIMIT ?) AS page WHERE kind = ? AND account_id = ?",
+}
 
 
 class ObjectsMixin:
@@ -257,9 +269,11 @@ class ObjectsMixin:
         or above a sequence number is its count less the position of its first object there (a seek),
         so `t` is found by a binary search over sequence numbers inside the database (one statement,
         some 40 seeks per owner at a million rows); the page is then each owner's newest `limit` objects
-        at or below `t`, merged. Both walk the owners' index by row comparisons, the one plan there is
-        for them (a plain `account_id = ? AND seq >= ?` lets PostgreSQL's generic plan walk `seq`
-        instead, guessing each owner has an equal share of the objects, which for a small one is a scan).
+        at or below `t`, merged. Both walk the owners' index: on PostgreSQL by row comparisons, the one
+        plan there is for them (a plain `account_id = ? AND seq >= ?` lets PostgreSQL's generic plan walk
+        `seq` instead, guessing each owner has an equal share of the objects, which for a small one is a
+        scan); on SQLite by equalities and a range, since SQLite bounds a row comparison by its first two
+        columns only.
         """
         assert query.owners is not None
         kind = query.kind
@@ -274,13 +288,9 @@ class ObjectsMixin:
         if offset >= sum(counts.values()):
             return []
         top = SQL_MAX if offset <= 0 else self._owners_threshold(kind, counts, offset)
-        # Each owner's newest `limit` at or below `top`: a row comparison walked down the owners' index
-        # (rows of the next owner down may follow when an owner has fewer; the outer filter drops them).
-        pages = " UNION ALL ".join(
-            "SELECT * FROM (SELECT * FROM objects WHERE (kind, account_id, seq) <= (?, ?, ?) "
-            "ORDER BY kind DESC, account_id DESC, seq DESC LIMIT ?) AS page WHERE kind = ? AND account_id = ?"
-            for _ in counts
-        )
+        # Each owner's newest `limit` at or below `top`, walked down the owners' index (with a row
+        # comparison, rows of the next owner down may follow when an owner has fewer; the outer filter drops them).
+        pages = " UNION ALL ".join(_OWNER_PAGE[self._b.dialect] for _ in counts)
         sql = f"SELECT * FROM ({pages}) AS pages ORDER BY seq DESC LIMIT ?"  # noqa: S608 - fixed text
         args = [value for owner in counts for value in (kind, owner, top, limit, kind, owner)] + [limit]
         return [_object(row) for row in self._b.execute(sql, args)]
@@ -296,7 +306,8 @@ class ObjectsMixin:
         ).fetchone()
 
         def at_or_above(middle: str) -> str:  # SQL: how many of the owners' objects have seq >= middle
-            return "(" + " + ".join(_FIRST_AT_OR_AFTER.format(next=n + 1, middle=middle) for n in counts.values()) + ")"
+            first = _FIRST_AT_OR_AFTER[self._b.dialect]
+            return "(" + " + ".join(first.format(next=n + 1, middle=middle) for n in counts.values()) + ")"
 
         # Each row of `search`: a range (lo, hi) that holds the answer, and the count `c` at its middle.
         lower = f"CASE WHEN c > {int(offset)} THEN (lo + hi + 1) / 2 ELSE lo END"
