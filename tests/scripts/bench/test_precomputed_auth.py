@@ -19,7 +19,7 @@ from scripts.bench.workloads import ID, Step, Workload, bench_for
 from scripts.bench.wrk import MutableClock, signed_headers, write_plan
 from withdrawal_apis.emulators import build_app
 from withdrawal_apis.registry import PROVIDERS
-from withdrawal_apis.sandbox import SandboxConfig
+from withdrawal_apis.sandbox import AdvancePolicy, SandboxConfig
 from withdrawal_apis.testing.inprocess import InProcessTransport, LoopThread
 
 BASE = "http://emulator"
@@ -34,10 +34,11 @@ def test_every_registered_provider_declares_its_workload() -> None:
         assert bench_for(provider.name, "secret").name == provider.name
 
 
+@pytest.mark.parametrize("advance", [AdvancePolicy.MANUAL, AdvancePolicy.INSTANT])  # the throughput run; the soak
 @pytest.mark.parametrize("name", [p.name for p in PROVIDERS])
-def test_workloads_succeed_with_the_precomputed_headers(name: str) -> None:
+def test_workloads_succeed_with_the_precomputed_headers(name: str, advance: AdvancePolicy) -> None:
     bench = bench_for(name, "bench-test-secret-0123456789abcdef")
-    app = build_app(name, SandboxConfig(rate_limit=0))
+    app = build_app(name, SandboxConfig(rate_limit=0, advance=advance))
     app.seed(bench.seed)
     loop = LoopThread()
     try:
