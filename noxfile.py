@@ -1,6 +1,6 @@
 """Every workflow is a nox session; each iterates over the provider registry.
 
-nox -s specs        validate + lint every spec, run the spec-rule tests
+nox -s specs        validate + lint every spec, gate breaking changes (each against its last release), spec-rule tests
 nox -s generate     regenerate generated/ from specs/
 nox -s lint         ruff check + format check
 nox -s typecheck    mypy --strict over src/ and scripts/, mypy over generated/
@@ -62,12 +62,14 @@ def npm_tools(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def specs(session: nox.Session) -> None:
-    """openapi-spec-validator, Redocly lint (recommended rules) and our own spec rules."""
+    """openapi-spec-validator, Redocly lint (recommended rules), the breaking-change gate (each spec against its
+    last released version with `redocly diff --check-version`) and our own spec rules."""
     install_project(session, "openapi-spec-validator", "pytest")
     session.run("openapi-spec-validator", *map(str, SPECS))
     npm_tools(session)
     for spec in SPECS:
         session.run("npx", "--no-install", "redocly", "lint", "--format", "stylish", str(spec), external=True)
+    session.run("python", "-m", "scripts.breaking_changes")
     session.run("pytest", "tests/specs", *session.posargs)
 
 

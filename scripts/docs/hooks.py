@@ -2,6 +2,7 @@
 
 - the navigation's "Providers" section and providers/index.md, from the provider registry;
 - the performance page's charts and tables, from the benchmark's reports (`<!-- performance: NAME -->`);
+- each provider page's business rules, from its spec's `x-business-rules` (`<!-- business-rules -->`);
 - links from a page to a file of the repository outside docs/ (a spec, the changelog): the file is
   published under repo/ and the link pointed at it, so it works on GitHub and in the site alike.
 """
@@ -22,7 +23,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from scripts.docs import pages, performance  # noqa: E402
+from scripts.docs import business_rules, pages, performance  # noqa: E402
 from withdrawal_apis.registry import PROVIDERS  # noqa: E402
 
 PERFORMANCE_PAGE = "performance.md"
@@ -109,6 +110,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return text
 
         markdown = MARKER.sub(replace, markdown)
+    provider = next((p for p in PROVIDERS if pages.page_of(p) == src_uri), None)
+    if provider is not None:
+        markdown = business_rules.MARKER.sub(lambda _: business_rules.section(provider.spec_path), markdown)
     if page.file.abs_src_path is None:
         return markdown
     source = Path(page.file.abs_src_path)

@@ -13,6 +13,9 @@ Environment:
 - `WITHDRAWAL_APIS_AUTH=generated`: sign nothing and send what schemathesis generates for the
   security scheme (empty, malformed, made-up values); every secured operation must refuse it.
 - `WITHDRAWAL_APIS_EVENTS`: a file to append one JSON line per call to (the harness reads it).
+- `WITHDRAWAL_APIS_BODY_RULES=off`: sign only; generated bodies go out as schemathesis generated them,
+  so the run shows what a schema-valid request meets at the server. What it then finds should be
+  refusals by the rules each operation lists under `x-business-rules` and nothing else.
 
 Signatures are per request, so signing happens twice. `ProviderAuth.set` signs a request shaped
 like the generated case, which tells schemathesis the case is authenticated and which headers to
@@ -40,6 +43,7 @@ from schemathesis.core.parameters import ParameterLocation
 from .conformance import hooks_env
 from .core.profile import ConformanceProfile, credentials_from_env, profile_of
 from .registry import ConfigurationError, get
+from .spec import RULE_HEADER
 
 
 def _load() -> tuple[ConformanceProfile | None, httpx.Auth | None]:
@@ -58,6 +62,7 @@ def _load() -> tuple[ConformanceProfile | None, httpx.Auth | None]:
 
 
 PROFILE, AUTH = _load()
+BODY_RULES = os.environ.get(hooks_env.BODY_RULES, "on") != "off"
 SIGNING = AUTH is not None and os.environ.get(hooks_env.AUTH, "sign") != "generated"
 # Carries the calls an auth flow makes before the signed request itself (a login).
 _preliminary = httpx.Client(timeout=10)
@@ -190,7 +195,7 @@ def apply_body_rules(case: Any) -> list[str]:
     Schemathesis's examples phase also assembles bodies from property-level and response examples;
     those are generated data like any other, so only a body equal to a declared example is exempt.
     """
-    if PROFILE is None or not isinstance(case.body, dict) or case.body in declared_examples(case):
+    if PROFILE is None or not BODY_RULES or not isinstance(case.body, dict) or case.body in declared_examples(case):
         return []
     meta = case.meta
     if meta is None or meta.is_negative_at(ParameterLocation.BODY) or not _is_positive(case):
@@ -243,6 +248,8 @@ def after_call(ctx: Any, case: Any, response: Any) -> None:
             "status": response.status_code,
             "rules": _rules_applied.pop(case.id, []),
             "example": _pop_as_written(case.id),
+            # the `x-business-rules` entry an emulator names when a business rule refused the request
+            "rule": (response.headers.get(RULE_HEADER) or [None])[0],
         }
     )
 

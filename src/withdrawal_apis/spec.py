@@ -6,7 +6,7 @@ so "what the spec says" is computed once, by one set of code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +17,8 @@ import jsonschema_rs
 import yaml
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+BUSINESS_RULES = "x-business-rules"
+RULE_HEADER = "x-sandbox-rule"  # an emulator's refusal names the `x-business-rules` entry it enforces here
 _BASE_URI = "urn:withdrawal-apis:spec"
 
 
@@ -57,6 +59,50 @@ class Operation:
     def operation_id(self) -> str | None:
         value = self.raw.get("operationId")
         return value if isinstance(value, str) else None
+
+    @property
+    def business_rules(self) -> tuple[BusinessRule, ...]:
+        """The rules no schema states that the operation lists under `x-business-rules`, in order."""
+        entries = self.raw.get(BUSINESS_RULES) or []
+        where = f"{self.pointer}/{BUSINESS_RULES}"
+        return tuple(BusinessRule.read(entry, f"{where}/{n}") for n, entry in enumerate(entries))
+
+    def business_rule(self, rule_id: str) -> BusinessRule | None:
+        return next((rule for rule in self.business_rules if rule.id == rule_id), None)
+
+
+@dataclass(frozen=True)
+class BusinessRule:
+    """One entry of an operation's `x-business-rules`: a rule JSON Schema cannot state, and its answer.
+
+    x-business-rules:
+      - id: trusted-address                 # unique within the operation
+        rule: target_address is on the account's trusted-address list.
+        error:
+          status: 403                       # one of the operation's documented responses
+          body: {code: 10403, message: Permission denied}   # the provider's error body
+    """
+
+    id: str
+    rule: str
+    status: int
+    body: Any
+    pointer: str
+
+    @classmethod
+    def read(cls, entry: Any, pointer: str) -> BusinessRule:
+        if not isinstance(entry, dict):
+            raise ValueError(f"{pointer}: a business rule is a mapping")
+        found = entry.get("error")
+        error: dict[str, Any] = found if isinstance(found, dict) else {}
+        status = error.get("status")
+        return cls(
+            id=str(entry.get("id") or ""),
+            rule=" ".join(str(entry.get("rule") or "").split()),
+            status=int(status) if isinstance(status, int) and not isinstance(status, bool) else 0,
+            body=error.get("body"),
+            pointer=pointer,
+        )
 
 
 class SpecDocument:
@@ -110,6 +156,25 @@ class SpecDocument:
             )
             self._validators[schema_pointer] = validator
         return validator
+
+    def condition(self, schema_path: Sequence[str | int]) -> str | None:
+        """Under which condition the keyword at `schema_path` applies, in words (`when type is NORMAL`).
+
+        `schema_path` is a validation error's keyword location in this document (jsonschema_rs gives it
+        from the document root, through any `$ref`). The innermost `then` (or `else`) on it is described
+        by its sibling `if`, when that `if` only pins properties to values. None for a keyword that
+        applies unconditionally, or a condition too involved to say in a few words.
+        """
+        node: Any = self.raw
+        found: str | None = None
+        for step in schema_path:
+            if step in ("then", "else") and isinstance(node, dict):
+                found = _describe_if(node.get("if"), negate=step == "else")
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return found
 
     def errors(self, schema_pointer: str, value: Any) -> list[str]:
         """Human-readable validation errors of `value` against the schema at `schema_pointer`."""
@@ -167,3 +232,20 @@ class SpecDocument:
         for key in ("properties", "patternProperties", "$defs"):
             for name, child in (schema.get(key) or {}).items():
                 yield from self._walk_schema(child, f"{pointer}/{key}/{escape_pointer(name)}")
+
+
+def _describe_if(schema: Any, negate: bool) -> str | None:
+    """`when type is NORMAL`, `unless token is usdt`: an `if` that pins properties to values, in words."""
+    if not isinstance(schema, dict) or set(schema) - {"properties", "required"} or not schema.get("properties"):
+        return None
+    parts = []
+    for name, value in schema["properties"].items():
+        if not isinstance(value, dict):
+            return None
+        if set(value) == {"const"}:
+            parts.append(f"{name} is {value['const']}")
+        elif set(value) == {"enum"} and isinstance(value["enum"], list):
+            parts.append(f"{name} is one of {', '.join(map(str, value['enum']))}")
+        else:
+            return None
+    return ("unless " if negate else "when ") + " and ".join(parts)

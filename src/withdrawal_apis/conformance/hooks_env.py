@@ -4,3 +4,4 @@ PROVIDER = "WITHDRAWAL_APIS_PROVIDER"  # whose signer; unset: sign nothing (the 
 VARIANT = "WITHDRAWAL_APIS_VARIANT"  # a provider's credential variant (SmartyPay: basic, hmac)
 AUTH = "WITHDRAWAL_APIS_AUTH"  # "generated": send schemathesis's own security values, unsigned
 EVENTS = "WITHDRAWAL_APIS_EVENTS"  # a file that gets one JSON line per call
+BODY_RULES = "WITHDRAWAL_APIS_BODY_RULES"  # "off": send generated bodies as generated (signing only)

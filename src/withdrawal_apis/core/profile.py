@@ -2,32 +2,40 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from ..registry import Provider
+from ..spec import SpecDocument
 
 
 @dataclass(frozen=True)
 class BodyRule:
-    """A business rule the schema cannot express, applied to generated positive bodies of one operation.
+    """Makes generated positive bodies of one operation satisfy one of its `x-business-rules` entries.
 
-    The spec's own examples are never adjusted. `apply` changes the body in place and returns
-    whether it changed anything; `why` is the rule in words, printed beside the cases it touched.
+    A business rule is one no schema can state (a whitelist, a balance, a checksum...); the spec lists
+    each under the operation with the error it answers, and a body rule names the entry it satisfies
+    (`rule`, its id). The spec's own examples are never adjusted. `apply` changes the body in place and
+    returns whether it changed anything. `why` is the rule in the spec's words, filled in by
+    `profile_of` and printed beside the cases it touched.
     """
 
     operation_id: str
-    why: str
+    rule: str
     apply: Callable[[dict[str, Any]], bool]
+    why: str = ""
 
 
-def own_login(operation_id: str, login: Mapping[str, str], rng: random.Random) -> BodyRule:
+def own_login(operation_id: str, rule: str, login: Mapping[str, str], rng: random.Random) -> BodyRule:
     """Half the generated logins send `login` (filled in by the profile's `make_auth`); made-up
-    credentials only ever get 401, so without this rule the login operation is never tested."""
+    credentials only ever get 401, so without this rule the login operation is never tested.
+    `rule` is the login's business rule that the credentials must name a user."""
 
     def apply(body: dict[str, Any]) -> bool:
         if not login or rng.random() < 0.5:
@@ -35,7 +43,7 @@ def own_login(operation_id: str, login: Mapping[str, str], rng: random.Random) -
         body.update(login)
         return True
 
-    return BodyRule(operation_id, "half the logins use the credentials under test", apply)
+    return BodyRule(operation_id, rule, apply)
 
 
 @dataclass(frozen=True)
@@ -66,9 +74,34 @@ class ConformanceProfile:
 
 
 def profile_of(provider: Provider) -> ConformanceProfile:
-    """The provider's profile, from its folder's `conformance.py`."""
-    found: ConformanceProfile = provider.part("conformance").CONFORMANCE
-    return found
+    """The provider's profile, from its folder's `conformance.py`, each body rule bound to its spec entry.
+
+    ValueError when a body rule names an operation or a rule its spec does not list: the hooks apply
+    only rules the spec states.
+    """
+    declared: ConformanceProfile = provider.part("conformance").CONFORMANCE
+    bound = tuple(bind_rule(rule, provider.spec_path) for rule in declared.body_rules)
+    return replace(declared, body_rules=bound)
+
+
+def bind_rule(rule: BodyRule, spec_path: Path) -> BodyRule:
+    """`rule` with `why` taken from the `x-business-rules` entry it names."""
+    operations = {op.operation_id: op for op in _spec(spec_path).operations}
+    operation = operations.get(rule.operation_id)
+    if operation is None:
+        raise ValueError(f"a body rule names {rule.operation_id}, which {spec_path.name} does not have")
+    listed = operation.business_rule(rule.rule)
+    if listed is None:
+        raise ValueError(
+            f"a body rule of {rule.operation_id} names business rule {rule.rule!r}, "
+            f"which its x-business-rules in {spec_path.name} do not list"
+        )
+    return replace(rule, why=f"{listed.id}: {listed.rule}")
+
+
+@functools.cache
+def _spec(path: Path) -> SpecDocument:
+    return SpecDocument(path)
 
 
 def credentials_from_env(provider: Provider, environ: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -278,6 +278,18 @@ class Contract:
         found = answer_deviations(self.router.spec, route, response.status, response.headers, response.body, data)
         return "; ".join(deviation.describe() for deviation in found[:3]) or None
 
+    def rule_problem(self, route: Route, response: Response, header: str) -> str | None:
+        """A refusal naming a business rule must name one the operation lists, answered as listed."""
+        rule_id = response.headers.get(header)
+        if rule_id is None:
+            return None
+        rule = route.operation.business_rule(rule_id)
+        if rule is None:
+            return f"the refusal names business rule {rule_id!r}, which x-business-rules does not list"
+        if rule.status != response.status:
+            return f"business rule {rule_id!r} is listed with status {rule.status}, answered {response.status}"
+        return None
+
 
 __all__ = [
     "UNPARSED",

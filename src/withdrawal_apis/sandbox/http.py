@@ -69,6 +69,7 @@ class Problem:
     keyword: str
     expected: Any = None
     value: Any = None
+    condition: str | None = None  # when the keyword applies only under a condition: `when type is NORMAL`
 
     @property
     def pointer(self) -> str:
@@ -80,10 +81,11 @@ class Problem:
         expected = self.expected
         if isinstance(expected, list | tuple):
             expected = ", ".join(map(str, expected))
+        elif isinstance(expected, float):
+            expected = format(Decimal(repr(expected)), "f")  # 0.000001, not 1e-06
         template = _DESCRIPTIONS.get(self.keyword, "is invalid")
-        if "{expected}" in template and expected is None:
-            return "is invalid"
-        return template.format(expected=expected)
+        text = "is invalid" if "{expected}" in template and expected is None else template.format(expected=expected)
+        return f"{text} {self.condition}" if self.condition else text
 
     def describe(self) -> str:
         """A short English sentence for providers whose errors are plain text: `amount: must match ...`."""
@@ -107,6 +109,9 @@ _DESCRIPTIONS = {
     "maxLength": "must be at most {expected} characters long",
     "minItems": "must have at least {expected} items",
     "maxItems": "must have at most {expected} items",
+    "multipleOf": "must be a multiple of {expected}",
+    "falseSchema": "is not accepted",
+    "not": "is not accepted",
     "additionalProperties": "is not an accepted field",
     "propertyNames": "is not an accepted name",
     "malformed": "must be {expected}",
@@ -129,6 +134,7 @@ class ApiError(Exception):
         problem: Problem | None = None,
         headers: dict[str, str] | None = None,
         details: dict[str, Any] | None = None,
+        rule: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -139,6 +145,9 @@ class ApiError(Exception):
         self.problem = problem
         self.headers = headers or {}
         self.details = details or {}  # further fields of the provider's error body
+        # The id of the operation's `x-business-rules` entry that refused the request, sent back in the
+        # `x-sandbox-rule` header so that a test or a fuzzer can tell which documented rule answered.
+        self.rule = rule
 
 
 class ConnectionDropped(Exception):

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..spec import RULE_HEADER
 from .contract import Contract
 from .engine import Engine
 from .guards import Fault, Faults, RateLimiter
@@ -80,6 +81,8 @@ class Pipeline:
             response = await self._run(exchange)
         except ApiError as error:
             response = self.endpoint.render_error(error)
+            if error.rule is not None:
+                response.headers[RULE_HEADER] = error.rule
         except StoreUnavailable:
             log.warning("%s %s answered 503: the store's database is unavailable", request.method, request.path)
             response = self.endpoint.render_error(unavailable())
@@ -280,7 +283,7 @@ def check_contract(contract: Contract, render: Callable[[ApiError], Response]) -
         fault = exchange.fault
         if fault is not None and fault.status == response.status:
             return response  # an injected status is the point of the fault, not the handler's answer
-        problem = contract.problem(route, response)
+        problem = contract.problem(route, response) or contract.rule_problem(route, response, RULE_HEADER)
         if problem is None:
             return response
         message = f"{route.operation_id} answered {response.status} against its spec: {problem}"

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import jsonschema_rs
 
-from ..spec import Operation, SpecDocument, escape_pointer
+from ..spec import HTTP_METHODS, Operation, SpecDocument, escape_pointer
 from .http import ApiError, Problem, Reason, Request
 
 JSON_MEDIA = "application/json"
@@ -30,7 +30,8 @@ _NUMBER = re.compile(r"-?[0-9]{1,40}(\.[0-9]{1,40})?([eE][-+]?[0-9]{1,3})?")
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
 _BRACKETS = bytes(range(256)).translate(None, b"[]{}")
-_EXPECTED_KEYS = ("types", "pattern", "limit", "options", "expected_value", "format")
+_SLASHES = re.compile(r"/{2,}")
+_EXPECTED_KEYS = ("types", "pattern", "limit", "options", "expected_value", "format", "multiple_of")
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,10 @@ class Router:
             if "{" in group[0].operation.path:
                 self._templates.setdefault(group[0].operation.path.count("/"), []).append(group)
         # A server URL with a path (BigONE's `https://big.one/api/v3`) means the API is served under it:
-        # a base URL copied from the spec works, and so does the bare root.
+        # a base URL copied from the spec works, and so does the bare root. Servers declared on a path
+        # or an operation (an API of the provider's under another base) are served under theirs too.
         self.base_paths = sorted(
-            {path for server in spec.raw.get("servers") or [] if (path := urlsplit(server["url"]).path.rstrip("/"))},
+            {path for server in _servers(spec) if (path := urlsplit(server["url"]).path.rstrip("/"))},
             key=len,
             reverse=True,
         )
@@ -159,7 +161,11 @@ class Router:
 
     # -- routing ------------------------------------------------------------------------------
     def match(self, method: str, path: str) -> tuple[Route, dict[str, str]]:
-        """The route for `method path`; ApiError 404 for an unknown path, 405 (with Allow) for a wrong method."""
+        """The route for `method path`; ApiError 404 for an unknown path, 405 (with Allow) for a wrong method.
+
+        Repeated slashes count as one, as front-end servers such as nginx merge them by default.
+        """
+        path = _SLASHES.sub("/", path)
         for base in self.base_paths:
             if path.startswith(base + "/"):
                 path = path[len(base) :]
@@ -342,12 +348,22 @@ class Router:
         if validator.is_valid(value):
             return
         error = next(iter(validator.iter_errors(value)))
-        problem = schema_problem(location, field, error, sensitive)
+        problem = schema_problem(location, field, error, sensitive, self.spec.condition(error.schema_path))
         raise invalid(problem, f"invalid {_where(location, field)}: {problem.describe()}")
 
 
 class _TooLong(ValueError):
     pass
+
+
+def _servers(spec: SpecDocument) -> Iterator[dict[str, Any]]:
+    """The document's servers, then those of every path item and operation."""
+    yield from spec.raw.get("servers") or []
+    for item in (spec.raw.get("paths") or {}).values():
+        yield from item.get("servers") or []
+        for method, operation in item.items():
+            if method in HTTP_METHODS:
+                yield from operation.get("servers") or []
 
 
 def _reject_constant(name: str) -> Any:
@@ -375,14 +391,19 @@ def _where(location: str, field: tuple[str | int, ...]) -> str:
 
 
 def schema_problem(
-    location: str, field: tuple[str | int, ...], error: jsonschema_rs.ValidationError, sensitive: bool = False
+    location: str,
+    field: tuple[str | int, ...],
+    error: jsonschema_rs.ValidationError,
+    sensitive: bool = False,
+    condition: str | None = None,
 ) -> Problem:
-    """A JSON-schema error as a Problem: the failing field, the keyword and the schema side of it."""
+    """A JSON-schema error as a Problem: the failing field, the keyword and the schema side of it, and the
+    condition under which the schema applies that keyword (`when type is NORMAL`), if any."""
     keyword = error.kind.name
     detail = error.kind.as_dict()
     path = (*field, *error.instance_path)
     if keyword == "required":
-        return Problem(location, (*path, detail["property"]), "required")
+        return Problem(location, (*path, detail["property"]), "required", condition=condition)
     if keyword == "additionalProperties":
         return Problem(location, (*path, detail["unexpected"][0]), "additionalProperties")
     if keyword == "propertyNames":  # the failing name is the inner error's instance
@@ -391,4 +412,5 @@ def schema_problem(
     if isinstance(expected, list) and len(expected) == 1:
         expected = expected[0]
     hidden = sensitive or any(str(part).lower() in SENSITIVE for part in path)
-    return Problem(location, path, keyword, expected=expected, value=None if hidden else error.instance)
+    value = None if hidden else error.instance
+    return Problem(location, path, keyword, expected=expected, value=value, condition=condition)

@@ -1,78 +1,161 @@
-"""ccxt's `bigone` class, unmodified, against the BigONE emulator: only its URLs are changed.
+"""ccxt's `bigone` class, unmodified, against the BigONE emulator: only its `hostname` option is changed.
 
 ccxt is a widely used client nobody here wrote, so it checks the emulator (and the spec it serves)
-against how real integrations call BigONE: `load_markets` (public asset pairs and the undocumented
-asset list with each gateway's withdrawal terms), balances of the spot and funding accounts, a
-transfer between them, withdrawals with and without a gateway and with a memo, the withdrawal list,
-and ccxt's mapping of BigONE's error codes to its exception classes.
+against how real integrations call BigONE: `load_markets` (public asset pairs, the contract API's
+perpetuals and the undocumented asset list with each gateway's withdrawal terms), balances of the
+spot and funding accounts, a transfer between them, withdrawals with and without a gateway and with a
+memo, the withdrawal list, and ccxt's mapping of BigONE's error codes to its exception classes.
 
-The emulator runs on a loopback port (ccxt talks through its own `requests` session). `load_markets`
-also asks BigONE's separate contract API (`/api/contract/v2/symbols`) for perpetual markets; that API
-is outside the spot spec, so the test points ccxt's contract URL at a stand-in that lists none.
+ccxt builds every URL from `https://{hostname}/...`, so the emulator is reached over TLS: it serves
+plain HTTP on a loopback port behind a small TLS front with a throwaway certificate authority, which
+this test process trusts as a machine trusts its CA bundle (requests' default bundle path). Nothing of
+ccxt's is patched: not its URLs, its session or its verification setting.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import datetime
+import ipaddress
+import socket
+import socketserver
+import ssl
 import threading
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import ccxt
 import pytest
+import requests.adapters
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from withdrawal_apis.providers.bigone.gateways import ASSETS, GATEWAYS, PAIRS
 from withdrawal_apis.providers.bigone.seed import DEMO_DESTINATIONS, DEMO_KEY, DEMO_SECRET
 from withdrawal_apis.testing import Emulator
 
+CCXT_VERSION = "4.5.90"  # the newest on PyPI when this was written; constraints.txt pins the same
 TRON = dict(DEMO_DESTINATIONS)["Tron"]
 ETHEREUM = dict(DEMO_DESTINATIONS)["Ethereum"]
 ACCOUNT = "bigone-demo"
 
 
-class _NoContracts(BaseHTTPRequestHandler):
-    """Stands in for BigONE's contract API: `GET /symbols` lists no perpetual markets."""
-
-    def do_GET(self) -> None:
-        found = self.path.split("?")[0] == "/symbols"
-        body = json.dumps([] if found else {"code": 10013, "message": "Resource not found"}).encode()
-        self.send_response(200 if found else 404)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+# -- TLS in front of the emulator -------------------------------------------------------------------
+def _certificate(subject: str, key: Any, issuer: x509.Name | None, issuer_key: Any, ca: bool) -> x509.Certificate:
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)])
+    now = datetime.datetime.now(datetime.UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(issuer or name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False)
+    )
+    if ca:
+        usage = x509.KeyUsage(False, False, False, False, False, True, True, False, False)
+    else:
+        usage = x509.KeyUsage(True, False, False, False, False, False, False, False, False)
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False
+        ).add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+    return builder.add_extension(usage, critical=True).sign(issuer_key, hashes.SHA256())
 
 
 @pytest.fixture(scope="module")
-def contract_api() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _NoContracts)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ssl.SSLContext]:
+    """A throwaway CA (its certificate file) and a server context with a certificate it signed for 127.0.0.1."""
+    folder = tmp_path_factory.mktemp("tls")
+    ca_key, server_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca = _certificate("withdrawal-apis test CA", ca_key, None, ca_key, ca=True)
+    server = _certificate("127.0.0.1", server_key, ca.subject, ca_key, ca=False)
+    (folder / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    (folder / "server.pem").write_bytes(server.public_bytes(serialization.Encoding.PEM))
+    key_pem = server_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    (folder / "server.key").write_bytes(key_pem)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(folder / "server.pem", folder / "server.key")
+    return folder / "ca.pem", context
 
 
-def bigone_at(base_url: str, contract_api: str, key: str = DEMO_KEY, secret: str = DEMO_SECRET) -> Any:
-    """ccxt's class as shipped, with its URLs pointed at the emulator (and the contract stand-in)."""
-    exchange = ccxt.bigone({"apiKey": key, "secret": secret})
-    exchange.urls["api"] = {
-        **exchange.urls["api"],
-        "public": f"{base_url}/api/v3",
-        "private": f"{base_url}/api/v3/viewer",
-        # ccxt's own value is `https://{hostname}/api/`, to which it appends `/v3/assets`; BigONE's server
-        # takes the doubled slash, the emulator's router does not, so the slash goes here.
-        "webExchange": f"{base_url}/api",
-        "contractPublic": contract_api,
-        "contractPrivate": contract_api,
-    }
-    return exchange
+class _TlsFront(socketserver.ThreadingTCPServer):
+    """Accepts TLS on a loopback port and relays the plain bytes to the emulator's port, both ways."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, backend: tuple[str, int], context: ssl.SSLContext) -> None:
+        super().__init__(("127.0.0.1", 0), _Relay)
+        self.backend, self.context = backend, context
+
+
+class _Relay(socketserver.BaseRequestHandler):
+    server: _TlsFront
+
+    def handle(self) -> None:
+        try:
+            tls = self.server.context.wrap_socket(self.request, server_side=True)
+        except (ssl.SSLError, OSError):
+            return
+        with tls, socket.create_connection(self.server.backend) as plain:
+            back = threading.Thread(target=_pump, args=(plain, tls), daemon=True)
+            back.start()
+            _pump(tls, plain)
+            back.join(timeout=10)
+
+
+def _pump(source: socket.socket, target: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            target.sendall(data)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            target.shutdown(socket.SHUT_WR)
+
+
+@pytest.fixture
+def https(tls_files: tuple[Path, ssl.SSLContext], monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """`https(emulator)` puts the emulator behind TLS and returns the host:port ccxt's `hostname` takes.
+
+    The test CA is what requests trusts for the test (its default bundle, as a machine's CA store would).
+    """
+    ca_file, context = tls_files
+    monkeypatch.setattr(requests.adapters, "DEFAULT_CA_BUNDLE_PATH", str(ca_file))
+    fronts: list[_TlsFront] = []
+
+    def front(emulator: Emulator) -> str:
+        host, port = emulator.base_url.removeprefix("http://").split(":")
+        server = _TlsFront((host, int(port)), context)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        fronts.append(server)
+        return f"127.0.0.1:{server.server_address[1]}"
+
+    yield front
+    for server in fronts:
+        server.shutdown()
+        server.server_close()
+
+
+def bigone_at(hostname: str, key: str = DEMO_KEY, secret: str = DEMO_SECRET) -> Any:
+    """ccxt's class as shipped; the only option beyond the credentials is `hostname`."""
+    return ccxt.bigone({"apiKey": key, "secret": secret, "hostname": hostname})
+
+
+def test_the_pinned_ccxt_runs() -> None:
+    assert ccxt.__version__ == CCXT_VERSION
 
 
 @pytest.fixture
@@ -83,8 +166,8 @@ def emulator(serve: Any) -> Emulator:
 
 
 @pytest.fixture
-def exchange(emulator: Emulator, contract_api: str) -> Any:
-    return bigone_at(emulator.base_url, contract_api)
+def exchange(emulator: Emulator, https: Any) -> Any:
+    return bigone_at(https(emulator))
 
 
 def test_load_markets_reads_the_pairs_and_the_gateway_table(exchange: Any) -> None:
@@ -110,15 +193,15 @@ def test_load_markets_reads_the_pairs_and_the_gateway_table(exchange: Any) -> No
             assert Decimal(str(network["limits"]["withdraw"]["min"])) == Decimal(asset.minimums[gateway])
             assert network["withdraw"] is True
             assert network["info"]["is_memo_required"] is GATEWAYS[gateway].memo_required
-    # ccxt's own network codes for BigONE's gateway names (this ccxt version calls Ethereum `ETH`).
+    # ccxt's own network codes for BigONE's gateway names (this ccxt version calls Ethereum `ERC20`).
     assert {code: n["id"] for code, n in exchange.currencies["USDT"]["networks"].items()} == {
         "TRC20": "Tron",
-        "ETH": "Ethereum",
+        "ERC20": "Ethereum",
         "Mixin": "Mixin",
     }
 
 
-def test_suspended_gateways_and_overrides_reach_ccxt(serve: Any, contract_api: str) -> None:
+def test_suspended_gateways_and_overrides_reach_ccxt(serve: Any, https: Any) -> None:
     options = {
         "fees": {"USDT": {"Tron": "2.5"}},
         "minimums": {"USDT": {"Tron": "20"}},
@@ -126,13 +209,13 @@ def test_suspended_gateways_and_overrides_reach_ccxt(serve: Any, contract_api: s
     }
     running: Emulator = serve("bigone", serve=True, rate_limit=0, options=options)
     running.seed(running.app.provider.demo_seed())
-    exchange = bigone_at(running.base_url, contract_api)
+    exchange = bigone_at(https(running))
     exchange.load_markets()
     networks = exchange.currencies["USDT"]["networks"]
     assert (networks["TRC20"]["fee"], networks["TRC20"]["limits"]["withdraw"]["min"]) == (2.5, "20")
-    assert networks["ETH"]["withdraw"] is False
+    assert networks["ERC20"]["withdraw"] is False
     with pytest.raises(ccxt.BadRequest, match="suspended"):
-        exchange.withdraw("USDT", 50, ETHEREUM, params={"network": "ETH"})
+        exchange.withdraw("USDT", 50, ETHEREUM, params={"network": "ERC20"})
     with pytest.raises(ccxt.BadRequest, match="minimum"):
         exchange.withdraw("USDT", 19, TRON)
     assert exchange.withdraw("USDT", 20, TRON)["status"] == "pending"
@@ -160,9 +243,9 @@ def test_transfer_moves_spot_funds_to_where_withdrawals_draw(emulator: Emulator,
 
 def test_withdraw_with_and_without_a_gateway_and_with_a_memo(emulator: Emulator, exchange: Any) -> None:
     default = exchange.withdraw("USDT", 25, TRON)  # no gateway_name: USDT's default, Tron
-    on_ethereum = exchange.withdraw("USDT", 100, ETHEREUM, params={"network": "ETH"})  # gateway_name Ethereum
+    on_ethereum = exchange.withdraw("USDT", 100, ETHEREUM, params={"network": "ERC20"})  # gateway_name Ethereum
     raw_gateway = exchange.withdraw("USDT", 30, ETHEREUM, params={"gateway_name": "Ethereum"})
-    memo = exchange.withdraw("EOS", 10, "bigonewallet", tag="104779213")
+    memo = exchange.withdraw("EOS", 10, "bigonewallet", params={"tag": "104779213"})
     for tx in (default, on_ethereum, raw_gateway, memo):
         assert (tx["type"], tx["status"], tx["info"]["txid"]) == ("withdrawal", "pending", "")
     assert (default["currency"], default["amount"], default["addressTo"]) == ("USDT", 25.0, TRON)
@@ -192,7 +275,7 @@ def test_fetch_withdrawals_follows_the_lifecycle(emulator: Emulator, exchange: A
     assert emulator.balance(ACCOUNT, "USDT", "fund") == (Decimal(10000 - 41), Decimal(0))
 
 
-def test_error_codes_map_to_ccxt_exceptions(emulator: Emulator, exchange: Any, contract_api: str) -> None:
+def test_error_codes_map_to_ccxt_exceptions(emulator: Emulator, exchange: Any, https: Any) -> None:
     exchange.load_markets()
     with pytest.raises(ccxt.InsufficientFunds):  # 10014
         exchange.withdraw("USDT", 10000, TRON)
@@ -200,24 +283,25 @@ def test_error_codes_map_to_ccxt_exceptions(emulator: Emulator, exchange: Any, c
         exchange.withdraw("USDT", 10, "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")
     with pytest.raises(ccxt.BadRequest):  # 10007: an Ethereum address on the Tron gateway
         exchange.withdraw("USDT", 10, ETHEREUM)
-    with pytest.raises(ccxt.BadRequest):  # 10007: EOS needs a memo
+    # EOS needs a memo: this ccxt version refuses a missing one itself, before asking the server.
+    with pytest.raises(ccxt.ArgumentsRequired):
         exchange.withdraw("EOS", 10, "bigonewallet")
     guid = str(uuid.uuid4())
     exchange.withdraw("USDT", 10, TRON, params={"guid": guid})
     with pytest.raises(ccxt.ExchangeError, match="already requested"):  # 40302
         exchange.withdraw("USDT", 11, TRON, params={"guid": guid})
     with pytest.raises(ccxt.AuthenticationError):  # 40004: unknown key
-        bigone_at(emulator.base_url, contract_api, key=str(uuid.uuid4())).fetch_balance()
+        bigone_at(exchange.hostname, key=str(uuid.uuid4())).fetch_balance()
     # 40106 (bad signature) is not in ccxt's table; it surfaces as its generic ExchangeError.
     with pytest.raises(ccxt.ExchangeError, match="40106"):
-        bigone_at(emulator.base_url, contract_api, secret="not-the-secret").fetch_balance()
+        bigone_at(exchange.hostname, secret="not-the-secret").fetch_balance()
     assert emulator.balance(ACCOUNT, "USDT", "fund") == (Decimal(9989), Decimal(11))
 
 
-def test_rate_limit_maps_to_rate_limit_exceeded(serve: Any, contract_api: str) -> None:
+def test_rate_limit_maps_to_rate_limit_exceeded(serve: Any, https: Any) -> None:
     running: Emulator = serve("bigone", serve=True, rate_limit=2)
     running.seed(running.app.provider.demo_seed())
-    exchange = bigone_at(running.base_url, contract_api)
+    exchange = bigone_at(https(running))
     exchange.load_markets()  # public calls: not counted against the key
     exchange.fetch_balance()
     exchange.fetch_balance()

@@ -185,16 +185,16 @@ def test_every_documented_status_parses_as_a_known_member() -> None:
         assert IntentStatus(value).is_known
 
 
-def test_codes_the_client_was_not_generated_with_go_out_and_come_back() -> None:
-    """Currency and blockchain are open sets: a new code can be sent, and a retired one still parses."""
+def test_codes_the_client_was_not_generated_with_come_back_and_known_ones_go_out() -> None:
+    """Responses are open: a new code parses, as does a retired one. The request takes the typed member."""
     seen: list[httpx.Request] = []
     intent = {**INTENT, "currency": "bsUSDC", "blockchain": "BaseSepolia"}
     client = make_client(
         verifying_transport({"intent": intent, "merchantId": "RgFw2p65CQn3pE8uriL53d"}, seen=seen), "hmac"
     )
-    body = WithdrawNowRequest(merchant_id="RgFw2p65CQn3pE8uriL53d", currency="bsUSDC")
+    body = WithdrawNowRequest(merchant_id="RgFw2p65CQn3pE8uriL53d", currency=Currency.PAUSDC)
     answer = withdraw_now.sync(client=client, body=body)
-    assert seen[0].content == b'{"merchantId":"RgFw2p65CQn3pE8uriL53d","currency":"bsUSDC"}'
+    assert seen[0].content == b'{"merchantId":"RgFw2p65CQn3pE8uriL53d","currency":"paUSDC"}'
     assert isinstance(answer, WithdrawNowResponse)
     assert isinstance(answer.intent.currency, Currency)  # parsed into the enum all the same
     assert (answer.intent.currency, answer.intent.currency.is_known) == ("bsUSDC", False)

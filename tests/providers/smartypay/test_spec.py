@@ -122,9 +122,12 @@ def test_currency_and_blockchain_fields_are_open_sets() -> None:
         assert spec.errors(open_, "SomethingNew") == []
         assert spec.errors(open_, "") != []
         assert spec.errors(open_, 5) != []
-    # Every field that carries a code takes the open set, never the closed list.
+    # Every response field that carries a code takes the open set; the one request field, the closed list.
     text = SPEC.read_text()
-    assert text.count("$ref: '#/components/schemas/Currency'\n") == 1  # only CurrencyCode's anyOf
+    assert text.count("$ref: '#/components/schemas/Currency'\n") == 2  # CurrencyCode's anyOf, withdraw_now
+    assert spec.raw["components"]["schemas"]["WithdrawNowRequest"]["properties"]["currency"] == {
+        "$ref": "#/components/schemas/Currency"
+    }
     assert text.count("$ref: '#/components/schemas/Blockchain'\n") == 1  # only BlockchainCode's anyOf
     withdrawal = {
         "id": "W1",

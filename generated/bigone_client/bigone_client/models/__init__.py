@@ -8,6 +8,8 @@ from .asset_list_response import AssetListResponse
 from .asset_pair import AssetPair
 from .asset_pair_list_response import AssetPairListResponse
 from .cancel_response import CancelResponse
+from .contract_error import ContractError
+from .contract_symbol import ContractSymbol
 from .create_transfer_request import CreateTransferRequest
 from .create_withdrawal_request import CreateWithdrawalRequest
 from .error import Error
@@ -33,6 +35,8 @@ __all__ = (
     "AssetPair",
     "AssetPairListResponse",
     "CancelResponse",
+    "ContractError",
+    "ContractSymbol",
     "CreateTransferRequest",
     "CreateWithdrawalRequest",
     "Error",

@@ -15,26 +15,27 @@ T = TypeVar("T", bound="CreateTransferRequest")
 
 @_attrs_define
 class CreateTransferRequest:
-    """Fields not listed here are ignored.
+    """Fields not listed here are ignored. `sub_account` goes with a `type` other than `NORMAL` and
+    only with one (the transfer page); `from` and `to` name two different accounts (inferred: a
+    transfer to the account it leaves would move nothing, and our emulator refuses it).
 
-    Attributes:
-        symbol (str): An asset's ticker symbol, e.g. `BTC`, `USDT`.
-        amount (str): How much to move; greater than 0, with no more decimals than the asset allows.
-        guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID. The documentation
-            gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits
-            in a path segment.
-        from_ (TransferAccount): One of your accounts: `FUND` (deposits land here and withdrawals are taken from here),
-            `SPOT`
-            (spot trading) or `CONTRACT` (contract trading).
-        to (TransferAccount): One of your accounts: `FUND` (deposits land here and withdrawals are taken from here),
-            `SPOT`
-            (spot trading) or `CONTRACT` (contract trading).
-        type_ (TransferType | Unset): `NORMAL`: between the accounts of the caller (a master account or a sub-account).
-            `MASTER_TO_SUB`: from the calling master account to `sub_account`. `SUB_TO_MASTER`: from
-            `sub_account` to the calling master account. `SUB_INTERNAL`: between the accounts of `sub_account`.
-             Default: TransferType.NORMAL.
-        sub_account (str | Unset): The user name of a sub-account; required unless `type` is `NORMAL`, and must be
-            absent then.
+        Attributes:
+            symbol (str): An asset's ticker symbol, e.g. `BTC`, `USDT`.
+            amount (str): How much to move; greater than 0, with no more decimals than the asset allows.
+            guid (str): The client's identifier for one withdrawal or one transfer, normally a UUID. The documentation
+                gives no format; this pattern (letters, digits, `-` and `_`, at most 64) is ours, so that it fits
+                in a path segment.
+            from_ (TransferAccount): One of your accounts: `FUND` (deposits land here and withdrawals are taken from here),
+                `SPOT`
+                (spot trading) or `CONTRACT` (contract trading).
+            to (TransferAccount): One of your accounts: `FUND` (deposits land here and withdrawals are taken from here),
+                `SPOT`
+                (spot trading) or `CONTRACT` (contract trading).
+            type_ (TransferType | Unset): `NORMAL`: between the accounts of the caller (a master account or a sub-account).
+                `MASTER_TO_SUB`: from the calling master account to `sub_account`. `SUB_TO_MASTER`: from
+                `sub_account` to the calling master account. `SUB_INTERNAL`: between the accounts of `sub_account`.
+                 Default: TransferType.NORMAL.
+            sub_account (str | Unset): The user name of a sub-account; required unless `type` is `NORMAL`, and absent then.
     """
 
     symbol: str

@@ -30,8 +30,7 @@ class Withdrawal:
         inserted_at (datetime.datetime):
         asset_uuid (str | Unset): Listed in the attribute table, never shown in an example.
         fee (str | Unset): A non-negative decimal number written as a string.
-        kind (WithdrawalKind | Unset): `on_chain` is a blockchain transaction, `off_chain` a transfer on an off-chain
-            network (such as Mixin), `internal` a transfer to another BigONE user.
+        kind (str | Unset | WithdrawalKind): One of `WithdrawalKind`, or a kind added later (the set is open).
         memo (str | Unset): The memo or tag sent with it; empty when none.
         note (str | Unset): Free text (the documentation's example fills it with a timestamp).
         recipient_id (str | Unset): Listed in the attribute table, never shown in an example.
@@ -50,7 +49,7 @@ class Withdrawal:
     inserted_at: datetime.datetime
     asset_uuid: str | Unset = UNSET
     fee: str | Unset = UNSET
-    kind: WithdrawalKind | Unset = UNSET
+    kind: str | Unset | WithdrawalKind = UNSET
     memo: str | Unset = UNSET
     note: str | Unset = UNSET
     recipient_id: str | Unset = UNSET
@@ -86,9 +85,13 @@ class Withdrawal:
 
         fee = self.fee
 
-        kind: str | Unset = UNSET
-        if not isinstance(self.kind, Unset):
+        kind: str | Unset
+        if isinstance(self.kind, Unset):
+            kind = UNSET
+        elif isinstance(self.kind, WithdrawalKind):
             kind = self.kind.value
+        else:
+            kind = self.kind
 
         memo = self.memo
 
@@ -177,12 +180,20 @@ class Withdrawal:
 
         fee = d.pop("fee", UNSET)
 
-        _kind = d.pop("kind", UNSET)
-        kind: WithdrawalKind | Unset
-        if isinstance(_kind, Unset):
-            kind = UNSET
-        else:
-            kind = WithdrawalKind(_kind)
+        def _parse_kind(data: object) -> str | Unset | WithdrawalKind:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                kind_type_0 = WithdrawalKind(data)
+
+                return kind_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | Unset | WithdrawalKind, data)
+
+        kind = _parse_kind(d.pop("kind", UNSET))
 
         memo = d.pop("memo", UNSET)
 

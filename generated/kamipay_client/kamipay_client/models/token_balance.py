@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,17 +15,21 @@ T = TypeVar("T", bound="TokenBalance")
 class TokenBalance:
     """
     Attributes:
-        token (BalanceToken): Token symbol, upper case in balance answers.
+        token (BalanceToken | str): One of `BalanceToken`, or a token added later (the set is open).
         balance (float): The balance as a JSON number, up to 18 (MATIC) or 6 (USDT) decimal places; read it as a
             decimal.
     """
 
-    token: BalanceToken
+    token: BalanceToken | str
     balance: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        token = self.token.value
+        token: str
+        if isinstance(self.token, BalanceToken):
+            token = self.token.value
+        else:
+            token = self.token
 
         balance = self.balance
 
@@ -43,7 +47,19 @@ class TokenBalance:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        token = BalanceToken(d.pop("token"))
+
+        def _parse_token(data: object) -> BalanceToken | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                token_type_0 = BalanceToken(data)
+
+                return token_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BalanceToken | str, data)
+
+        token = _parse_token(d.pop("token"))
 
         balance = d.pop("balance")
 

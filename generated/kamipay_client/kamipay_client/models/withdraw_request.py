@@ -21,17 +21,17 @@ class WithdrawRequest:
         token (WithdrawToken): The token to send, lower case as in the docs.
         amount (float): How much of `token` to send, as a JSON number. The server reads the number's decimal text
             exactly: `0.1` is one tenth, not the binary float nearest to it. `usdt` has 6 decimal
-            places and `matic` 18. kamiPay documents 406 only as "a value outside the allowed range";
-            that more decimal places than the token has is answered 406 is our reading (Known
-            deviations 7), and our emulator's rule. Gas is not included: it is paid in MATIC on top,
-            by `from_address`.
+            places and `matic` 18, so the amount is a multiple of 0.000001 or 0.000000000000000001.
+            kamiPay documents 406 only as "a value outside the allowed range"; that more decimal places
+            than the token has is answered 406 is our reading (Known deviations 7), and our emulator's
+            answer. Gas is not included: it is paid in MATIC on top, by `from_address`.
         from_address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when in mixed case.
             The
-            pattern checks only the prefix and the alphabet, because the provider's examples are redacted
-            (see Known deviations); the server checks the rest.
+            checksum is for the server to check (`x-business-rules`); the provider's redacted examples are
+            completed in the request examples (see Known deviations).
         to_address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when in mixed case. The
-            pattern checks only the prefix and the alphabet, because the provider's examples are redacted
-            (see Known deviations); the server checks the rest.
+            checksum is for the server to check (`x-business-rules`); the provider's redacted examples are
+            completed in the request examples (see Known deviations).
     """
 
     chain: Chain

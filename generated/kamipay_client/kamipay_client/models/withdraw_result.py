@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,11 +16,7 @@ T = TypeVar("T", bound="WithdrawResult")
 class WithdrawResult:
     """
     Attributes:
-        status (TransactionStatus): The on-chain state of the transaction. The withdraw page shows only `mined`.
-            kamiPay's Pay
-            webhooks use the same field for the chain leg of a payout and add `dropped`, `not_found` and
-            `reverted` (transaction abandoned, nothing debited); they are listed in case the withdraw call
-            ever reports them. The generated client tolerates values not listed here.
+        status (str | TransactionStatus): One of `TransactionStatus`, or a state added later (the set is open).
         transaction_hash (str): The Polygon transaction hash (camelCase here, unlike `transaction_hash` on other kamiPay
             pages).
         to (str): The destination address (the provider's example shows it with a doubled `00x`).
@@ -29,7 +25,7 @@ class WithdrawResult:
             deviations).
     """
 
-    status: TransactionStatus
+    status: str | TransactionStatus
     transaction_hash: str
     to: str
     usdt_amount: float | Unset = UNSET
@@ -37,7 +33,11 @@ class WithdrawResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status.value
+        status: str
+        if isinstance(self.status, TransactionStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         transaction_hash = self.transaction_hash
 
@@ -66,7 +66,19 @@ class WithdrawResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = TransactionStatus(d.pop("status"))
+
+        def _parse_status(data: object) -> str | TransactionStatus:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = TransactionStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | TransactionStatus, data)
+
+        status = _parse_status(d.pop("status"))
 
         transaction_hash = d.pop("transactionHash")
 

@@ -21,11 +21,12 @@ class CreateWithdrawalRequest:
             places, and any rule about the fee. MPChat does not say whether the fee is added on top of
             the amount (Known deviations 3); our emulator, by default, requires amount plus fee to be
             available and answers 400 `insufficient balance` otherwise.
-        destination_address (str): Address on the chosen network: a 34-character TRON address starting with `T` for
-            `TRC20`, or
-            `0x` and 40 hex digits for `ERC20`. The checksum (Base58Check, or EIP-55 when mixed case) is
-            verified by the server, not by this pattern.
-        network (Network): `TRC20` is USDT on TRON, `ERC20` is USDT on Ethereum.
+        destination_address (str): Address on the chosen network: a 34-character TRON address, `T` and 33 Base58
+            characters,
+            for `TRC20`, or `0x` and 40 hex digits for `ERC20`. The checksum (Base58Check, or EIP-55
+            when mixed case) is verified by the server (`x-business-rules`), not by the schema.
+        network (Network): `TRC20` is USDT on TRON, `ERC20` is USDT on Ethereum. A request takes exactly these; a
+            withdrawal may name a network added later.
     """
 
     amount: str

@@ -21,19 +21,9 @@ class Withdrawal:
         id (str): Withdrawal identifier (`wd_...`).
         amount (str): A non-negative decimal number written as a string (USDT).
         fee (str): A non-negative decimal number written as a string (USDT).
-        status (WithdrawalStatus): - `PENDING`: submitted, waiting for review; funds frozen.
-            - `PENDING_REVIEW`: queued for approval; funds frozen.
-            - `LEVEL1_APPROVED`: the first approver accepted it; a second approval is needed.
-            - `APPROVED`: both approvals given; queued for broadcast.
-            - `PROCESSING`: being broadcast to the chain.
-            - `COMPLETED`: confirmed on-chain, `tx_hash` set; funds debited (terminal).
-            - `FAILED`: broadcast failed; funds returned to the balance (terminal).
-            - `CANCELLED`: cancelled before processing; funds returned (terminal; the provider does not say
-              what happens to the funds, returning them is our reading).
-            - `REJECTED`: a reviewer rejected it; funds returned to the balance (terminal).
-            The generated client tolerates values not listed here.
+        status (str | WithdrawalStatus): One of `WithdrawalStatus`, or a status added later (the set is open).
         destination_address (str):
-        network (Network): `TRC20` is USDT on TRON, `ERC20` is USDT on Ethereum.
+        network (Network | str): One of `Network`, or a network added later (the set is open).
         tx_hash (None | str): On-chain transaction hash; `null` until the withdrawal is `COMPLETED`.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -43,9 +33,9 @@ class Withdrawal:
     id: str
     amount: str
     fee: str
-    status: WithdrawalStatus
+    status: str | WithdrawalStatus
     destination_address: str
-    network: Network
+    network: Network | str
     tx_hash: None | str
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -59,11 +49,19 @@ class Withdrawal:
 
         fee = self.fee
 
-        status = self.status.value
+        status: str
+        if isinstance(self.status, WithdrawalStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         destination_address = self.destination_address
 
-        network = self.network.value
+        network: str
+        if isinstance(self.network, Network):
+            network = self.network.value
+        else:
+            network = self.network
 
         tx_hash: None | str
         tx_hash = self.tx_hash
@@ -103,11 +101,33 @@ class Withdrawal:
 
         fee = d.pop("fee")
 
-        status = WithdrawalStatus(d.pop("status"))
+        def _parse_status(data: object) -> str | WithdrawalStatus:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = WithdrawalStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | WithdrawalStatus, data)
+
+        status = _parse_status(d.pop("status"))
 
         destination_address = d.pop("destination_address")
 
-        network = Network(d.pop("network"))
+        def _parse_network(data: object) -> Network | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                network_type_0 = Network(data)
+
+                return network_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Network | str, data)
+
+        network = _parse_network(d.pop("network"))
 
         def _parse_tx_hash(data: object) -> None | str:
             if data is None:

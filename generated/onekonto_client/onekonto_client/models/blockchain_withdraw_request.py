@@ -16,11 +16,11 @@ class BlockchainWithdrawRequest:
     """Fields not listed here are ignored.
 
     Attributes:
-        amount (str): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space and the
-            asset symbol. In a withdraw request the server requires the value to be positive, the asset to
-            be present and known, and no more decimal places than the asset has; it answers
-            `ValidationFailed` otherwise. In a transaction the sign tells the direction (negative when
-            funds leave the account).
+        amount (str): How much to withdraw: `"<decimal> <ASSET>"`, a positive plain decimal (no sign, no exponent),
+            one space and the asset symbol (`"1 BTC"`, `"100 USD"`). The server answers an amount without
+            those the docs' `ValidationFailed: Amount: must be positive. Asset: required`. Which assets
+            exist, which are fiat and how many decimal places each has are the account's terms, listed
+            under each withdraw request's `x-business-rules`.
         network (str | Unset): The network of your whitelisted wallet, e.g. `bitcoin`. Optional (an empty string counts
             as
             absent): without it, the network of the whitelisted wallet at `address`.

@@ -9,7 +9,6 @@ class FiatTransferType(StrEnum):
     CBIT = "cbit"
     FEDWIRE = "fedwire"
     RTP = "rtp"
-    UNDEFINED = "undefined"
 
     @classmethod
     def _missing_(cls, value: object) -> "FiatTransferType | None":

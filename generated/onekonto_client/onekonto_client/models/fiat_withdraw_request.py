@@ -17,12 +17,16 @@ class FiatWithdrawRequest:
     """Fields not listed here are ignored.
 
     Attributes:
-        amount (str): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space and the
-            asset symbol. In a withdraw request the server requires the value to be positive, the asset to
-            be present and known, and no more decimal places than the asset has; it answers
-            `ValidationFailed` otherwise. In a transaction the sign tells the direction (negative when
-            funds leave the account).
-        type_ (FiatTransferType | str): The transfer method.
+        amount (str): How much to withdraw: `"<decimal> <ASSET>"`, a positive plain decimal (no sign, no exponent),
+            one space and the asset symbol (`"1 BTC"`, `"100 USD"`). The server answers an amount without
+            those the docs' `ValidationFailed: Amount: must be positive. Asset: required`. Which assets
+            exist, which are fiat and how many decimal places each has are the account's terms, listed
+            under each withdraw request's `x-business-rules`.
+        type_ (FiatTransferType): The fiat page's transfer methods, which the create body takes. The page's enum also
+            lists
+            `undefined`, which reads as "not set": it is not a method, and the schema leaves it out (the
+            server refuses it, `ValidationFailed: Type: required`). The newer revision of the page points
+            at a separate "Fiat Methods" list instead (see Known deviations 3).
         routing_number (str | Unset): Your bank's routing number. Optional (an empty string counts as absent), like
             `accountNumber`: without them, the account's one whitelisted bank account that takes the
             method and the currency; refused with 400 when none or several do.
@@ -31,7 +35,7 @@ class FiatWithdrawRequest:
     """
 
     amount: str
-    type_: FiatTransferType | str
+    type_: FiatTransferType
     routing_number: str | Unset = UNSET
     account_number: str | Unset = UNSET
     instructions: list[str] | Unset = UNSET
@@ -40,11 +44,7 @@ class FiatWithdrawRequest:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        type_: str
-        if isinstance(self.type_, FiatTransferType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
+        type_ = self.type_.value
 
         routing_number = self.routing_number
 
@@ -76,18 +76,7 @@ class FiatWithdrawRequest:
         d = dict(src_dict)
         amount = d.pop("amount")
 
-        def _parse_type_(data: object) -> FiatTransferType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = FiatTransferType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FiatTransferType | str, data)
-
-        type_ = _parse_type_(d.pop("type"))
+        type_ = FiatTransferType(d.pop("type"))
 
         routing_number = d.pop("routingNumber", UNSET)
 

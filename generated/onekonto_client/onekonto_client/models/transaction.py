@@ -24,12 +24,9 @@ class Transaction:
             ordering (int | Unset): Its place in 1Konto's global order of transactions; pass it on as `startAtOrdering`.
             type_ (str | TransactionType | Unset): What moved the funds.
             asset (str | Unset):
-            amount (str | Unset): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space
-                and the
-                asset symbol. In a withdraw request the server requires the value to be positive, the asset to
-                be present and known, and no more decimal places than the asset has; it answers
-                `ValidationFailed` otherwise. In a transaction the sign tells the direction (negative when
-                funds leave the account).
+            amount (str | Unset): `"<decimal> <ASSET>"` as responses carry it: an optional minus sign, a plain decimal (no
+                exponent), one space and the asset symbol. In a transaction the sign tells the direction
+                (negative when funds leave the account). A withdraw request sends a `WithdrawAmount`.
             withdraw_request_id (str | Unset): For a `withdrawal`, the withdraw request it pays out.
             created_at (datetime.datetime | Unset): When the funds moved; UTC, seven fractional digits as elsewhere in the
                 API.

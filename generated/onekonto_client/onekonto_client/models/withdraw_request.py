@@ -23,12 +23,9 @@ class WithdrawRequest:
             withdraw_request_id (str | Unset):
             account_id (str | Unset):
             type_ (str | Unset | WithdrawType): `blockchain`, or the fiat transfer method (see `WithdrawType`).
-            amount (str | Unset): `"<decimal> <ASSET>"`: an optional minus sign, a plain decimal (no exponent), one space
-                and the
-                asset symbol. In a withdraw request the server requires the value to be positive, the asset to
-                be present and known, and no more decimal places than the asset has; it answers
-                `ValidationFailed` otherwise. In a transaction the sign tells the direction (negative when
-                funds leave the account).
+            amount (str | Unset): `"<decimal> <ASSET>"` as responses carry it: an optional minus sign, a plain decimal (no
+                exponent), one space and the asset symbol. In a transaction the sign tells the direction
+                (negative when funds leave the account). A withdraw request sends a `WithdrawAmount`.
             network (str | Unset): Blockchain requests only.
             address (str | Unset): Blockchain requests only.
             routing_number (str | Unset): Fiat requests only.

@@ -16,7 +16,9 @@ class Config:
     """
     Attributes:
         advance (ConfigAdvance | Unset):
-        rate_limit (int | Unset): Requests per the provider's window; 0 turns the limit off.
+        rate_limit (int | Unset): Requests per the provider's window; 0 turns the limit off. At most a billion (ours:
+            the
+            store keeps it as a 64-bit integer, and no window sees more).
     """
 
     advance: ConfigAdvance | Unset = UNSET

@@ -22,7 +22,7 @@ class IntentPredicates:
         status (IntentStatus | Unset): - `Pending`: waiting for `processAt`.
             - `Succeeded`: processed; a withdrawal was started (or there was nothing to sweep).
             - `Failed`: processed, but the sweep could not start (for example the gas wallet could not pay).
-            The generated client tolerates values not listed here.
+            The intent search's predicate takes exactly these; an intent may carry a status added later.
     """
 
     network: Network | Unset = UNSET

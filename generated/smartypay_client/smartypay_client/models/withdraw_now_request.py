@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,21 +17,24 @@ class WithdrawNowRequest:
 
     Attributes:
         merchant_id (str): A SMARTy Pay identifier (22 alphanumeric characters in every example).
-        currency (Currency | str): A currency code, one of `Currency` or any code the provider adds later.
+        currency (Currency): The currency codes known today, from the provider's official client model ("Token codes
+            update",
+            May 2025). The prefix names the chain: `b`/`bt` Binance main/test, `p`/`pa` Polygon main/Amoy,
+            `a`/`as` Arbitrum main/Sepolia, `e`/`es` Ethereum main/Sepolia. A request (`withdraw_now`)
+            takes exactly these. Response fields use `CurrencyCode`, which also accepts codes not listed
+            here: the provider adds codes over time, and its currencies dictionary is authoritative.
+            Retired codes that old withdrawals may carry: `pmUSDC`, `pmUSDT` (Mumbai), `USDT`, `USDC`,
+            `DAI`, `sUSDT`, `sUSDC` (now `e`/`es`-prefixed).
     """
 
     merchant_id: str
-    currency: Currency | str
+    currency: Currency
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         merchant_id = self.merchant_id
 
-        currency: str
-        if isinstance(self.currency, Currency):
-            currency = self.currency.value
-        else:
-            currency = self.currency
+        currency = self.currency.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -49,18 +52,7 @@ class WithdrawNowRequest:
         d = dict(src_dict)
         merchant_id = d.pop("merchantId")
 
-        def _parse_currency(data: object) -> Currency | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_currency_code_type_0 = Currency(data)
-
-                return componentsschemas_currency_code_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Currency | str, data)
-
-        currency = _parse_currency(d.pop("currency"))
+        currency = Currency(d.pop("currency"))
 
         withdraw_now_request = cls(
             merchant_id=merchant_id,

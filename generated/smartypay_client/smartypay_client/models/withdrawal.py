@@ -25,21 +25,14 @@ class Withdrawal:
         blockchain (Blockchain | str): A blockchain code, one of `Blockchain` or any code the provider adds later.
         destination_address (str): The merchant's confirmed address the tokens go to.
         amount (Money): An amount of one token. Example: {'value': '998', 'currency': 'bUSDT'}.
-        status (WithdrawalStatus): The provider lists the values without describing them; the meanings are our reading.
-            - `New`: created from an intent, not yet broadcast; the swept tokens are held.
-            - `Running`: the sweep transaction is on its way.
-            - `Paused`: halted by the provider; it may resume.
-            - `Finished`: the tokens reached the merchant's address (terminal).
-            - `Cancelled`: stopped before completion; the tokens stay in the merchant's contract (terminal).
-            - `Error`: failed, for example because the gas wallet could not pay; the tokens stay (terminal).
-            The generated client tolerates values not listed here.
+        status (str | WithdrawalStatus): One of `WithdrawalStatus`, or a status added later (the set is open).
     """
 
     id: str
     blockchain: Blockchain | str
     destination_address: str
     amount: Money
-    status: WithdrawalStatus
+    status: str | WithdrawalStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,7 +48,11 @@ class Withdrawal:
 
         amount = self.amount.to_dict()
 
-        status = self.status.value
+        status: str
+        if isinstance(self.status, WithdrawalStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -95,7 +92,18 @@ class Withdrawal:
 
         amount = Money.from_dict(d.pop("amount"))
 
-        status = WithdrawalStatus(d.pop("status"))
+        def _parse_status(data: object) -> str | WithdrawalStatus:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = WithdrawalStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | WithdrawalStatus, data)
+
+        status = _parse_status(d.pop("status"))
 
         withdrawal = cls(
             id=id,

@@ -24,10 +24,7 @@ class WithdrawalIntent:
             id (str): The intent identifier.
             blockchain (Blockchain | str): A blockchain code, one of `Blockchain` or any code the provider adds later.
             process_at (datetime.datetime): When the intent will be (or was) processed, ISO 8601 in UTC.
-            status (IntentStatus): - `Pending`: waiting for `processAt`.
-                - `Succeeded`: processed; a withdrawal was started (or there was nothing to sweep).
-                - `Failed`: processed, but the sweep could not start (for example the gas wallet could not pay).
-                The generated client tolerates values not listed here.
+            status (IntentStatus | str): One of `IntentStatus`, or a status added later (the set is open).
             currency (Currency | str | Unset): A currency code, one of `Currency` or any code the provider adds later.
             asset (Currency | str | Unset): A currency code, one of `Currency` or any code the provider adds later.
     """
@@ -35,7 +32,7 @@ class WithdrawalIntent:
     id: str
     blockchain: Blockchain | str
     process_at: datetime.datetime
-    status: IntentStatus
+    status: IntentStatus | str
     currency: Currency | str | Unset = UNSET
     asset: Currency | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -51,7 +48,11 @@ class WithdrawalIntent:
 
         process_at = self.process_at.isoformat()
 
-        status = self.status.value
+        status: str
+        if isinstance(self.status, IntentStatus):
+            status = self.status.value
+        else:
+            status = self.status
 
         currency: str | Unset
         if isinstance(self.currency, Unset):
@@ -106,7 +107,18 @@ class WithdrawalIntent:
 
         process_at = datetime.datetime.fromisoformat(d.pop("processAt"))
 
-        status = IntentStatus(d.pop("status"))
+        def _parse_status(data: object) -> IntentStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = IntentStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IntentStatus | str, data)
+
+        status = _parse_status(d.pop("status"))
 
         def _parse_currency(data: object) -> Currency | str | Unset:
             if isinstance(data, Unset):

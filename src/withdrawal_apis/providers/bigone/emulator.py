@@ -144,6 +144,11 @@ class Sandbox(ProviderSandbox):
         listed = [self.terms.listed(asset) for asset in ASSETS.values()]
         return Response.json(200, {"code": "0", "message": "", "data": listed})
 
+    @public("list_contract_symbols")
+    def list_contract_symbols(self, request: Request) -> Response:
+        # The contract API's bare array; the emulator trades no contracts, so it lists none.
+        return Response.json(200, [])
+
     def _accounts(self, account_id: str, wallet: str) -> list[dict[str, str]]:
         held = self.store.balances(account_id, wallet)
         return [self._account_entry(account_id, wallet, symbol) for symbol in sorted(set(ASSETS) | set(held))]
@@ -185,25 +190,28 @@ class Sandbox(ProviderSandbox):
         symbol = body["symbol"]
         asset = ASSETS.get(symbol)
         if asset is None:
-            raise not_found(f"asset {symbol} cannot be withdrawn here")
+            raise not_found(f"asset {symbol} cannot be withdrawn here", rule="listed-asset")
         gateway_name = body.get("gateway_name") or asset.default_gateway
         if gateway_name not in asset.fees:
-            raise parameter_error(f"gateway_name must be one of {', '.join(asset.fees)} for {symbol}")
+            message = f"gateway_name must be one of {', '.join(asset.fees)} for {symbol}"
+            raise parameter_error(message, rule="asset-gateway")
         gateway = GATEWAYS[gateway_name]
         terms = self.terms
         if not terms.withdrawals_open(asset, gateway.name):
-            raise parameter_error(f"withdrawals of {symbol} on {gateway.name} are suspended")
+            raise parameter_error(f"withdrawals of {symbol} on {gateway.name} are suspended", rule="gateway-open")
         amount = parse_decimal(body["amount"])
         if decimal_places(amount) > asset.scale:
-            raise parameter_error(f"amount has more than {asset.scale} decimals, the precision of {symbol}")
+            message = f"amount has more than {asset.scale} decimals, the precision of {symbol}"
+            raise parameter_error(message, rule="withdrawal-precision")
         minimum = terms.minimum(asset, gateway.name)
         if amount < minimum:
-            raise parameter_error(f"amount is below {format_decimal(minimum)}, the minimum on {gateway.name}")
+            message = f"amount is below {format_decimal(minimum)}, the minimum on {gateway.name}"
+            raise parameter_error(message, rule="withdrawal-minimum")
         address, memo = body["target_address"], body.get("memo", "")
         if not gateway.is_valid_address(address):
-            raise parameter_error(f"target_address is not a valid {gateway.name} address")
+            raise parameter_error(f"target_address is not a valid {gateway.name} address", rule="address-format")
         if gateway.memo_required and not memo:
-            raise parameter_error(f"memo is required for {gateway.name}")
+            raise parameter_error(f"memo is required for {gateway.name}", rule="memo-required")
         request_key = {
             "symbol": symbol,
             "gateway_name": gateway.name,
@@ -219,7 +227,8 @@ class Sandbox(ProviderSandbox):
                     raise already_requested()
                 return Response.json(200, {"code": 0, "message": "", "data": existing.body})
             if self.store.destination(account_id, gateway.name, address) is None:
-                raise permission_denied(f"target_address is not on the trusted-address list for {gateway.name}")
+                message = f"target_address is not on the trusted-address list for {gateway.name}"
+                raise permission_denied(message, rule="trusted-address")
             fee = terms.fee(asset, gateway.name)
             hold = exact_sum(amount, fee)
             self.store.freeze(account_id, symbol, hold, FUND, refusal=errors.insufficient_funds)
@@ -260,21 +269,17 @@ class Sandbox(ProviderSandbox):
         account_id = principal.account_id
         body = request.json
         symbol, source, target = body["symbol"], ACCOUNT_TYPES[body["from"]], ACCOUNT_TYPES[body["to"]]
-        kind, sub_account = body.get("type", "NORMAL"), body.get("sub_account")
-        if kind == "NORMAL" and sub_account is not None:
-            raise parameter_error("sub_account must be empty when type is NORMAL")
+        # The schema already pairs `sub_account` with `type` and keeps `from` and `to` apart.
+        kind = body.get("type", "NORMAL")
         if kind != "NORMAL":
-            if sub_account is None:
-                raise parameter_error(f"sub_account is required when type is {kind}")
-            raise not_found(f"no sub-account named {sub_account!r}")
-        if source == target:
-            raise parameter_error("from and to must be different accounts")
+            raise not_found(f"no sub-account named {body['sub_account']!r}", rule="known-sub-account")
         asset = ASSETS.get(symbol)
         if asset is None and not any(symbol in self.store.balances(account_id, w) for w in ACCOUNT_TYPES.values()):
-            raise not_found(f"no asset {symbol}")
+            raise not_found(f"no asset {symbol}", rule="listed-asset")
         amount = parse_decimal(body["amount"])
         if asset is not None and decimal_places(amount) > asset.scale:
-            raise parameter_error(f"amount has more than {asset.scale} decimals, the transfer precision of {symbol}")
+            message = f"amount has more than {asset.scale} decimals, the transfer precision of {symbol}"
+            raise parameter_error(message, rule="transfer-precision")
         request_key = {
             "symbol": symbol,
             "amount": json_number(amount),

@@ -17,26 +17,28 @@ _DEFAULT_CODES: dict[int, tuple[int, str]] = {
 _INTERNAL = (10005, "Internal error")
 
 
-def parameter_error(reason: str) -> ApiError:
-    return ApiError(400, f"Parameter error: {reason}", code=10007)
+def parameter_error(reason: str, rule: str | None = None) -> ApiError:
+    """`10007`; `rule` names the operation's `x-business-rules` entry, where one refused the request."""
+    return ApiError(400, f"Parameter error: {reason}", code=10007, rule=rule)
 
 
-def not_found(reason: str = "") -> ApiError:
-    return ApiError(404, f"Resource not found: {reason}" if reason else "Resource not found", code=10013)
+def not_found(reason: str = "", rule: str | None = None) -> ApiError:
+    message = f"Resource not found: {reason}" if reason else "Resource not found"
+    return ApiError(404, message, code=10013, rule=rule)
 
 
-def permission_denied(reason: str) -> ApiError:
-    return ApiError(403, f"Permission denied: {reason}", code=10403, reason=Reason.FORBIDDEN)
+def permission_denied(reason: str, rule: str | None = None) -> ApiError:
+    return ApiError(403, f"Permission denied: {reason}", code=10403, reason=Reason.FORBIDDEN, rule=rule)
 
 
 def already_requested() -> ApiError:
     """A `guid` used before for another request."""
-    return ApiError(403, "already requested", code=40302)
+    return ApiError(403, "already requested", code=40302, rule="fresh-guid")
 
 
 def insufficient_funds(short: InsufficientFunds) -> ApiError:
     """The account (fund, or a transfer's source) does not hold the amount."""
-    return ApiError(400, "Insufficient funds", code=10014)
+    return ApiError(400, "Insufficient funds", code=10014, rule="covered-by-balance")
 
 
 def render(error: ApiError) -> Response:

@@ -33,11 +33,11 @@ def decode(store: Store, account_id: str, token: str) -> int:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode("ascii")
     except (binascii.Error, ValueError):
-        raise not_found("page_token was not issued for this list") from None
+        raise not_found("page_token was not issued for this list", rule="issued-page-token") from None
     seq_text, _, mac = raw.partition(".")
     if not seq_text.isdigit() or len(seq_text) > 18:
-        raise not_found("page_token was not issued for this list")
+        raise not_found("page_token was not issued for this list", rule="issued-page-token")
     seq = int(seq_text)
     if not hmac.compare_digest(_mac(store, account_id, seq), mac):
-        raise not_found("page_token was not issued for this list")
+        raise not_found("page_token was not issued for this list", rule="issued-page-token")
     return seq

@@ -75,9 +75,9 @@ LIFECYCLE = Lifecycle(kind=KIND, initial="mined", transitions=(), happy_path=())
 """kamiPay answers only once the transaction is mined: there is nothing to advance."""
 
 
-def refusal(message: str) -> Refusal:
+def refusal(message: str, rule: str) -> Refusal:
     """A balance that does not cover what a withdrawal takes from it: a 400 with `message`."""
-    return lambda short: ApiError(400, message)
+    return lambda short: ApiError(400, message, rule=rule)
 
 
 class Sandbox(ProviderSandbox):
@@ -155,6 +155,10 @@ class Sandbox(ProviderSandbox):
             body = {"detail": "Method Not Allowed"}
         else:
             body = {"detail": error.message}
+        problem = error.problem
+        if error.reason is Reason.INVALID_REQUEST and problem is not None and problem.keyword == "multipleOf":
+            # More decimal places than the token has: a value outside the allowed range (Known deviations 7).
+            return Response.json(406, body, error.headers)
         return Response.json(error.status, body, error.headers)
 
     # -- seeding ------------------------------------------------------------------------------
@@ -207,7 +211,7 @@ class Sandbox(ProviderSandbox):
         form = request.json  # the URL-encoded form, checked against the spec by the router
         user = self.store.credential(form["username"])
         if not auth.check_password(user, form["password"]):
-            raise ApiError(401, auth.INCORRECT_CREDENTIALS)
+            raise ApiError(401, auth.INCORRECT_CREDENTIALS, rule="valid-credentials")
         issuer = self.tokens(self._user_ttl(form["username"]))
         token, _ = issuer.issue(form["username"], self.clock.now(), {"iss": ISSUER})
         return Response.json(200, {"access_token": token, "token_type": "bearer"})
@@ -219,25 +223,27 @@ class Sandbox(ProviderSandbox):
         token, from_address, to_address = body["token"], body["from_address"], body["to_address"]
         symbol, places = TOKENS[token]
         if not is_valid_ethereum_address(from_address):
-            raise ApiError(400, "from_address is not a valid polygon address")
+            raise ApiError(400, "from_address is not a valid polygon address", rule="address-checksum")
         if not is_valid_ethereum_address(to_address):
-            raise ApiError(400, "to_address is not a valid polygon address")
+            raise ApiError(400, "to_address is not a valid polygon address", rule="address-checksum")
         wallet = from_address.lower()
         if wallet not in self._wallets(principal.account_id):
-            raise ApiError(400, "from_address is not mapped to your user")
+            raise ApiError(400, "from_address is not mapped to your user", rule="merchant-wallet")
         if not self._whitelisted(principal.account_id, to_address):
-            raise ApiError(400, "to_address is not whitelisted for your user")
+            raise ApiError(400, "to_address is not whitelisted for your user", rule="whitelisted-destination")
         if decimal_places(amount) > places:
+            # The schema's multipleOf, for digits a binary float cannot carry (the amount is read exactly).
             raise ApiError(406, f"amount has more decimal places than {token} allows ({places})")
         gas = self.gas(token)
         tx_hash = hex_hash("0x")
-        not_enough = refusal(f"insufficient {token} balance on from_address")
+        not_enough = refusal(f"insufficient {token} balance on from_address", "covered-by-balance")
         with self.store.transaction():
             if symbol == GAS_ASSET:
                 self.store.debit(principal.account_id, GAS_ASSET, exact_sum(amount, gas), wallet, refusal=not_enough)
             else:
                 self.store.debit(principal.account_id, symbol, amount, wallet, refusal=not_enough)
-                self.store.debit(principal.account_id, GAS_ASSET, gas, wallet, refusal=refusal(NO_GAS))
+                no_gas = refusal(NO_GAS, "gas-covered")
+                self.store.debit(principal.account_id, GAS_ASSET, gas, wallet, refusal=no_gas)
             record = {
                 "status": "mined",
                 "transactionHash": tx_hash,
@@ -257,7 +263,7 @@ class Sandbox(ProviderSandbox):
     def get_address_balance(self, request: Request, principal: Principal) -> Response:
         address = request.params["address"]
         if address.lower() not in self._wallets(principal.account_id):
-            raise ApiError(404, "Address not found")
+            raise ApiError(404, "Address not found", rule="own-address")
         tokens = [
             {"token": symbol, "balance": self.store.balance(principal.account_id, symbol, address.lower()).available}
             for symbol in TOKEN_ORDER

@@ -32,7 +32,7 @@ from ...sandbox import (
     ulid,
 )
 from . import auth, errors, models, seed
-from .models import ADDRESS_CHECKS, ASSET, KIND, LIFECYCLE, MAX_WEBHOOKS, MERCHANT, WEBHOOK, WEBHOOK_EVENTS
+from .models import ADDRESS_CHECKS, ASSET, KIND, LIFECYCLE, MERCHANT, WEBHOOK, WEBHOOK_EVENTS
 
 
 class Sandbox(ProviderSandbox):
@@ -92,7 +92,7 @@ class Sandbox(ProviderSandbox):
             raise ApiError(400, "invalid amount")
         network, address = body["network"], body["destination_address"]
         if not ADDRESS_CHECKS[network](address):
-            raise ApiError(400, "invalid destination address")
+            raise ApiError(400, "invalid destination address", rule="address-checksum")
         fee = self.fee(network)
         hold = exact_sum(amount, fee) if self.fee_on_top else amount
         now = self.clock.iso()
@@ -135,7 +135,7 @@ class Sandbox(ProviderSandbox):
         if obj is None:
             raise ApiError(404, f"{kind} not found")
         if obj.account_id != principal.account_id:
-            raise ApiError(403, "forbidden")
+            raise ApiError(403, "forbidden", rule="own-resource")
         return obj
 
     @operation("get_balance")
@@ -175,9 +175,8 @@ class Sandbox(ProviderSandbox):
         webhook = models.webhook_body(
             webhook_id, principal.account_id, body["url"], list(body["events"]), self.clock.iso()
         )
+        # MPChat documents no limit on the number of endpoints, and the emulator sets none.
         with self.store.transaction():
-            if self.store.count(Filter(WEBHOOK, owners=(principal.account_id,))) >= MAX_WEBHOOKS:
-                raise ApiError(400, f"too many webhooks (at most {MAX_WEBHOOKS})")
             self.store.insert_object(WEBHOOK, webhook_id, principal.account_id, "active", webhook)
         return Response.json(201, webhook)
 
@@ -202,7 +201,8 @@ class Sandbox(ProviderSandbox):
         return Response.json(200, merchant.body)
 
     def _webhooks(self, account_id: str) -> list[StoredObject]:
-        return self.store.find(Filter(WEBHOOK, owners=(account_id,)), limit=MAX_WEBHOOKS, oldest_first=True)
+        every = self.store.count(Filter(WEBHOOK, owners=(account_id,)))
+        return self.store.find(Filter(WEBHOOK, owners=(account_id,)), limit=every, oldest_first=True)
 
     # -- lifecycle ----------------------------------------------------------------------------
     def on_transition(

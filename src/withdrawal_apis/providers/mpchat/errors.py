@@ -27,4 +27,4 @@ def render(error: ApiError) -> Response:
 
 def insufficient_balance(short: InsufficientFunds) -> ApiError:
     """The merchant's available USDT does not cover the amount (and the fee, when it is on top)."""
-    return ApiError(400, "insufficient balance")
+    return ApiError(400, "insufficient balance", rule="covered-by-balance")

@@ -30,8 +30,6 @@ EVENT_TYPES = (
     "withdrawal.completed",
     "withdrawal.failed",
 )
-MAX_WEBHOOKS = 100
-"""Endpoints per merchant (an emulator limit, not MPChat's: it documents none)."""
 DELIVERY_STATUS = {"pending": "PENDING", "delivered": "DELIVERED", "failed": "FAILED"}
 DEFAULT_FEES = {"TRC20": "1.00", "ERC20": "5.00"}
 ADDRESS_CHECKS = {"TRC20": is_valid_tron_address, "ERC20": is_valid_ethereum_address}

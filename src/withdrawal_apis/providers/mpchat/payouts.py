@@ -79,14 +79,14 @@ class MPChat(Adapter):
         return Page([self.payout(w) for w in body.withdrawals], end if body.withdrawals and end < body.total else None)
 
     def payout(self, withdrawal: Withdrawal, reference: str | None = None) -> Payout:
-        raw_status = withdrawal.status.value
+        raw_status = str(withdrawal.status)  # a known status or one added later
         return Payout(
             provider=self.provider,
             id=withdrawal.id,
             status=self.status(raw_status),
             raw_status=raw_status,
             asset=ASSET,
-            network=self.network(withdrawal.network.value),
+            network=self.network(str(withdrawal.network)),
             address=withdrawal.destination_address,
             amount=Decimal(withdrawal.amount),
             fee=Decimal(withdrawal.fee),

@@ -13,8 +13,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...chains import same_address
-from ...sandbox import Destination
+from ...sandbox import ApiError, Destination
 from .errors import request_errors
+
+RULE = "whitelisted-destination"
+"""The `x-business-rules` entry of both withdraw requests that every refusal here enforces."""
+
+
+def not_whitelisted(*errors: str) -> ApiError:
+    return request_errors(*errors, rule=RULE)
+
 
 FIAT_METHODS = ("ach", "fedwire", "rtp", "cbit")
 """The fiat page's transfer methods; a whitelist entry with a `routingNumber` is a bank account whatever its method."""
@@ -62,18 +70,18 @@ def wallet_for(destinations: Sequence[Destination], asset: str, network: str, ad
         fits = [w for w in wallets if (not network or w.network == network) and receives(w)]
         where = f"{network} " if network else ""
         if not fits:
-            raise request_errors(
+            raise not_whitelisted(
                 f"Destination Not Whitelisted: no whitelisted {where}wallet of this account receives {asset}"
             )
         if len(fits) > 1:
-            raise request_errors(
+            raise not_whitelisted(
                 f"Address Required: {len(fits)} whitelisted {where}wallets of this account receive {asset}; "
                 "name the address"
             )
         return fits[0]
     there = [w for w in wallets if same_address(w.address, address)]
     if not there:
-        raise request_errors(
+        raise not_whitelisted(
             f"Destination Not Whitelisted: {address} is not a whitelisted {network or 'blockchain'} wallet "
             "of this account"
         )
@@ -81,16 +89,16 @@ def wallet_for(destinations: Sequence[Destination], asset: str, network: str, ad
         wallet = next((w for w in there if w.network == network), None)
         if wallet is None:
             networks = describe([w.network for w in there])
-            raise request_errors(f"Network Mismatch: {address} is whitelisted on {networks}, not {network}")
+            raise not_whitelisted(f"Network Mismatch: {address} is whitelisted on {networks}, not {network}")
     else:
         fits = [w for w in there if receives(w)]
         if len(fits) > 1:
             networks = describe([w.network for w in fits])
-            raise request_errors(f"Network Required: {address} is whitelisted on {networks}; name the network")
+            raise not_whitelisted(f"Network Required: {address} is whitelisted on {networks}; name the network")
         wallet = fits[0] if fits else there[0]
     only = wallet.data.get("asset")
     if only and only != asset:
-        raise request_errors(f"Asset Not Supported: {address} on {wallet.network} receives {only} only")
+        raise not_whitelisted(f"Asset Not Supported: {address} on {wallet.network} receives {only} only")
     return wallet
 
 
@@ -108,9 +116,9 @@ def bank_for(destinations: Sequence[Destination], currency: str, method: str, ro
             problem = f"bank account {masked(number)}{at} is not a whitelisted bank account of this account"
         else:
             problem = f"no whitelisted bank account of this account is{at}"
-        raise request_errors(f"Destination Not Whitelisted: {problem}")
+        raise not_whitelisted(f"Destination Not Whitelisted: {problem}")
     if not named:
-        raise request_errors(
+        raise not_whitelisted(
             f"Destination Not Whitelisted: no whitelisted bank account of this account receives {currency} by {method}"
         )
     by_method = [b for b in named if b.network == method]
@@ -118,24 +126,24 @@ def bank_for(destinations: Sequence[Destination], currency: str, method: str, ro
     if not by_method:
         if len(accounts) == 1:
             methods = describe([b.network for b in named])
-            raise request_errors(
+            raise not_whitelisted(
                 f"Method Not Available: bank account {masked(named[0].address)} is whitelisted for {methods}, "
                 f"not {method}"
             )
-        raise request_errors(f"Method Not Available: no whitelisted bank account of this account takes {method}")
+        raise not_whitelisted(f"Method Not Available: no whitelisted bank account of this account takes {method}")
     fits = [b for b in by_method if b.data.get("asset", "USD") == currency]
     if not fits:
         if len(by_method) == 1:
             bank = by_method[0]
-            raise request_errors(
+            raise not_whitelisted(
                 f"Asset Not Supported: bank account {masked(bank.address)} "
                 f"receives {bank.data.get('asset', 'USD')} only"
             )
-        raise request_errors(
+        raise not_whitelisted(
             f"Destination Not Whitelisted: no whitelisted bank account of this account receives {currency} by {method}"
         )
     if len(fits) > 1:
-        raise request_errors(
+        raise not_whitelisted(
             f"Account Number Required: {len(fits)} whitelisted bank accounts of this account receive "
             f"{currency} by {method}; name the accountNumber"
         )

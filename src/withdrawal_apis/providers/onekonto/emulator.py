@@ -104,9 +104,9 @@ class Sandbox(ProviderSandbox):
         # but the digest of the user's password -- the password in plain text too -- is a wrong password.
         matches = verify_password(credential.secret if credential else secrets.token_hex(16), digest)
         if credential is None or not matches:
-            raise status_error(401, UNAUTHORIZED)
+            raise status_error(401, UNAUTHORIZED, rule="valid-credentials")
         if not credential.active:
-            raise status_error(403, FORBIDDEN)
+            raise status_error(403, FORBIDDEN, rule="active-user")
         token, _ = self.tokens.issue(user, self.clock.now())
         data = credential.data
         body: dict[str, Any] = {"user": user}
@@ -179,15 +179,20 @@ class Sandbox(ProviderSandbox):
         return ok({"accountId": principal.account_id, "instructions": [instruction(d) for d in destinations]})
 
     # -- withdraw requests --------------------------------------------------------------------
-    def _amount(self, text: str, fiat: bool) -> tuple[AssetAmount | None, list[str]]:
-        return models.check_amount(text, fiat, self.precision, self.fiat_assets)
+    def _amount(self, text: str, fiat: bool) -> AssetAmount:
+        """The request's amount (the schema has checked its form), if the account's terms allow it."""
+        amount = parse_amount(text)
+        refused = models.asset_problem(amount, fiat, self.precision, self.fiat_assets)
+        if refused is not None:
+            rule, line = refused
+            raise validation_failed(line, rule=rule)
+        return amount
 
     @operation("create_blockchain_withdraw_request")
     def create_blockchain_withdraw_request(self, request: Request, principal: Principal) -> Response:
         body = request.json
-        amount, problems = self._amount(body["amount"], fiat=False)
-        if problems or amount is None or amount.asset is None:
-            raise validation_failed(*problems)
+        amount = self._amount(body["amount"], fiat=False)
+        assert amount.asset is not None  # the schema's pattern names one
         network, address = body.get("network") or "", body.get("address") or ""
         wallet = wallet_for(self.store.destinations(principal.account_id), amount.asset, network, address)
         record = {"type": "blockchain", "network": wallet.network, "address": wallet.address}
@@ -196,12 +201,9 @@ class Sandbox(ProviderSandbox):
     @operation("create_fiat_withdraw_request")
     def create_fiat_withdraw_request(self, request: Request, principal: Principal) -> Response:
         body = request.json
-        amount, problems = self._amount(body["amount"], fiat=True)
-        method = body["type"]
-        if method in ("", "undefined"):
-            problems.append("Type: required")
-        if problems or amount is None or amount.asset is None:
-            raise validation_failed(*problems)
+        amount = self._amount(body["amount"], fiat=True)
+        assert amount.asset is not None  # the schema's pattern names one
+        method = body["type"]  # one of the methods the schema lists
         routing, number = body.get("routingNumber") or "", body.get("accountNumber") or ""
         bank = bank_for(self.store.destinations(principal.account_id), amount.asset, method, routing, number)
         record = {"type": method, "routingNumber": bank.data["routingNumber"], "accountNumber": bank.address}

@@ -11,32 +11,37 @@ from http import HTTPStatus
 
 from ...money import json_number
 from ...sandbox import ApiError, InsufficientFunds, Problem, Response, reason_words
+from .amounts import parse_amount
 
 STATUS_SHAPE = "status-error"  # ApiError.shape of a `{"status": <int>, "error": ...}` answer
 INSTRUCTIONS_NOT_FOUND = "The withdraw instructions with the provided ID were not found"
 DEPOSITS_NOT_FOUND = "The deposit instructions with the provided ID were not found"
 
 
-def status_error(status: int, message: str | None = None) -> ApiError:
+def status_error(status: int, message: str | None = None, rule: str | None = None) -> ApiError:
     """`{"status": <int>, "error": ...}`: authentication, authorization, missing resources, failures."""
-    return ApiError(status, message or HTTPStatus(status).phrase, shape=STATUS_SHAPE)
+    return ApiError(status, message or HTTPStatus(status).phrase, shape=STATUS_SHAPE, rule=rule)
 
 
-def request_errors(*errors: str, status: int = 400) -> ApiError:
-    """`{"errors": [...], "status": "badRequest", "httpStatusCode": 400}`: a refused request."""
-    return ApiError(status, "; ".join(errors), details={"errors": list(errors)})
+def request_errors(*errors: str, status: int = 400, rule: str | None = None) -> ApiError:
+    """`{"errors": [...], "status": "badRequest", "httpStatusCode": 400}`: a refused request.
+
+    `rule` names the operation's `x-business-rules` entry, where one refused the request.
+    """
+    return ApiError(status, "; ".join(errors), details={"errors": list(errors)}, rule=rule)
 
 
-def validation_failed(*problems: str) -> ApiError:
+def validation_failed(*problems: str, rule: str | None = None) -> ApiError:
     """One `ValidationFailed: Field: problem. Field: problem` message, as the docs print it."""
-    return request_errors("ValidationFailed: " + ". ".join(problems))
+    return request_errors("ValidationFailed: " + ". ".join(problems), rule=rule)
 
 
 def insufficient_funds(short: InsufficientFunds) -> ApiError:
     """The request's amount is more than the account has available."""
     return request_errors(
         f"Insufficient Funds: Requested {json_number(short.needed)} {short.asset} "
-        f"but only {json_number(short.available)} {short.asset} is available"
+        f"but only {json_number(short.available)} {short.asset} is available",
+        rule="covered-by-balance",
     )
 
 
@@ -78,4 +83,21 @@ def validation_line(problem: Problem) -> str:
         return "ValidationFailed: Content-Type: must be application/json"
     if problem.keyword == "malformed" and problem.location == "body":
         return "ValidationFailed: Body: must be well-formed JSON"
+    if problem.location == "body" and problem.field == ("amount",) and problem.keyword == "pattern":
+        return "ValidationFailed: " + ". ".join(amount_problems(problem.value))
     return f"ValidationFailed: {field_name(problem.field)}: {problem.explain()}"
+
+
+def amount_problems(value: object) -> list[str]:
+    """What is wrong with a withdraw amount the schema refused, as the docs' example words it
+    (`Amount: must be positive. Asset: required`)."""
+    try:
+        amount = parse_amount(str(value)) if isinstance(value, str) else None
+    except ValueError:
+        amount = None
+    if amount is None:
+        return ["Amount: must be '<decimal> <ASSET>'"]
+    found = [] if amount.value > 0 else ["Amount: must be positive"]
+    if amount.asset is None:
+        found.append("Asset: required")
+    return found or ["Amount: must be '<decimal> <ASSET>'"]

@@ -1,7 +1,8 @@
 """1Konto's withdraw requests, amounts, accounts and ledger as the emulator keeps them.
 
-Amounts are `"<decimal> <ASSET>"`, read exactly; the asset must be known (`ASSET_PRECISION`, or the
-`assets` option), positive, and within the asset's decimal places. No fee is charged (1Konto
+Amounts are `"<decimal> <ASSET>"`, read exactly; the schema makes them positive with an asset, and the
+asset must be known (`ASSET_PRECISION`, or the `assets` option), of the request's kind (fiat or not),
+with no more decimal places than it has. No fee is charged (1Konto
 documents none): the amount is locked on create and leaves the account on `complete`, or is freed on
 `cancel`/`reject`. The ledger records every change of an account's total: the seeded balances
 (`initialBalances`, then `manual` when a seed changes them) and each completed request (`withdrawal`,
@@ -20,7 +21,7 @@ from typing import Any
 
 from ...money import MONEY, json_number
 from ...sandbox import Balance, Effect, LedgerEntry, Lifecycle, Transition
-from .amounts import AssetAmount, parse_amount
+from .amounts import AssetAmount
 
 KIND = "withdraw_request"
 ASSET_PRECISION = {"BTC": 8, "ETH": 18, "USDT": 6, "USDC": 6, "USD": 2, "EUR": 2}
@@ -81,30 +82,25 @@ def utc_text(value: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S") + "." + (fraction or "").ljust(7, "0")[:7] + "Z"
 
 
-def check_amount(
-    text: str, fiat: bool, precision: Mapping[str, int], fiat_assets: frozenset[str]
-) -> tuple[AssetAmount | None, list[str]]:
-    """The parsed amount and the `Field: problem` lines it earns (amount problems before asset ones)."""
-    try:
-        amount = parse_amount(text)
-    except ValueError:
-        return None, ["Amount: must be '<decimal> <ASSET>'"]
-    amount_problems = [] if amount.value > 0 else ["Amount: must be positive"]
-    asset = amount.asset
-    places = precision.get(asset or "")
-    if asset is None:
-        asset_problems = ["Asset: required"]
-    elif places is None:
-        asset_problems = [f"Asset: {asset} is not supported"]
-    elif fiat and asset not in fiat_assets:
-        asset_problems = [f"Asset: {asset} is not a fiat currency"]
-    elif not fiat and asset in fiat_assets:
-        asset_problems = [f"Asset: {asset} is not a blockchain asset"]
-    else:
-        asset_problems = []
-        if amount.decimal_places > places:
-            amount_problems.append(f"Amount: {asset} allows at most {places} decimal places")
-    return amount, amount_problems + asset_problems
+def asset_problem(
+    amount: AssetAmount, fiat: bool, precision: Mapping[str, int], fiat_assets: frozenset[str]
+) -> tuple[str, str] | None:
+    """The business rule a withdraw amount breaks and its `Field: problem` line, or None.
+
+    The schema has already made the amount positive and named an asset; which assets exist, which of
+    them are fiat and how many decimals each has are the account's terms, not the schema's.
+    """
+    asset = amount.asset or ""
+    places = precision.get(asset)
+    if places is None:
+        return "supported-asset", f"Asset: {asset} is not supported"
+    if fiat and asset not in fiat_assets:
+        return "fiat-asset", f"Asset: {asset} is not a fiat currency"
+    if not fiat and asset in fiat_assets:
+        return "blockchain-asset", f"Asset: {asset} is not a blockchain asset"
+    if amount.decimal_places > places:
+        return "asset-precision", f"Amount: {asset} allows at most {places} decimal places"
+    return None
 
 
 def ledger_entry(

@@ -110,7 +110,11 @@ def sync_detailed(
     is what it says, and what this document follows.
 
     Args:
-        body (CreateTransferRequest): Fields not listed here are ignored.
+        body (CreateTransferRequest): Fields not listed here are ignored. `sub_account` goes with
+            a `type` other than `NORMAL` and
+            only with one (the transfer page); `from` and `to` name two different accounts (inferred:
+            a
+            transfer to the account it leaves would move nothing, and our emulator refuses it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +155,11 @@ def sync(
     is what it says, and what this document follows.
 
     Args:
-        body (CreateTransferRequest): Fields not listed here are ignored.
+        body (CreateTransferRequest): Fields not listed here are ignored. `sub_account` goes with
+            a `type` other than `NORMAL` and
+            only with one (the transfer page); `from` and `to` name two different accounts (inferred:
+            a
+            transfer to the account it leaves would move nothing, and our emulator refuses it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,7 +195,11 @@ async def asyncio_detailed(
     is what it says, and what this document follows.
 
     Args:
-        body (CreateTransferRequest): Fields not listed here are ignored.
+        body (CreateTransferRequest): Fields not listed here are ignored. `sub_account` goes with
+            a `type` other than `NORMAL` and
+            only with one (the transfer page); `from` and `to` name two different accounts (inferred:
+            a
+            transfer to the account it leaves would move nothing, and our emulator refuses it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +238,11 @@ async def asyncio(
     is what it says, and what this document follows.
 
     Args:
-        body (CreateTransferRequest): Fields not listed here are ignored.
+        body (CreateTransferRequest): Fields not listed here are ignored. `sub_account` goes with
+            a `type` other than `NORMAL` and
+            only with one (the transfer page); `from` and `to` name two different accounts (inferred:
+            a
+            transfer to the account it leaves would move nothing, and our emulator refuses it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

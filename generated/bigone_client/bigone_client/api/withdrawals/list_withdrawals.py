@@ -121,8 +121,10 @@ def sync_detailed(
         page_token (str | Unset):
         limit (str | Unset):  Default: '50'.
         kind (WithdrawalKind | Unset): `on_chain` is a blockchain transaction, `off_chain` a
-            transfer on an off-chain network (such as Mixin), `internal` a transfer to another BigONE
-            user.
+            transfer on an off-chain network (such as
+            Mixin), `internal` a transfer to another BigONE user. The list filter takes exactly these;
+            a
+            withdrawal may carry a kind added later.
         asset_symbol (str | Unset): An asset's ticker symbol, e.g. `BTC`, `USDT`.
 
     Raises:
@@ -166,8 +168,10 @@ def sync(
         page_token (str | Unset):
         limit (str | Unset):  Default: '50'.
         kind (WithdrawalKind | Unset): `on_chain` is a blockchain transaction, `off_chain` a
-            transfer on an off-chain network (such as Mixin), `internal` a transfer to another BigONE
-            user.
+            transfer on an off-chain network (such as
+            Mixin), `internal` a transfer to another BigONE user. The list filter takes exactly these;
+            a
+            withdrawal may carry a kind added later.
         asset_symbol (str | Unset): An asset's ticker symbol, e.g. `BTC`, `USDT`.
 
     Raises:
@@ -206,8 +210,10 @@ async def asyncio_detailed(
         page_token (str | Unset):
         limit (str | Unset):  Default: '50'.
         kind (WithdrawalKind | Unset): `on_chain` is a blockchain transaction, `off_chain` a
-            transfer on an off-chain network (such as Mixin), `internal` a transfer to another BigONE
-            user.
+            transfer on an off-chain network (such as
+            Mixin), `internal` a transfer to another BigONE user. The list filter takes exactly these;
+            a
+            withdrawal may carry a kind added later.
         asset_symbol (str | Unset): An asset's ticker symbol, e.g. `BTC`, `USDT`.
 
     Raises:
@@ -249,8 +255,10 @@ async def asyncio(
         page_token (str | Unset):
         limit (str | Unset):  Default: '50'.
         kind (WithdrawalKind | Unset): `on_chain` is a blockchain transaction, `off_chain` a
-            transfer on an off-chain network (such as Mixin), `internal` a transfer to another BigONE
-            user.
+            transfer on an off-chain network (such as
+            Mixin), `internal` a transfer to another BigONE user. The list filter takes exactly these;
+            a
+            withdrawal may carry a kind added later.
         asset_symbol (str | Unset): An asset's ticker symbol, e.g. `BTC`, `USDT`.
 
     Raises:

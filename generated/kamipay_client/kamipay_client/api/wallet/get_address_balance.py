@@ -120,9 +120,9 @@ def sync_detailed(
     Args:
         address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when
             in mixed case. The
-            pattern checks only the prefix and the alphabet, because the provider's examples are
-            redacted
-            (see Known deviations); the server checks the rest.
+            checksum is for the server to check (`x-business-rules`); the provider's redacted examples
+            are
+            completed in the request examples (see Known deviations).
         chain (Chain): The blockchain; kamiPay supports only Polygon for these calls.
 
     Raises:
@@ -160,9 +160,9 @@ def sync(
     Args:
         address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when
             in mixed case. The
-            pattern checks only the prefix and the alphabet, because the provider's examples are
-            redacted
-            (see Known deviations); the server checks the rest.
+            checksum is for the server to check (`x-business-rules`); the provider's redacted examples
+            are
+            completed in the request examples (see Known deviations).
         chain (Chain): The blockchain; kamiPay supports only Polygon for these calls.
 
     Raises:
@@ -195,9 +195,9 @@ async def asyncio_detailed(
     Args:
         address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when
             in mixed case. The
-            pattern checks only the prefix and the alphabet, because the provider's examples are
-            redacted
-            (see Known deviations); the server checks the rest.
+            checksum is for the server to check (`x-business-rules`); the provider's redacted examples
+            are
+            completed in the request examples (see Known deviations).
         chain (Chain): The blockchain; kamiPay supports only Polygon for these calls.
 
     Raises:
@@ -233,9 +233,9 @@ async def asyncio(
     Args:
         address (str): A Polygon address: `0x` followed by 40 hex digits, EIP-55 checksummed when
             in mixed case. The
-            pattern checks only the prefix and the alphabet, because the provider's examples are
-            redacted
-            (see Known deviations); the server checks the rest.
+            checksum is for the server to check (`x-business-rules`); the provider's redacted examples
+            are
+            completed in the request examples (see Known deviations).
         chain (Chain): The blockchain; kamiPay supports only Polygon for these calls.
 
     Raises:

@@ -20,7 +20,7 @@ def _get_kwargs(
     max_: str,
     transaction_id: str | Unset = UNSET,
     asset: str | Unset = UNSET,
-    type_: str | TransactionType | Unset = UNSET,
+    type_: TransactionType | Unset = UNSET,
     start_at_ordering: int | Unset = UNSET,
     start_time_utc: datetime.datetime | Unset = UNSET,
     end_time_utc: datetime.datetime | Unset = UNSET,
@@ -34,13 +34,10 @@ def _get_kwargs(
 
     params["asset"] = asset
 
-    json_type_: str | Unset
-    if isinstance(type_, Unset):
-        json_type_ = UNSET
-    elif isinstance(type_, TransactionType):
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
         json_type_ = type_.value
-    else:
-        json_type_ = type_
+
     params["type"] = json_type_
 
     params["startAtOrdering"] = start_at_ordering
@@ -120,7 +117,7 @@ def sync_detailed(
     max_: str,
     transaction_id: str | Unset = UNSET,
     asset: str | Unset = UNSET,
-    type_: str | TransactionType | Unset = UNSET,
+    type_: TransactionType | Unset = UNSET,
     start_at_ordering: int | Unset = UNSET,
     start_time_utc: datetime.datetime | Unset = UNSET,
     end_time_utc: datetime.datetime | Unset = UNSET,
@@ -142,7 +139,11 @@ def sync_detailed(
         max_ (str):
         transaction_id (str | Unset):
         asset (str | Unset):
-        type_ (str | TransactionType | Unset):
+        type_ (TransactionType | Unset): The transaction types the Get Transactions page lists.
+            The filter takes exactly these; a
+            transaction's `type` may be another string too. A `withdrawal` is the debit of a completed
+            withdraw request;
+            `initialBalances` the funds an account starts with; `manual` an adjustment by 1Konto.
         start_at_ordering (int | Unset):
         start_time_utc (datetime.datetime | Unset):
         end_time_utc (datetime.datetime | Unset):
@@ -180,7 +181,7 @@ def sync(
     max_: str,
     transaction_id: str | Unset = UNSET,
     asset: str | Unset = UNSET,
-    type_: str | TransactionType | Unset = UNSET,
+    type_: TransactionType | Unset = UNSET,
     start_at_ordering: int | Unset = UNSET,
     start_time_utc: datetime.datetime | Unset = UNSET,
     end_time_utc: datetime.datetime | Unset = UNSET,
@@ -202,7 +203,11 @@ def sync(
         max_ (str):
         transaction_id (str | Unset):
         asset (str | Unset):
-        type_ (str | TransactionType | Unset):
+        type_ (TransactionType | Unset): The transaction types the Get Transactions page lists.
+            The filter takes exactly these; a
+            transaction's `type` may be another string too. A `withdrawal` is the debit of a completed
+            withdraw request;
+            `initialBalances` the funds an account starts with; `manual` an adjustment by 1Konto.
         start_at_ordering (int | Unset):
         start_time_utc (datetime.datetime | Unset):
         end_time_utc (datetime.datetime | Unset):
@@ -235,7 +240,7 @@ async def asyncio_detailed(
     max_: str,
     transaction_id: str | Unset = UNSET,
     asset: str | Unset = UNSET,
-    type_: str | TransactionType | Unset = UNSET,
+    type_: TransactionType | Unset = UNSET,
     start_at_ordering: int | Unset = UNSET,
     start_time_utc: datetime.datetime | Unset = UNSET,
     end_time_utc: datetime.datetime | Unset = UNSET,
@@ -257,7 +262,11 @@ async def asyncio_detailed(
         max_ (str):
         transaction_id (str | Unset):
         asset (str | Unset):
-        type_ (str | TransactionType | Unset):
+        type_ (TransactionType | Unset): The transaction types the Get Transactions page lists.
+            The filter takes exactly these; a
+            transaction's `type` may be another string too. A `withdrawal` is the debit of a completed
+            withdraw request;
+            `initialBalances` the funds an account starts with; `manual` an adjustment by 1Konto.
         start_at_ordering (int | Unset):
         start_time_utc (datetime.datetime | Unset):
         end_time_utc (datetime.datetime | Unset):
@@ -293,7 +302,7 @@ async def asyncio(
     max_: str,
     transaction_id: str | Unset = UNSET,
     asset: str | Unset = UNSET,
-    type_: str | TransactionType | Unset = UNSET,
+    type_: TransactionType | Unset = UNSET,
     start_at_ordering: int | Unset = UNSET,
     start_time_utc: datetime.datetime | Unset = UNSET,
     end_time_utc: datetime.datetime | Unset = UNSET,
@@ -315,7 +324,11 @@ async def asyncio(
         max_ (str):
         transaction_id (str | Unset):
         asset (str | Unset):
-        type_ (str | TransactionType | Unset):
+        type_ (TransactionType | Unset): The transaction types the Get Transactions page lists.
+            The filter takes exactly these; a
+            transaction's `type` may be another string too. A `withdrawal` is the debit of a completed
+            withdraw request;
+            `initialBalances` the funds an account starts with; `manual` an adjustment by 1Konto.
         start_at_ordering (int | Unset):
         start_time_utc (datetime.datetime | Unset):
         end_time_utc (datetime.datetime | Unset):

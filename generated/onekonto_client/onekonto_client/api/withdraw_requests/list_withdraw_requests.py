@@ -18,10 +18,10 @@ def _get_kwargs(
     account_id: str,
     *,
     max_: int | Unset = 100,
-    status: RequestStatus | str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
     withdraw_request_id: str | Unset = UNSET,
     network: str | Unset = UNSET,
-    type_: str | Unset | WithdrawType = UNSET,
+    type_: WithdrawType | Unset = UNSET,
     amount: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -29,26 +29,20 @@ def _get_kwargs(
 
     params["max"] = max_
 
-    json_status: str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, RequestStatus):
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
         json_status = status.value
-    else:
-        json_status = status
+
     params["status"] = json_status
 
     params["withdrawRequestId"] = withdraw_request_id
 
     params["network"] = network
 
-    json_type_: str | Unset
-    if isinstance(type_, Unset):
-        json_type_ = UNSET
-    elif isinstance(type_, WithdrawType):
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
         json_type_ = type_.value
-    else:
-        json_type_ = type_
+
     params["type"] = json_type_
 
     params["amount"] = amount
@@ -116,10 +110,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     max_: int | Unset = 100,
-    status: RequestStatus | str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
     withdraw_request_id: str | Unset = UNSET,
     network: str | Unset = UNSET,
-    type_: str | Unset | WithdrawType = UNSET,
+    type_: WithdrawType | Unset = UNSET,
     amount: str | Unset = UNSET,
 ) -> Response[RequestErrors | StatusError | WithdrawRequestList]:
     """Query withdraw requests
@@ -131,10 +125,25 @@ def sync_detailed(
     Args:
         account_id (str):
         max_ (int | Unset):  Default: 100.
-        status (RequestStatus | str | Unset):
+        status (RequestStatus | Unset): The documented withdraw-request statuses. The query filter
+            takes exactly these; a request's
+            `requestStatus` may be another string too: 1Konto may add statuses, and a client should
+            treat
+            one it does not know as still open.
+            - `pending`: accepted, waiting to be processed; the amount is locked.
+            - `completed`: paid out; the amount has left the account (terminal).
+            - `canceled`: withdrawn before processing; the amount is free again (terminal).
+            - `rejected`: refused by 1Konto; the amount is free again (terminal).
+            - `invalid`: listed by the docs without a meaning; it reads as the unset default of the
+            enum.
+            What happens to the funds is not documented; the notes above are the withdrawal-apis
+            reading.
         withdraw_request_id (str | Unset):
         network (str | Unset):
-        type_ (str | Unset | WithdrawType):
+        type_ (WithdrawType | Unset): The kind of a withdraw request: `blockchain`, or the fiat
+            transfer method. The query page lists
+            `unknown, fedwire, blockchain, rtp, etc.`; the other fiat methods come from the fiat page.
+            The query filter takes exactly these; a request's `type` may be another string too.
         amount (str | Unset):
 
     Raises:
@@ -167,10 +176,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     max_: int | Unset = 100,
-    status: RequestStatus | str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
     withdraw_request_id: str | Unset = UNSET,
     network: str | Unset = UNSET,
-    type_: str | Unset | WithdrawType = UNSET,
+    type_: WithdrawType | Unset = UNSET,
     amount: str | Unset = UNSET,
 ) -> RequestErrors | StatusError | WithdrawRequestList | None:
     """Query withdraw requests
@@ -182,10 +191,25 @@ def sync(
     Args:
         account_id (str):
         max_ (int | Unset):  Default: 100.
-        status (RequestStatus | str | Unset):
+        status (RequestStatus | Unset): The documented withdraw-request statuses. The query filter
+            takes exactly these; a request's
+            `requestStatus` may be another string too: 1Konto may add statuses, and a client should
+            treat
+            one it does not know as still open.
+            - `pending`: accepted, waiting to be processed; the amount is locked.
+            - `completed`: paid out; the amount has left the account (terminal).
+            - `canceled`: withdrawn before processing; the amount is free again (terminal).
+            - `rejected`: refused by 1Konto; the amount is free again (terminal).
+            - `invalid`: listed by the docs without a meaning; it reads as the unset default of the
+            enum.
+            What happens to the funds is not documented; the notes above are the withdrawal-apis
+            reading.
         withdraw_request_id (str | Unset):
         network (str | Unset):
-        type_ (str | Unset | WithdrawType):
+        type_ (WithdrawType | Unset): The kind of a withdraw request: `blockchain`, or the fiat
+            transfer method. The query page lists
+            `unknown, fedwire, blockchain, rtp, etc.`; the other fiat methods come from the fiat page.
+            The query filter takes exactly these; a request's `type` may be another string too.
         amount (str | Unset):
 
     Raises:
@@ -213,10 +237,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     max_: int | Unset = 100,
-    status: RequestStatus | str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
     withdraw_request_id: str | Unset = UNSET,
     network: str | Unset = UNSET,
-    type_: str | Unset | WithdrawType = UNSET,
+    type_: WithdrawType | Unset = UNSET,
     amount: str | Unset = UNSET,
 ) -> Response[RequestErrors | StatusError | WithdrawRequestList]:
     """Query withdraw requests
@@ -228,10 +252,25 @@ async def asyncio_detailed(
     Args:
         account_id (str):
         max_ (int | Unset):  Default: 100.
-        status (RequestStatus | str | Unset):
+        status (RequestStatus | Unset): The documented withdraw-request statuses. The query filter
+            takes exactly these; a request's
+            `requestStatus` may be another string too: 1Konto may add statuses, and a client should
+            treat
+            one it does not know as still open.
+            - `pending`: accepted, waiting to be processed; the amount is locked.
+            - `completed`: paid out; the amount has left the account (terminal).
+            - `canceled`: withdrawn before processing; the amount is free again (terminal).
+            - `rejected`: refused by 1Konto; the amount is free again (terminal).
+            - `invalid`: listed by the docs without a meaning; it reads as the unset default of the
+            enum.
+            What happens to the funds is not documented; the notes above are the withdrawal-apis
+            reading.
         withdraw_request_id (str | Unset):
         network (str | Unset):
-        type_ (str | Unset | WithdrawType):
+        type_ (WithdrawType | Unset): The kind of a withdraw request: `blockchain`, or the fiat
+            transfer method. The query page lists
+            `unknown, fedwire, blockchain, rtp, etc.`; the other fiat methods come from the fiat page.
+            The query filter takes exactly these; a request's `type` may be another string too.
         amount (str | Unset):
 
     Raises:
@@ -262,10 +301,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     max_: int | Unset = 100,
-    status: RequestStatus | str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
     withdraw_request_id: str | Unset = UNSET,
     network: str | Unset = UNSET,
-    type_: str | Unset | WithdrawType = UNSET,
+    type_: WithdrawType | Unset = UNSET,
     amount: str | Unset = UNSET,
 ) -> RequestErrors | StatusError | WithdrawRequestList | None:
     """Query withdraw requests
@@ -277,10 +316,25 @@ async def asyncio(
     Args:
         account_id (str):
         max_ (int | Unset):  Default: 100.
-        status (RequestStatus | str | Unset):
+        status (RequestStatus | Unset): The documented withdraw-request statuses. The query filter
+            takes exactly these; a request's
+            `requestStatus` may be another string too: 1Konto may add statuses, and a client should
+            treat
+            one it does not know as still open.
+            - `pending`: accepted, waiting to be processed; the amount is locked.
+            - `completed`: paid out; the amount has left the account (terminal).
+            - `canceled`: withdrawn before processing; the amount is free again (terminal).
+            - `rejected`: refused by 1Konto; the amount is free again (terminal).
+            - `invalid`: listed by the docs without a meaning; it reads as the unset default of the
+            enum.
+            What happens to the funds is not documented; the notes above are the withdrawal-apis
+            reading.
         withdraw_request_id (str | Unset):
         network (str | Unset):
-        type_ (str | Unset | WithdrawType):
+        type_ (WithdrawType | Unset): The kind of a withdraw request: `blockchain`, or the fiat
+            transfer method. The query page lists
+            `unknown, fedwire, blockchain, rtp, etc.`; the other fiat methods come from the fiat page.
+            The query filter takes exactly these; a request's `type` may be another string too.
         amount (str | Unset):
 
     Raises:

@@ -92,8 +92,8 @@ def sync_detailed(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
-    `currency` accepts any code, since the provider adds codes over time; our emulator answers
-    `400 BadRequest` for a code it does not know (inferred).
+    `currency` takes the codes of the provider's current model (`Currency`); when the provider
+    adds a code, a new version of this document lists it.
 
     Args:
         body (WithdrawNowRequest): The two documented required attributes; fields not listed here
@@ -130,8 +130,8 @@ def sync(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
-    `currency` accepts any code, since the provider adds codes over time; our emulator answers
-    `400 BadRequest` for a code it does not know (inferred).
+    `currency` takes the codes of the provider's current model (`Currency`); when the provider
+    adds a code, a new version of this document lists it.
 
     Args:
         body (WithdrawNowRequest): The two documented required attributes; fields not listed here
@@ -163,8 +163,8 @@ async def asyncio_detailed(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
-    `currency` accepts any code, since the provider adds codes over time; our emulator answers
-    `400 BadRequest` for a code it does not know (inferred).
+    `currency` takes the codes of the provider's current model (`Currency`); when the provider
+    adds a code, a new version of this document lists it.
 
     Args:
         body (WithdrawNowRequest): The two documented required attributes; fields not listed here
@@ -199,8 +199,8 @@ async def asyncio(
     away and rarely hours; the withdrawal itself appears when the slot runs. There is no amount and no
     destination parameter, and no idempotency key: while an intent for the currency is still
     `Pending`, asking again returns that intent (our emulator's reading, see Known deviations).
-    `currency` accepts any code, since the provider adds codes over time; our emulator answers
-    `400 BadRequest` for a code it does not know (inferred).
+    `currency` takes the codes of the provider's current model (`Currency`); when the provider
+    adds a code, a new version of this document lists it.
 
     Args:
         body (WithdrawNowRequest): The two documented required attributes; fields not listed here
