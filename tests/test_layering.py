@@ -79,3 +79,18 @@ def test_providers_never_reach_around_the_engine(kind: str) -> None:
         if WORKAROUNDS[kind].search(line)
     ]
     assert found == [], f"{kind} under providers/"
+
+
+def test_nothing_outside_the_provider_folders_names_a_provider() -> None:
+    """A provider is one folder: the rest of the package reads the registry, in its code and its prose."""
+    package = Path(withdrawal_apis.__file__).parent
+    words = {word.lower() for p in PROVIDERS for word in (p.name, p.title.split(" (", 1)[0])}
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(words))) + r")(?![\w-])", re.IGNORECASE)
+    found = [
+        f"{path.relative_to(package)}:{number}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if "providers" not in path.relative_to(package).parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not found, "\n".join(found)

@@ -3,8 +3,8 @@
 withdrawal-apis sandbox PROVIDER [--port P] [--db PATH|postgresql://...] [--workers N] [--credentials K:S] [...]
 withdrawal-apis fuzz PROVIDER [--base-url URL] [--allow-withdrawals] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
 withdrawal-apis conformance [PROVIDER ...] [--deep] [--seed N] [--max-examples N] [-- ST_RUN_ARGS]
-withdrawal-apis proxy mpchat --upstream URL [--host H] [--port P] [--enforce] [--report-dir DIR]
-withdrawal-apis drift check mpchat TRAFFIC [--base-url URL] [--report-dir DIR]
+withdrawal-apis proxy <provider> --upstream URL [--host H] [--port P] [--enforce] [--report-dir DIR]
+withdrawal-apis drift check <provider> TRAFFIC [--base-url URL] [--report-dir DIR]
 """
 
 from __future__ import annotations

@@ -1,15 +1,15 @@
 """HS256 JSON Web Tokens through PyJWT: the one place that signs and verifies them.
 
-BigONE's clients sign a fresh token per request and its emulator verifies it; the kamiPay and 1Konto
+Some providers' clients sign a fresh token per request and the emulator verifies it; others'
 emulators issue access tokens and verify them on every request. All of them go through `encode` and
 `decode` here, so the algorithm allow-list is written once: HS256 only, `alg: none` and every other
 algorithm refused.
 
 PyJWT checks the token's shape and signature. Its claim checks are off: each caller judges its own
-claims on its own clock (BigONE's nonce window on the server's clock, the emulators' token expiry on
+claims on its own clock (a nonce window on the server's clock, the emulators' token expiry on
 their virtual clock), which PyJWT, reading the wall clock, cannot do.
 
-A verifier that must read a token before it knows the key (BigONE names the key in the `sub` claim)
+A verifier that must read a token before it knows the key (one that names the key in the `sub` claim)
 uses `read` and then `check`: the token is decoded once, by PyJWT, and only its signature is checked
 against the key, with PyJWT's own HS256 algorithm. A token read or verified once is remembered (a
 bounded number of them, keyed by the exact token, and by the key for a verification), so a client that

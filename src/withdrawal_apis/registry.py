@@ -46,8 +46,8 @@ class GeneratedClient:
     """One client project that `python -m scripts.generate` writes under generated/ from one spec."""
 
     spec_path: Path
-    package: str  # import name, e.g. `mpchat_client`
-    project: str  # distribution name, e.g. `mpchat-client`
+    package: str  # import name, e.g. `acme_client`
+    project: str  # distribution name, e.g. `acme-client`
 
     @property
     def generated_dir(self) -> Path:
@@ -60,7 +60,7 @@ class Settings:
 
     `key` and `secret` are the provider's names for an API key (or login) and its secret: the control
     API seeds them as `key_id` and `secret`. `required` are further settings a client cannot work
-    without (1Konto's account id), `optional` the ones it can. Each is read from the environment as
+    without (an account id, say), `optional` the ones it can. Each is read from the environment as
     `<PROVIDER>_<NAME>` unless `env` names another variable; the base URL as `<PROVIDER>_BASE_URL`.
     """
 
@@ -125,12 +125,12 @@ class Provider:
     # -- the generated client -----------------------------------------------------------------
     @property
     def client_package(self) -> str:
-        """Import name of the generated client, e.g. `mpchat_client`."""
+        """Import name of the generated client, e.g. `acme_client`."""
         return f"{self.name}_client"
 
     @property
     def client_project(self) -> str:
-        """Distribution name of the generated client, e.g. `mpchat-client`."""
+        """Distribution name of the generated client, e.g. `acme-client`."""
         return f"{self.name}-client"
 
     @property
@@ -151,7 +151,7 @@ class Provider:
         return f"{self.env_prefix}_BASE_URL"
 
     def env_name(self, setting: str) -> str:
-        """The environment variable a setting is read from (`MPCHAT_KEY_ID`, `BIGONE_API_SECRET`, ...)."""
+        """The environment variable a setting is read from (`ACME_KEY_ID`, `ACME_SECRET`, ...)."""
         return self.settings.env.get(setting, f"{self.env_prefix}_{setting.upper()}")
 
     def env_names(self, *, optional: bool = False) -> dict[str, str]:

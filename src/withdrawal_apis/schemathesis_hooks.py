@@ -1,15 +1,15 @@
 """Schemathesis hooks that sign every request the way the provider does, for plain `st run`.
 
-    export MPCHAT_KEY_ID=mk_test_... MPCHAT_SECRET=...
-    SCHEMATHESIS_HOOKS=withdrawal_apis.schemathesis_hooks WITHDRAWAL_APIS_PROVIDER=mpchat \\
-        st run specs/mpchat.yaml --url http://127.0.0.1:8000 --checks all --mode all
+    export <PROVIDER>_<SETTING>=...      # the provider's credentials, as `withdrawal-apis fuzz --help` lists them
+    SCHEMATHESIS_HOOKS=withdrawal_apis.schemathesis_hooks WITHDRAWAL_APIS_PROVIDER=<provider> \\
+        st run specs/<provider>.yaml --url http://127.0.0.1:8000 --checks all --mode all
 
 Environment:
 
 - `WITHDRAWAL_APIS_PROVIDER`: the provider whose signer to use; unset, nothing is signed (the
   sandbox control API has no authentication).
 - The provider's credential variables (`withdrawal-apis fuzz --help` lists them per provider).
-- `WITHDRAWAL_APIS_VARIANT`: for a provider with several schemes, which one (SmartyPay: `basic`, `hmac`).
+- `WITHDRAWAL_APIS_VARIANT`: for a provider with several schemes, which one (its conformance profile's `variants`).
 - `WITHDRAWAL_APIS_AUTH=generated`: sign nothing and send what schemathesis generates for the
   security scheme (empty, malformed, made-up values); every secured operation must refuse it.
 - `WITHDRAWAL_APIS_EVENTS`: a file to append one JSON line per call to (the harness reads it).

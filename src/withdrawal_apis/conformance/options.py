@@ -14,7 +14,7 @@ PASSTHROUGH_COMMANDS = ("fuzz", "conformance")
 
 
 def split_passthrough(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """`fuzz mpchat ... -- --request-timeout 5` -> our arguments, and those handed to `st run` as they are."""
+    """`fuzz <provider> ... -- --request-timeout 5` -> our arguments, and those handed to `st run` as they are."""
     argv = list(argv)
     # The subcommand may follow global options (`--log-level INFO fuzz ...`).
     command = next((i for i, arg in enumerate(argv) if arg in PASSTHROUGH_COMMANDS), None)

@@ -18,8 +18,8 @@ from . import hooks_env
 
 PHASES = "examples,coverage,fuzzing,stateful"
 CONTROL_SPEC = "sandbox-control.yaml"
-# Unsigned, every credential is made up: a documented 400 for a malformed one (BigONE's 40107) is
-# as right as a 401. Status, content type and body are still checked against the spec.
+# Unsigned, every credential is made up: a documented 400 for a malformed one (a provider's own
+# code for it) is as right as a 401. Status, content type and body are still checked against the spec.
 UNSIGNED_CONFIG = """\
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
@@ -30,7 +30,7 @@ expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5x
 class Target:
     """A spec and the server it is run against; `provider` is None for the sandbox control API."""
 
-    name: str  # "mpchat", "mpchat control API"
+    name: str  # the provider's name, or "<provider> control API"
     spec: Path | str  # a file, or the URL the server serves its spec at
     base_url: str
     provider: Provider | None = None
@@ -62,7 +62,7 @@ class Pass:
     mode: str = "all"
     workers: str = "1"
     rate_limit: str | None = None
-    variant: str = ""  # the provider's credential variant (SmartyPay: "basic" or "hmac")
+    variant: str = ""  # one of the provider's credential variants (its profile's `variants`), or ""
     sign: bool = True  # False: send what schemathesis generates for the security scheme
     exclude_operation_ids: tuple[str, ...] = ()
     # Every operation must get a 2xx (one refused every time was never tested). Either way an

@@ -3,7 +3,7 @@
 Schemathesis filters the headers it knows are sensitive in its own output, but the curl lines in
 its JUnit file carry whatever the signer set. Every text the harness keeps goes through `Redactor`:
 the spec's security headers lose their values, and the credentials (and their SHA-256 digests, which
-1Konto sends as the password) are replaced wherever they appear.
+a provider may send as the password) are replaced wherever they appear.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ class ConformanceProfile:
     # authentication schemes lists one variant per scheme (`{"basic": {"scheme": "basic"}, ...}`) so
     # every scheme is fuzzed. Empty means one run with the credentials as they are.
     variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    # The statuses the provider refuses credentials with (SmartyPay: 403 for a bad signature too).
+    # The statuses the provider refuses credentials with (some answer 403 for a bad signature too).
     auth_refusals: frozenset[int] = frozenset({401})
 
     def credential_variants(self, credentials: Mapping[str, str]) -> dict[str, dict[str, str]]:

@@ -1,4 +1,4 @@
-"""Login-then-bearer authentication for the generated clients (kamiPay, 1Konto).
+"""Login-then-bearer authentication for the generated clients of providers that log in.
 
 `TokenLoginAuth` logs in through the same httpx client on first use, caches the token, logs in
 again shortly before it expires and once more if the server still answers 401, and never loops.

@@ -3,7 +3,7 @@
     from decimal import Decimal
     from withdrawal_apis import payouts
 
-    with payouts.from_env("mpchat") as client:
+    with payouts.from_env("<provider>") as client:
         payout = client.create(asset="USDT", network="TRC20", address="T...", amount=Decimal("25"))
 
 See the payouts guide for the settings per provider, the status table, and the retry and

@@ -1,6 +1,6 @@
 """`Payouts` and `AsyncPayouts`: the one interface apps use, over any provider; and how to get one.
 
-    with payouts.connect("mpchat", base_url=..., key_id=..., secret=...) as client:
+    with payouts.connect("<provider>", base_url=..., key_id=..., secret=...) as client:
         payout = client.create(asset="USDT", network="TRC20", address="T...", amount=Decimal("25"))
 
 Both classes drive the same flows (see `flow`); only the I/O differs.
@@ -64,7 +64,7 @@ class _Payouts:
 
     @property
     def provider(self) -> str:
-        """The provider's name in the registry (`mpchat`, `bigone`, ...)."""
+        """The provider's name in the registry (`withdrawal_apis.registry.names()`)."""
         return self._adapter.provider
 
     @property
@@ -118,11 +118,11 @@ class Payouts(_Payouts):
             yield from pages.fresh(run_sync(pages.next_page(), self._client))
 
     def cancel(self, payout_id: str) -> Payout:
-        """Cancel the payout where the provider allows it (BigONE, while pending); the payout after the cancel."""
+        """Cancel the payout where the provider allows it (`capabilities.cancel`); the payout after the cancel."""
         return run_sync(self._adapter.cancel(payout_id), self._client)
 
     def sweep(self, *, asset: str, network: str | None = None) -> Sweep:
-        """Have the provider move the whole balance of `asset` to the confirmed address (SmartyPay)."""
+        """Have the provider move the whole balance of `asset` to the confirmed address (`capabilities.sweep`)."""
         return run_sync(self._adapter.sweep(asset, network), self._client)
 
     def close(self) -> None:
@@ -169,7 +169,7 @@ class AsyncPayouts(_Payouts):
                 yield payout
 
     async def cancel(self, payout_id: str) -> Payout:
-        """Cancel the payout where the provider allows it (BigONE, while pending); the payout after the cancel."""
+        """Cancel the payout where the provider allows it (`capabilities.cancel`); the payout after the cancel."""
         return await run_async(self._adapter.cancel(payout_id), self._client)
 
     async def sweep(self, *, asset: str, network: str | None = None) -> Sweep:
@@ -243,7 +243,7 @@ def connect_async(
 def env_settings(provider: str, environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """`base_url` and the settings of `provider` from the environment.
 
-    Each setting is read from `<PROVIDER>_<NAME>` (`MPCHAT_KEY_ID`, `ONEKONTO_ACCOUNT_ID`, ...) unless the
+    Each setting is read from `<PROVIDER>_<NAME>` (`<PROVIDER>_KEY_ID`, `<PROVIDER>_ACCOUNT_ID`, ...) unless the
     provider names another variable, the base URL from `<PROVIDER>_BASE_URL`; the emulator's start-up
     banner prints an `export` line with all of them. A missing one raises `ConfigurationError` naming it.
     """

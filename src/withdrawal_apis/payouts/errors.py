@@ -2,8 +2,8 @@
 
 Every error carries the provider, the provider's own error `code` (where it has codes), the HTTP
 status (None when no answer arrived) and the provider's message. The kind comes from the HTTP
-status first; a provider's table of codes and messages then refines it (an insufficient balance is
-a 400 at MPChat and a 400 with code 10014 at BigONE). Error bodies are never kept whole, so nothing
+status first; a provider's table of codes and messages then refines it (an insufficient balance may
+be a bare 400 at one provider and a 400 with its own code at another). Error bodies are never kept whole, so nothing
 a request carried can reach a log through an exception.
 """
 

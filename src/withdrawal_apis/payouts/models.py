@@ -54,7 +54,7 @@ class PayoutRequest:
     amount: Decimal
     memo: str | None = None
     reference: str | None = None
-    idempotency_key: str | None = None  # sent to providers that deduplicate on one (BigONE's guid)
+    idempotency_key: str | None = None  # sent to providers that deduplicate on one (`capabilities.idempotent_create`)
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class Balance:
 
 @dataclass(frozen=True)
 class Sweep:
-    """A provider-scheduled sweep of a whole balance (SmartyPay's withdrawal intent).
+    """A provider-scheduled sweep of a whole balance (`capabilities.sweep`).
 
     It becomes a payout (see `list`) when the provider processes it at `process_at`.
     """

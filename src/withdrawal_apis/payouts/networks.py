@@ -1,9 +1,9 @@
 """Common network codes, as CCXT names them, and what each provider calls the same network.
 
 Apps name networks once (`TRC20`, `ERC20`, `BEP20`, `BTC`, `MATIC`, ...) and each provider gets its
-own word: BigONE's gateway `Tron`, SmartyPay's blockchain `BinanceMainNet`, kamiPay's chain
-`polygon`. Each provider declares its names in its registry entry (`Provider.networks`); a
-provider's own name is accepted as it is, so networks missing there still work.
+own word (a gateway `Tron`, a blockchain `BinanceMainNet`, a chain `polygon`). Each provider declares
+its names in its registry entry (`Provider.networks`); a provider's own name is accepted as it is, so
+networks missing there still work.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Everything the emulator decides by time reads it: lifecycle schedules, webhook retries, the expiry of
 tokens the emulator itself issued, and the timestamps it writes. Advancing it therefore expires those
 tokens and runs due transitions, as waiting would. Signature windows checked against a timestamp the
-*client* chose (MPChat's HMAC bearer, SmartyPay's HMAC headers, BigONE's JWT nonce) stay on wall time:
+*client* chose (an HMAC over a timestamp, a signed token's nonce) stay on wall time:
 clients sign with their own wall clock, which the virtual offset does not move.
 """
 

@@ -99,7 +99,7 @@ class Router:
         for group in ordered:
             if "{" in group[0].operation.path:
                 self._templates.setdefault(group[0].operation.path.count("/"), []).append(group)
-        # A server URL with a path (BigONE's `https://big.one/api/v3`) means the API is served under it:
+        # A server URL with a path (`https://api.example/api/v3`) means the API is served under it:
         # a base URL copied from the spec works, and so does the bare root. Servers declared on a path
         # or an operation (an API of the provider's under another base) are served under theirs too.
         self.base_paths = sorted(

@@ -1,4 +1,4 @@
-"""Access tokens the emulators issue after a login (kamiPay, 1Konto): HS256 JWTs with an expiry.
+"""Access tokens the emulators issue after a login: HS256 JWTs with an expiry.
 
 Each emulator keeps its own signing secret in the store, so tokens survive a restart of the same
 database and a token from another emulator, or one signed with any other key, is a forgery.

@@ -1,6 +1,6 @@
 """A running emulator for tests: in-process by default, or on a free loopback port; driven by its control API.
 
-    with Emulator("mpchat") as sandbox:            # demo seed, manual lifecycle, test mode
+    with Emulator("<provider>") as sandbox:        # demo seed, manual lifecycle, test mode
         http = sandbox.http(auth=...)              # an httpx.Client to the provider API
         sandbox.fail_next(2, status=503)           # the next two provider requests answer 503
         sandbox.complete(withdrawal_id)            # run the rest of the happy path

@@ -10,9 +10,9 @@
 seeded with the provider's demo seed, every answer checked against the provider's spec (a test fails
 if the emulator broke its own spec). It runs once per provider the test is for:
 
-    @pytest.mark.withdrawal_sandbox("mpchat", advance="instant", seed={...}, serve=True, options={...})
+    @pytest.mark.withdrawal_sandbox("<provider>", advance="instant", seed={...}, serve=True, options={...})
 
-or `--withdrawal-sandbox=mpchat` on the command line; without either, once per provider.
+or `--withdrawal-sandbox=<provider>` on the command line; without either, once per provider.
 `serve=True` (or `--withdrawal-sandbox-serve`) puts it on a free loopback port instead, for code that
 needs a URL. `withdrawal_sandbox_factory(provider, ...)` starts further emulators in the same test.
 The plugin is registered through the `pytest11` entry point; it imports the emulator only when a
