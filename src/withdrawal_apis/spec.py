@@ -68,15 +68,19 @@ class Operation:
         value = self.raw.get("operationId")
         return value if isinstance(value, str) else None
 
-    @property
+    @cached_property
     def business_rules(self) -> tuple[BusinessRule, ...]:
-        """The rules no schema states that the operation lists under `x-business-rules`, in order."""
+        """The rules no schema states that the operation lists under `x-business-rules`, in order (read once)."""
         entries = self.raw.get(BUSINESS_RULES) or []
         where = f"{self.pointer}/{BUSINESS_RULES}"
         return tuple(BusinessRule.read(entry, f"{where}/{n}") for n, entry in enumerate(entries))
 
+    @cached_property
+    def _rules_by_id(self) -> dict[str, BusinessRule]:
+        return {rule.id: rule for rule in self.business_rules}
+
     def business_rule(self, rule_id: str) -> BusinessRule | None:
-        return next((rule for rule in self.business_rules if rule.id == rule_id), None)
+        return self._rules_by_id.get(rule_id)
 
 
 @dataclass(frozen=True)
