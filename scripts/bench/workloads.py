@@ -8,8 +8,8 @@ Every provider gets the same two workloads:
 
 Requests are signed by the provider's own `httpx.Auth` (`providers/<p>/auth.py`), given a clock the
 benchmark sets to each second of the run: wrk's Lua has no crypto, so `scripts.bench.wrk` precomputes a
-table of headers per second. kamiPay and 1Konto log in once and reuse their bearer token, as their
-clients do.
+table of headers per second. Providers with a login log in once and reuse their bearer token, as
+their clients do.
 """
 
 from __future__ import annotations
