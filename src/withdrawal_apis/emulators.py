@@ -6,25 +6,17 @@ the pytest plugin and the conformance harness alike.
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 from typing import Any
 
 from .registry import Provider, resolve
 from .sandbox import ProviderSandbox, SandboxApp, SandboxConfig
-from .spec import SpecDocument
+from .spec import spec_document
 
 
 def sandbox_class(provider: Provider | str) -> type[ProviderSandbox]:
     """The provider's `Sandbox` class (its emulator rules, in its folder's `emulator.py`)."""
     found: type[ProviderSandbox] = resolve(provider).part("emulator").Sandbox
     return found
-
-
-@functools.cache
-def spec_document(path: Path) -> SpecDocument:
-    """A spec read once per process: every emulator of a provider shares its parsed document and validators."""
-    return SpecDocument(path)
 
 
 def build_app(provider: Provider | str, config: SandboxConfig | None = None, **kwargs: Any) -> SandboxApp:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -261,3 +261,10 @@ def _describe_if(schema: Any, negate: bool) -> str | None:
         else:
             return None
     return ("unless " if negate else "when ") + " and ".join(parts)
+
+
+@cache
+def spec_document(path: Path) -> SpecDocument:
+    """A spec read once per process: every emulator, profile and check of a provider shares its parsed
+    document and compiled validators."""
+    return SpecDocument(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -12,7 +11,7 @@ from typing import Any
 import httpx
 
 from ..registry import Provider
-from ..spec import SpecDocument
+from ..spec import Operation, spec_document
 
 
 @dataclass(frozen=True)
@@ -80,13 +79,14 @@ def profile_of(provider: Provider) -> ConformanceProfile:
     only rules the spec states.
     """
     declared: ConformanceProfile = provider.part("conformance").CONFORMANCE
-    bound = tuple(bind_rule(rule, provider.spec_path) for rule in declared.body_rules)
+    spec = spec_document(provider.spec_path)
+    operations = {op.operation_id: op for op in spec.operations}
+    bound = tuple(bind_rule(rule, operations, provider.spec_path) for rule in declared.body_rules)
     return replace(declared, body_rules=bound)
 
 
-def bind_rule(rule: BodyRule, spec_path: Path) -> BodyRule:
+def bind_rule(rule: BodyRule, operations: Mapping[str | None, Operation], spec_path: Path) -> BodyRule:
     """`rule` with `why` taken from the `x-business-rules` entry it names."""
-    operations = {op.operation_id: op for op in _spec(spec_path).operations}
     operation = operations.get(rule.operation_id)
     if operation is None:
         raise ValueError(f"a body rule names {rule.operation_id}, which {spec_path.name} does not have")
@@ -97,11 +97,6 @@ def bind_rule(rule: BodyRule, spec_path: Path) -> BodyRule:
             f"which its x-business-rules in {spec_path.name} do not list"
         )
     return replace(rule, why=f"{listed.id}: {listed.rule}")
-
-
-@functools.cache
-def _spec(path: Path) -> SpecDocument:
-    return SpecDocument(path)
 
 
 def credentials_from_env(provider: Provider, environ: Mapping[str, str] | None = None) -> dict[str, str]:

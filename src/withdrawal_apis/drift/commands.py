@@ -75,9 +75,9 @@ def _fail(command: str, message: str) -> int:
 
 
 def _validator_and_run(provider_name: str, source: str) -> tuple[TrafficValidator, Run]:
-    from ..emulators import spec_document
     from ..registry import get
     from ..resources import REPO_ROOT
+    from ..spec import spec_document
     from .report import Run
     from .validation import TrafficValidator
 

@@ -25,8 +25,7 @@ import httpx
 
 from ..core.profile import profile_of
 from ..core.token_auth import LoginFailed
-from ..emulators import spec_document
-from ..spec import SpecDocument, escape_pointer
+from ..spec import SpecDocument, escape_pointer, spec_document
 from .emulator import Emulator
 
 

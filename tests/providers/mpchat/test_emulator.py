@@ -14,12 +14,12 @@ import httpx
 import pytest
 
 from withdrawal_apis.chains import random_ethereum_address
-from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.providers.mpchat import auth
 from withdrawal_apis.providers.mpchat.emulator import Sandbox as MPChatSandbox
 from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import Principal, Request, Response, SandboxApp, SandboxConfig, operation
 from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.spec import spec_document
 from withdrawal_apis.testing import Emulator
 
 from .scenario import MPCHAT, MPCHAT_ADDRESS, MPCHAT_SECRET
