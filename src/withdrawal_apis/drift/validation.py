@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 
 from ..sandbox.contract import media_type
 from ..sandbox.routing import Router
@@ -40,10 +39,6 @@ class TrafficValidator:
         self.known = KnownDeviations(spec)
         self.policy = SecretPolicy.from_spec(spec)
         self.schemas: dict[tuple[str, str | None], str | None] = {}  # (response, media type) -> body schema
-
-    @classmethod
-    def for_spec(cls, path: Path) -> TrafficValidator:
-        return cls(SpecDocument(path))
 
     def check(self, exchange: Exchange) -> Checked:
         """Every rule's findings for `exchange`, with every secret the exchange carried scrubbed from them."""
