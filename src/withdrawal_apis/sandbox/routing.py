@@ -165,7 +165,8 @@ class Router:
 
         Repeated slashes count as one, as front-end servers such as nginx merge them by default.
         """
-        path = _SLASHES.sub("/", path)
+        if "//" in path:  # rare: skip the regular expression on every other request
+            path = _SLASHES.sub("/", path)
         for base in self.base_paths:
             if path.startswith(base + "/"):
                 path = path[len(base) :]
