@@ -49,11 +49,11 @@ from withdrawal_apis.drift.proxy import DriftProxy
 from withdrawal_apis.drift.report import KeepingRecorder, Run
 from withdrawal_apis.drift.traffic import Exchange, har_document
 from withdrawal_apis.drift.validation import Checked, TrafficValidator
-from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import PROVIDERS, Provider
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.spec import spec_document
 from withdrawal_apis.testing import Emulator
 from withdrawal_apis.testing.drifting import KINDS, DriftingApp, Mutation
 from withdrawal_apis.testing.workload import credentials, drive

@@ -20,9 +20,9 @@ from withdrawal_apis.core.profile import profile_of
 from withdrawal_apis.drift.proxy import DriftProxy
 from withdrawal_apis.drift.report import Recorder, Run
 from withdrawal_apis.drift.validation import TrafficValidator
-from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.registry import Provider
 from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.spec import spec_document
 
 MAX_EXAMPLES = os.environ.get("CONFORMANCE_MAX_EXAMPLES", "10")
 ST = str(Path(sys.executable).parent / "st")

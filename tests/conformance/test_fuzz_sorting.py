@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.spec import spec_document
 from withdrawal_apis.testing import Emulator
 from withdrawal_apis.testing.drifting import DriftingApp
 from withdrawal_apis.testing.workload import credentials

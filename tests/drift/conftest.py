@@ -19,11 +19,11 @@ from withdrawal_apis.drift.proxy import DriftProxy
 from withdrawal_apis.drift.report import KeepingRecorder, Run
 from withdrawal_apis.drift.traffic import Exchange
 from withdrawal_apis.drift.validation import TrafficValidator
-from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.launch import with_credentials
 from withdrawal_apis.registry import PROVIDERS, Provider, get
 from withdrawal_apis.sandbox import SandboxConfig
 from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.spec import spec_document
 from withdrawal_apis.testing import Emulator
 from withdrawal_apis.testing.drifting import DriftingApp, Mutation
 from withdrawal_apis.testing.workload import drive

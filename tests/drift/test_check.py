@@ -12,8 +12,8 @@ import pytest
 from withdrawal_apis.cli import main
 from withdrawal_apis.drift.traffic import Exchange, TrafficError, har_document, read_traffic
 from withdrawal_apis.drift.validation import TrafficValidator
-from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.registry import get
+from withdrawal_apis.spec import spec_document
 
 from .conftest import Rig
 

@@ -15,10 +15,10 @@ import pytest
 from withdrawal_apis.drift.proxy import FINDINGS_HEADER, DriftProxy
 from withdrawal_apis.drift.report import Recorder, Run
 from withdrawal_apis.drift.validation import TrafficValidator
-from withdrawal_apis.emulators import spec_document
 from withdrawal_apis.reachability import free_port
 from withdrawal_apis.registry import get
 from withdrawal_apis.sandbox.server import serve_in_thread
+from withdrawal_apis.spec import spec_document
 
 from .conftest import Rig
 
